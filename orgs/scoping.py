@@ -1,0 +1,90 @@
+"""Who may do what, where: the one place the platform decides visibility.
+
+A role held on a unit applies to that unit and its whole subtree. Every queryset's
+`for_user(user, action)` and every detail view goes through `scope_q` / `can`, so the rule is
+written once. Units are compared by materialized path: an object belongs to the subtree of a
+unit when its unit's path starts with that unit's path.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("管理员")
+    EDITOR = "editor", _("编辑")
+    VIEWER = "viewer", _("查看")
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    EDIT = "edit"
+    MANAGE = "manage"  # members, history, settings of the unit
+
+
+ROLES_FOR_ACTION: dict[str, frozenset[str]] = {
+    Action.VIEW: frozenset({Role.ADMIN, Role.EDITOR, Role.VIEWER}),
+    Action.EDIT: frozenset({Role.ADMIN, Role.EDITOR}),
+    Action.MANAGE: frozenset({Role.ADMIN}),
+}
+
+_CACHE_ATTR = "_qm_scope_paths"
+
+
+def scope_paths(user, action: str) -> list[str] | None:
+    """Path prefixes of the subtrees where `user` may do `action`.
+
+    None means everywhere (a superuser); [] means nowhere (anonymous, or no such role).
+    Nested grants are folded into their ancestor so the SQL stays short. Cached on the user
+    object, which lives for one request.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    if user.is_superuser:
+        return None
+    cache = getattr(user, _CACHE_ATTR, None)
+    if cache is None:
+        cache = {}
+        rows = user.memberships.values_list("unit__path", "role")
+        for act, roles in ROLES_FOR_ACTION.items():
+            cache[act] = _fold([path for path, role in rows if role in roles])
+        setattr(user, _CACHE_ATTR, cache)
+    return cache[action]
+
+
+def _fold(paths: list[str]) -> list[str]:
+    folded: list[str] = []
+    for path in sorted(paths):
+        if not folded or not path.startswith(folded[-1]):
+            folded.append(path)
+    return folded
+
+
+def forget(user) -> None:
+    """Drop the cached grants, after the user's memberships changed."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def scope_q(user, action: str, path_field: str) -> Q:
+    """A filter keeping rows whose unit path (`path_field`) lies in the user's subtrees."""
+    paths = scope_paths(user, action)
+    if paths is None:
+        return Q()
+    if not paths:
+        return Q(pk__in=[])
+    q = Q()
+    for path in paths:
+        q |= Q(**{f"{path_field}__startswith": path})
+    return q
+
+
+def can(user, action: str, unit) -> bool:
+    """May `user` do `action` on something that belongs to `unit`?"""
+    paths = scope_paths(user, action)
+    if paths is None:
+        return True
+    return any(unit.path.startswith(path) for path in paths)

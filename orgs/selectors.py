@@ -1,0 +1,47 @@
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+
+from orgs import scoping
+from orgs.models import Department, Membership, OrgUnit
+
+
+def unit_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> OrgUnit:
+    """The unit, if `user` may see it; 404 outside the user's subtrees (so that guessing ids
+    reveals nothing), 403 where the user may see it but not do `action`.
+    """
+    unit = OrgUnit.objects.for_user(user, scoping.Action.VIEW).filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    if action != scoping.Action.VIEW and not scoping.can(user, action, unit):
+        raise PermissionDenied
+    return unit
+
+
+def unit_children(unit: OrgUnit):
+    return OrgUnit.objects.get_children(unit).annotate(department_count=Count("departments"))
+
+
+def unit_ancestors(unit: OrgUnit) -> list[OrgUnit]:
+    """The path from the nation down to the unit's parent, in one query."""
+    return list(OrgUnit.objects.filter(path__in=unit.ancestor_paths()).order_by("depth"))
+
+
+def user_memberships(user):
+    return Membership.objects.filter(user=user).select_related("unit").order_by("unit__path")
+
+
+def unit_members(unit: OrgUnit):
+    return Membership.objects.filter(unit=unit).select_related("user").order_by("user__username")
+
+
+def unit_departments(unit: OrgUnit):
+    return Department.objects.filter(unit=unit).order_by("name")
+
+
+def units_search(user, query: str, limit: int = 50):
+    return (
+        OrgUnit.objects.for_user(user)
+        .filter(Q(name__icontains=query) | Q(full_name__icontains=query))
+        .order_by("path")[:limit]
+    )

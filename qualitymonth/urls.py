@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("质量月活动管理平台")
+admin.site.site_title = _("质量月活动管理平台")
+admin.site.index_title = _("数据管理")
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("orgs/", include("orgs.urls")),
+    path("admin/", admin.site.urls),
+]
