@@ -3,9 +3,15 @@ import json
 from pathlib import Path
 
 from auditlog.context import set_actor
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from campaigns.models import Campaign, Slogan
+from campaigns.localization import localize
+from campaigns.models import Campaign, Delivery, Notice, NoticeCorrection, Slogan
+from orgs import scoping
+from orgs.models import OrgUnit
 from orgs.services import national_unit_get_or_create
 
 NATIONAL_CAMPAIGNS_FILE = Path(__file__).resolve().parent / "fixtures" / "national_campaigns.json"
@@ -33,3 +39,307 @@ def national_campaigns_load(*, actor=None, path: Path = NATIONAL_CAMPAIGNS_FILE)
                 )
             campaigns.append(campaign)
     return campaigns
+
+
+# --- Notices and plans -----------------------------------------------------------------
+
+NOTICE_EDITABLE_FIELDS = {
+    "kind",
+    "doc_number",
+    "title",
+    "issuer_names",
+    "recipients_text",
+    "issue_date",
+    "publication",
+    "theme",
+    "body",
+    "basis_text",
+    "printing_line",
+}
+
+
+class ConflictError(Exception):
+    """The record changed since the user loaded it; their edit was not saved."""
+
+    def __init__(self, current_version: int) -> None:
+        self.current_version = current_version
+        super().__init__(
+            _("该记录已被他人修改（当前版本 %(v)s），您的修改未保存。") % {"v": current_version}
+        )
+
+
+class NoticeStateError(Exception):
+    """The action does not fit the notice's state (e.g. editing an issued notice)."""
+
+
+def _require(actor, action: str, unit) -> None:
+    if not scoping.can(actor, action, unit):
+        raise PermissionDenied
+
+
+def _check_version(obj, version: int | None) -> None:
+    if version is not None and obj.version != version:
+        raise ConflictError(obj.version)
+
+
+def _lock(model, pk: int):
+    # select_for_update serializes concurrent saves on PostgreSQL; SQLite serializes
+    # writers by itself (transactions start IMMEDIATE).
+    return model.objects.select_for_update().get(pk=pk)
+
+
+@transaction.atomic
+def notice_create(
+    *,
+    actor,
+    campaign: Campaign,
+    unit: OrgUnit,
+    title: str,
+    basis: list[Notice] | tuple = (),
+    recipient_units: list[OrgUnit] | tuple = (),
+    **fields,
+) -> Notice:
+    """A new draft notice or plan of `unit`."""
+    _require(actor, scoping.Action.EDIT, unit)
+    unknown = set(fields) - NOTICE_EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown notice fields: {sorted(unknown)}")
+    with set_actor(actor):
+        notice = Notice(campaign=campaign, unit=unit, title=title, **fields)
+        notice.full_clean()
+        notice.save()
+        notice.basis.set(basis)
+        notice.recipient_units.set(recipient_units)
+    return notice
+
+
+@transaction.atomic
+def notice_update(*, actor, notice: Notice, version: int | None, **fields) -> Notice:
+    """Edit a draft. `version` is the version the user started from (None skips the check)."""
+    notice = _lock(Notice, notice.pk)
+    _require(actor, scoping.Action.EDIT, notice.unit)
+    if notice.is_issued:
+        raise NoticeStateError(_("已印发的文件不能直接修改，请使用“更正”。"))
+    _check_version(notice, version)
+    basis = fields.pop("basis", None)
+    recipient_units = fields.pop("recipient_units", None)
+    unknown = set(fields) - NOTICE_EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown notice fields: {sorted(unknown)}")
+    with set_actor(actor):
+        for name, value in fields.items():
+            setattr(notice, name, value)
+        notice.version += 1
+        notice.full_clean()
+        notice.save()
+        if basis is not None:
+            notice.basis.set(basis)
+        if recipient_units is not None:
+            notice.recipient_units.set(recipient_units)
+    return notice
+
+
+@transaction.atomic
+def notice_issue(*, actor, notice: Notice, version: int | None = None) -> Notice:
+    """Issue (印发) a draft: it becomes immutable and lands in each recipient's inbox."""
+    notice = _lock(Notice, notice.pk)
+    _require(actor, scoping.Action.EDIT, notice.unit)
+    if notice.is_issued:
+        raise NoticeStateError(_("该文件已印发。"))
+    _check_version(notice, version)
+    recipients = list(notice.recipient_units.all())
+    if not recipients:
+        raise NoticeStateError(_("请先选择接收单位。"))
+    with set_actor(actor):
+        notice.status = Notice.Status.ISSUED
+        notice.issue_date = notice.issue_date or timezone.localdate()
+        notice.issued_at = timezone.now()
+        notice.issued_by = actor
+        notice.version += 1
+        notice.full_clean()
+        notice.save()
+        Delivery.objects.bulk_create(
+            [Delivery(notice=notice, recipient=unit) for unit in recipients],
+            ignore_conflicts=True,
+        )
+    return notice
+
+
+@transaction.atomic
+def notice_correct(
+    *, actor, notice: Notice, reason: str, version: int | None = None, **fields
+) -> Notice:
+    """Correct (更正) an issued notice: the change is kept with who made it and why."""
+    notice = _lock(Notice, notice.pk)
+    _require(actor, scoping.Action.EDIT, notice.unit)
+    if not notice.is_issued:
+        raise NoticeStateError(_("草稿可直接修改，无需更正。"))
+    if not reason.strip():
+        raise ValidationError({"reason": _("请填写更正理由。")})
+    _check_version(notice, version)
+    unknown = set(fields) - NOTICE_EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown notice fields: {sorted(unknown)}")
+    changes = {}
+    for name, value in fields.items():
+        before = getattr(notice, name)
+        if before != value:
+            changes[name] = [_jsonable(before), _jsonable(value)]
+            setattr(notice, name, value)
+    if not changes:
+        return notice
+    with set_actor(actor):
+        notice.version += 1
+        notice.full_clean()
+        notice.save()
+        NoticeCorrection.objects.create(
+            notice=notice, actor=actor, reason=reason.strip(), changes=changes
+        )
+    return notice
+
+
+def _jsonable(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def delivery_mark_read(*, user, delivery: Delivery) -> Delivery:
+    """The first reader of a unit's copy marks it read (已阅)."""
+    if delivery.read_at is None and scoping.can(user, scoping.Action.VIEW, delivery.recipient):
+        Delivery.objects.filter(pk=delivery.pk, read_at=None).update(read_at=timezone.now())
+        delivery.refresh_from_db(fields=["read_at"])
+    return delivery
+
+
+# --- The cascade: from a received notice to this level's plan ---------------------------
+
+
+def slogan_source_list(campaign: Campaign, unit: OrgUnit) -> list[Slogan]:
+    """The nearest list above `unit` (its province's, else the national one)."""
+    above = OrgUnit.objects.filter(path__in=unit.ancestor_paths()).order_by("-depth")
+    for ancestor in above:
+        slogans = list(campaign.slogans.filter(unit=ancestor).order_by("position"))
+        if slogans:
+            return slogans
+    return []
+
+
+def slogan_suggestions(campaign: Campaign, unit: OrgUnit) -> list[tuple[Slogan, str]]:
+    """(superior slogan, suggested local wording) for each line of the nearest list above."""
+    return [(s, localize(s.text, unit)) for s in slogan_source_list(campaign, unit)]
+
+
+@transaction.atomic
+def slogans_set(
+    *, actor, campaign: Campaign, unit: OrgUnit, lines: list[tuple[str, Slogan | None]]
+) -> list[Slogan]:
+    """Replace `unit`'s slogan list for `campaign` by `lines` (text, source slogan or None)."""
+    _require(actor, scoping.Action.EDIT, unit)
+    texts = [text.strip() for text, _source in lines]
+    if any(not t for t in texts):
+        raise ValidationError(_("口号不能为空。"))
+    if len(set(texts)) != len(texts):
+        raise ValidationError(_("口号有重复。"))
+    with set_actor(actor):
+        Slogan.objects.filter(campaign=campaign, unit=unit).delete()
+        slogans = [
+            Slogan(campaign=campaign, unit=unit, text=text, position=i, derived_from=source)
+            for i, (text, (_t, source)) in enumerate(zip(texts, lines, strict=True), start=1)
+        ]
+        for slogan in slogans:
+            slogan.full_clean(exclude=["campaign", "unit"], validate_unique=False)
+            slogan.save()
+    return slogans
+
+
+def default_recipients(unit: OrgUnit) -> list[OrgUnit]:
+    """The active units one level down (cities of a province, stations of a county)."""
+    return list(
+        OrgUnit.objects.get_children(unit).filter(
+            is_active=True, kind__in=OrgUnit.TERRITORIAL_KINDS
+        )
+    )
+
+
+RECIPIENTS_TEXT = {
+    OrgUnit.Kind.NATIONAL: "各省、自治区、直辖市和新疆生产建设兵团市场监管局（厅、委）",
+    OrgUnit.Kind.PROVINCE: "各市州市场监督管理局，局机关各处室、直属单位",
+    OrgUnit.Kind.PREFECTURE: "各县（市、区）市场监督管理局，局机关各科室、直属单位",
+    OrgUnit.Kind.COUNTY: "各市场监管所、综合执法大队，各相关科室",
+}
+
+
+def activity_concerns(activity, unit: OrgUnit) -> bool:
+    """Does a superior's activity concern `unit`? Yes unless it names only other units
+    (a co-organizer's or another city's item); items led by the superior's own departments
+    are the model for each level's own."""
+    named_units = [p.unit for p in activity.participants.all() if p.unit_id]
+    if not named_units:
+        return True
+    return any(unit.path.startswith(u.path) or u.path.startswith(unit.path) for u in named_units)
+
+
+@transaction.atomic
+def plan_draft_from(*, actor, superior: Notice, unit: OrgUnit) -> Notice:
+    """制定本级方案: a draft plan of `unit` based on `superior`, pre-filled with the theme, the
+    report requirement, and a copy of each superior activity that concerns the unit, linked to
+    the activity it implements. Slogans are proposed separately (`slogan_suggestions`).
+    """
+    from activities.models import Activity
+    from reports.models import ReportRequirement
+
+    _require(actor, scoping.Action.EDIT, unit)
+    if not Notice.objects.for_user(actor).filter(pk=superior.pk).exists():
+        raise PermissionDenied
+    campaign = superior.campaign
+    title = _("%(unit)s%(year)s年“质量月”活动方案") % {
+        "unit": unit.display_name,
+        "year": campaign.year,
+    }
+    plan = notice_create(
+        actor=actor,
+        campaign=campaign,
+        unit=unit,
+        title=title,
+        kind=Notice.Kind.PLAN,
+        theme=superior.theme or campaign.theme,
+        issuer_names=[unit.display_name],
+        recipients_text=RECIPIENTS_TEXT.get(unit.kind, ""),
+        basis=[superior],
+        recipient_units=default_recipients(unit),
+    )
+    requirement = getattr(superior, "report_requirement", None)
+    if requirement is not None:
+        ReportRequirement.objects.create(
+            notice=plan,
+            # Two days' margin to compile the subordinates' reports before reporting up.
+            due_date=requirement.due_date - datetime.timedelta(days=2)
+            if requirement.due_date
+            else None,
+            materials=list(requirement.materials),
+            report_to=unit.display_name,
+        )
+    with set_actor(actor):
+        copies = [
+            Activity(
+                notice=plan,
+                position=position,
+                section=activity.section,
+                title=activity.title,
+                content=activity.content,
+                category=activity.category,
+                window_text=activity.window_text,
+                starts_on=activity.starts_on,
+                ends_on=activity.ends_on,
+                implements=activity,
+            )
+            for position, activity in enumerate(
+                (
+                    a
+                    for a in superior.activities.prefetch_related("participants__unit")
+                    if activity_concerns(a, unit)
+                ),
+                start=1,
+            )
+        ]
+        Activity.objects.bulk_create(copies)
+    return plan

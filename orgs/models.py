@@ -52,7 +52,7 @@ class OrgUnit(MP_Node, TimeStampedModel):
     TERRITORIAL_KINDS = (Kind.NATIONAL, Kind.PROVINCE, Kind.PREFECTURE, Kind.COUNTY, Kind.STATION)
 
     # A step of 4 base-36 digits allows 1.6 million children per unit; five levels fit in 20.
-    steplen = 4
+    steplen = scoping.PATH_STEP
     path = models.CharField(max_length=64, unique=True)
 
     name = models.CharField(_("名称"), max_length=100, help_text=_("行政区划或机构简称，如 湖南省"))

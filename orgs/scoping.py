@@ -33,6 +33,9 @@ ROLES_FOR_ACTION: dict[str, frozenset[str]] = {
 
 _CACHE_ATTR = "_qm_scope_paths"
 
+# Characters per tree level in OrgUnit.path (treebeard's steplen).
+PATH_STEP = 4
+
 
 def scope_paths(user, action: str) -> list[str] | None:
     """Path prefixes of the subtrees where `user` may do `action`.
@@ -69,8 +72,12 @@ def forget(user) -> None:
         delattr(user, _CACHE_ATTR)
 
 
-def scope_q(user, action: str, path_field: str) -> Q:
-    """A filter keeping rows whose unit path (`path_field`) lies in the user's subtrees."""
+def scope_q(user, action: str, path_field: str, include_ancestors: bool = False) -> Q:
+    """A filter keeping rows whose unit path (`path_field`) lies in the user's subtrees.
+
+    With `include_ancestors`, rows belonging to a unit above one of the user's units match
+    too: what was sent to the province reaches its counties.
+    """
     paths = scope_paths(user, action)
     if paths is None:
         return Q()
@@ -79,6 +86,10 @@ def scope_q(user, action: str, path_field: str) -> Q:
     q = Q()
     for path in paths:
         q |= Q(**{f"{path_field}__startswith": path})
+    if include_ancestors:
+        above = {path[:end] for path in paths for end in range(PATH_STEP, len(path), PATH_STEP)}
+        if above:
+            q |= Q(**{f"{path_field}__in": sorted(above)})
     return q
 
 

@@ -39,7 +39,10 @@ INSTALLED_APPS = [
     "core",
     "orgs",
     "campaigns",
+    "activities",
+    "reports",
     "imports",
+    "exports",
 ]
 
 MIDDLEWARE = [

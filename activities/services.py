@@ -1,0 +1,150 @@
+"""Writes to activities: create, edit (with optimistic locking), participants, status."""
+
+from auditlog.context import set_actor
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from activities.models import Activity, ActivityParticipant
+from activities.windows import window_dates
+from campaigns.models import Notice
+from campaigns.services import ConflictError
+from orgs import scoping
+from orgs.matching import NameMatcher
+
+ACTIVITY_FIELDS = {
+    "position",
+    "section",
+    "title",
+    "content",
+    "category",
+    "window_text",
+    "status",
+    "completion_note",
+    "is_public",
+    "location",
+    "remarks",
+    "implements",
+}
+# What may still change once the plan is issued: how the activity is going, not what it is.
+PROGRESS_FIELDS = {"status", "completion_note", "is_public", "location"}
+
+
+def _apply_window(activity: Activity, year: int) -> None:
+    text = activity.window_text.strip()
+    if not text:
+        activity.starts_on = activity.ends_on = None
+        return
+    dates = window_dates(text, year)
+    if dates is None:
+        raise ValidationError(
+            {
+                "window_text": _(
+                    "无法识别时间安排“%(text)s”，请写成如 9月、9-10月、9月中旬、全年。"
+                )
+                % {"text": text}
+            }
+        )
+    activity.starts_on, activity.ends_on = dates
+
+
+def participants_set(
+    activity: Activity, *, leads: list[str], supports: list[str], matcher: NameMatcher | None = None
+) -> list[ActivityParticipant]:
+    """Replace the activity's lead and supporting units by `leads` / `supports` (names as
+    written), linking each to a department or unit of the plan's unit where one matches.
+    """
+    matcher = matcher or NameMatcher(activity.notice.unit)
+    activity.participants.all().delete()
+    rows = []
+    for role, names in (
+        (ActivityParticipant.Role.LEAD, leads),
+        (ActivityParticipant.Role.SUPPORT, supports),
+    ):
+        for position, name in enumerate(n.strip() for n in names if n.strip()):
+            found = matcher.match(name)
+            rows.append(
+                ActivityParticipant(
+                    activity=activity,
+                    role=role,
+                    name=name,
+                    unit=found.unit,
+                    department=found.department,
+                    position=position,
+                )
+            )
+    return ActivityParticipant.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def activity_create(
+    *, actor, notice: Notice, title: str, leads=(), supports=(), matcher=None, **fields
+) -> Activity:
+    if not scoping.can(actor, scoping.Action.EDIT, notice.unit):
+        raise PermissionDenied
+    if notice.is_issued:
+        raise ValidationError(_("已印发的方案不能新增活动，请使用“更正”。"))
+    unknown = set(fields) - ACTIVITY_FIELDS
+    if unknown:
+        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    if "position" not in fields:
+        last = notice.activities.order_by("-position").values_list("position", flat=True).first()
+        fields["position"] = (last or 0) + 1
+    with set_actor(actor):
+        activity = Activity(notice=notice, title=title, **fields)
+        _apply_window(activity, notice.campaign.year)
+        activity.full_clean()
+        activity.save()
+        participants_set(activity, leads=list(leads), supports=list(supports), matcher=matcher)
+    return activity
+
+
+@transaction.atomic
+def activity_update(
+    *, actor, activity: Activity, version: int | None, leads=None, supports=None, **fields
+) -> Activity:
+    """Edit an activity. `version` is the one the user loaded: if someone saved in between,
+    ConflictError is raised and nothing is written (the caller keeps the user's input)."""
+    activity = (
+        Activity.objects.select_for_update()
+        .select_related("notice__campaign", "notice__unit")
+        .get(pk=activity.pk)
+    )
+    if not scoping.can(actor, scoping.Action.EDIT, activity.notice.unit):
+        raise PermissionDenied
+    if version is not None and activity.version != version:
+        raise ConflictError(activity.version)
+    unknown = set(fields) - ACTIVITY_FIELDS
+    if unknown:
+        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    if activity.notice.is_issued and (
+        set(fields) - PROGRESS_FIELDS or leads is not None or supports is not None
+    ):
+        raise ValidationError(_("方案已印发，只能更新活动的进展情况；其他内容请通过“更正”修改。"))
+    with set_actor(actor):
+        for name, value in fields.items():
+            setattr(activity, name, value)
+        if "window_text" in fields:
+            _apply_window(activity, activity.notice.campaign.year)
+        activity.version += 1
+        activity.full_clean()
+        activity.save()
+        if leads is not None or supports is not None:
+            participants_set(
+                activity,
+                leads=leads if leads is not None else [p.name for p in activity.leads()],
+                supports=supports
+                if supports is not None
+                else [p.name for p in activity.supports()],
+            )
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, actor, activity: Activity) -> None:
+    if not scoping.can(actor, scoping.Action.EDIT, activity.notice.unit):
+        raise PermissionDenied
+    if activity.notice.is_issued:
+        raise ValidationError(_("已印发的方案不能删除活动，请使用“更正”。"))
+    with set_actor(actor):
+        activity.delete()

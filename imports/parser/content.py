@@ -1,0 +1,124 @@
+"""Theme, slogans, co-organizers, attachments and the section outline."""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .structure import Attachment, Document, Section, compact
+
+_QUOTES = "“”\"'「」『』‘’"
+_TRAILING = "。．.；;，,！!"
+
+
+def clean_phrase(text: str) -> str:
+    """A slogan or theme without list numbering, surrounding quotes or a final full stop."""
+    text = rules.BULLET.sub("", text.strip())
+    m = rules.HEADING_3.match(text)
+    if m:
+        text = m.group(2)
+    text = rules.LIST_NUMBER.sub("", text)
+    text = text.strip().rstrip(_TRAILING).strip()
+    if len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    return text
+
+
+def theme(doc: Document) -> tuple[str | None, bool]:
+    """Return (theme, certain): a 活动主题 section beats a "主题：" line in an attachment."""
+    for section in doc.sections:
+        if rules.THEME_SECTION.match(section.title) and section.lines:
+            return clean_phrase(section.lines[0]), True
+    lines = doc.main + [ln for att in doc.attachments for ln in att.lines]
+    for i, line in enumerate(lines):
+        for pattern in rules.THEME_INLINE:
+            m = pattern.search(line)
+            if not m:
+                continue
+            value = m.group(1).strip()
+            return clean_phrase(value), False
+        if re.fullmatch(r"主\s*题\s*[：:]", line) and i + 1 < len(lines):
+            return clean_phrase(lines[i + 1]), False
+    return None, False
+
+
+def _slogan_blocks(doc: Document) -> list[list[str]]:
+    blocks = [att.lines for att in doc.attachments if rules.SLOGAN_TITLE.search(att.title)]
+    blocks += [s.lines for s in doc.sections if rules.SLOGAN_TITLE.search(s.title)]
+    return blocks
+
+
+def slogans(doc: Document) -> list[str]:
+    out: list[str] = []
+    for block in _slogan_blocks(doc):
+        skip_next = False
+        for line in block:
+            if skip_next:
+                skip_next = False
+                continue
+            if re.match(r"^主\s*题\s*[：:]", line):
+                # "主题：" alone announces the theme on the next line, which is not a slogan.
+                skip_next = not re.sub(r"^主\s*题\s*[：:]", "", line).strip()
+                continue
+            if re.fullmatch(r"(?:宣传)?口\s*号\s*[：:]?", line):
+                continue
+            # Several slogans on one line are separated by "；" in some notices.
+            for part in re.split(r"[；;]", line):
+                phrase = clean_phrase(part)
+                if 2 <= len(phrase) <= 40 and "。" not in phrase and phrase not in out:
+                    out.append(phrase)
+    return out
+
+
+def co_organizers(doc: Document, issuer_list: list[str]) -> list[str]:
+    for att in doc.attachments:
+        if rules.CO_ORGANIZER_TITLE.search(att.title):
+            return _split_names(" ".join(att.lines))
+    for section in doc.sections:
+        if rules.CO_ORGANIZER_TITLE.search(section.title):
+            return _split_names(" ".join(section.lines))
+    # A joint notice's issuers are the campaign's co-organizers (联合主办单位).
+    return list(issuer_list) if len(issuer_list) > 1 else []
+
+
+def _split_names(text: str) -> list[str]:
+    out: list[str] = []
+    for name in re.split(r"[、，,；;\s]+", text):
+        name = name.strip().rstrip(_TRAILING)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def attachments(doc: Document) -> list[dict[str, object]]:
+    included = {att.number: att for att in doc.attachments}
+    listed = doc.attachment_list or [(att.number, att.title) for att in doc.attachments]
+    out: list[dict[str, object]] = []
+    for number, title in listed:
+        att: Attachment | None = included.get(number)
+        if att is None and len(doc.attachments) == 1 == len(listed):
+            att = doc.attachments[0]
+        out.append({"number": number, "title": title, "included": att is not None})
+    return out
+
+
+def sections(doc: Document) -> list[dict[str, object]]:
+    return [_section_dict(s) for s in doc.sections]
+
+
+def _section_dict(section: Section) -> dict[str, object]:
+    return {
+        "number": section.number,
+        "title": section.title,
+        "items": [
+            {"number": item.number, "title": first_sentence(item.text)} for item in section.items
+        ],
+        "text": "\n".join(section.lines),
+    }
+
+
+def first_sentence(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    head = re.split(r"(?<=[。！？])", first_line, maxsplit=1)[0]
+    head = rules.ROLE_PAREN.sub("", head)
+    return compact(head).rstrip(_TRAILING)

@@ -1,0 +1,253 @@
+"""Patterns the parser relies on, kept as data so they can be read and extended in one place.
+
+Every pattern here is written against *normalized* text (see ``normalize.py``): full-width
+digits and letters are already ASCII, but punctuation is left as the document wrote it, so
+patterns accept both widths of brackets and colons (the seeds mix （一） and (一), ： and :).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- character classes ----------------------------------------------------------------------
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+OPEN_PAREN = "（("
+CLOSE_PAREN = "）)"
+COLON = "：:"
+CN_DIGITS = "〇○零一二三四五六七八九十"
+
+# --- headings: 一、  (一)  1.  ---------------------------------------------------------------
+
+HEADING_1 = re.compile(r"^([一二三四五六七八九十]{1,3})\s*、\s*(.*)$")
+HEADING_2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$")
+# "1." / "1、" / "1．" but not "1.5"; "1.2022年…" is item 1 about 2022 (Hainan's attachment
+# list). The seeds also prefix list items with "- ".
+HEADING_3 = re.compile(r"^(?:-\s*)?(\d{1,2})\s*[.．、](?:(?!\d)|(?=\d{4}\s*年))\s*(.*)$")
+BULLET = re.compile(r"^[-•·●▪]\s+")
+LIST_NUMBER = re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[）)]|[①-⑳])\s*")
+
+# Lines that close the body of a notice: the attachment list, signature, publication note.
+ATTACHMENT_LIST = re.compile(r"^(?:-\s*)?附\s*件\s*[：:]\s*(.*)$")
+ATTACHMENT_START = re.compile(r"^附\s*件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*$")
+PUBLICATION = re.compile(
+    r"^[（(]\s*(?:此件|公开属性\s*[：:]|公开方式\s*[：:])\s*([^）)]+?)\s*[）)]$"
+)
+COPY_TO = re.compile(r"^抄\s*送\s*[：:]")
+
+# --- section names (the heading text after 一、) -------------------------------------------
+
+THEME_SECTION = re.compile(r"^(?:活动|年度)?主题$")
+THEME_INLINE = [
+    re.compile(r"^主\s*题\s*[：:]\s*(.+)$"),
+    re.compile(r"活动主题(?:为|是)\s*[“\"「]([^”\"」]+)[”\"」]"),
+    re.compile(r"以\s*[“\"「]([^”\"」]+)[”\"」]\s*为(?:活动)?主题"),
+]
+# Concrete activities live under these headings; content areas (活动内容) do not count.
+ACTIVITY_SECTION = re.compile(
+    r"(主要活动|重点安排|重点活动|活动安排|具体活动|重点工作安排|活动项目)"
+)
+CONTENT_SECTION = re.compile(r"(活动内容|主要内容|工作内容|重点内容)")
+SLOGAN_TITLE = re.compile(r"口\s*号|标\s*语")
+CO_ORGANIZER_TITLE = re.compile(r"(联合)?主办单位名单|联合主办单位$|参与单位名单")
+ACTIVITY_ATTACHMENT_TITLE = re.compile(r"(主要活动|活动安排|重点活动|活动计划)")
+
+# --- document number: 湘市监办发〔2023〕57号, also with [ ] ［ ］ ( ) （ ） 【 】 -------------
+
+DOC_NUMBER = re.compile(
+    rf"([{CJK}]{{2,12}})\s*([〔\[［(（【])\s*(\d{{4}})\s*([〕\]］)）】])\s*(?:第\s*)?(\d{{1,4}})\s*号"
+)
+# Words that can precede a cited number without being part of its issuer code.
+DOC_NUMBER_LEAD_WORDS = re.compile(r"^.*?(?:根据|按照|依据|参照|通知|文件|转发|印发|要求|精神|见)")
+
+# --- dates --------------------------------------------------------------------------------
+
+DATE = re.compile(
+    rf"([0-9]{{4}}|[{CN_DIGITS}]{{4}})\s*年\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*"
+    rf"([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
+)
+YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+# --- deadlines: 10月16日前 / 于10月14日前报送 / 10月15日前报省 / 十月十六日之前 -------------
+
+DEADLINE = re.compile(
+    rf"([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
+    r"\s*(?:[（(]含[）)])?\s*(?:之前|以前|前)"
+)
+REPORT_VERB = re.compile(r"报送|上报|报至|报给|报省|报市|报县|报局|报区|提交|报告|发送至|报$")
+
+# Material words, longest first so 工作总结 wins over 总结.
+MATERIALS: tuple[str, ...] = (
+    "工作总结",
+    "活动总结",
+    "书面总结",
+    "总结报告",
+    "统计表",
+    "统计报表",
+    "图片",
+    "照片",
+    "视频",
+    "影像资料",
+    "典型案例",
+    "经验做法",
+    "活动情况",
+    "综合情况",
+    "进展情况",
+    "活动信息",
+    "工作信息",
+    "活动方案",
+    "实施方案",
+    "总结材料",
+)
+# Bare 总结 is left out on purpose: "活动结束后及时总结" uses it as a verb.
+
+# --- roles: (质量局牵头，办公室、综合处等配合)  (计量处负责)  协办：… --------------------------
+
+LEAD_WORDS = ("牵头", "负责", "主办", "承办")
+SUPPORT_WORDS = ("配合", "协办", "参与", "协助")
+ROLE_PAREN = re.compile(r"[（(]([^（）()]*?(?:牵头|负责|配合|协办|协助)[^（）()]*?)[）)]")
+ROLE_CLAUSE = re.compile(r"(.+?)(牵头|负责|主办|承办|配合|协办|参与|协助)")
+_ROLE_LABEL = (
+    r"(?:牵头(?:部门|单位|处室|科室)?|责任(?:部门|单位)|负责(?:部门|单位)|主办(?:单位)?"
+    r"|协办(?:部门|单位)?|配合(?:部门|单位)?|参与(?:部门|单位))"
+)
+# The value runs until the next label, so "牵头部门:质量科 配合部门:计量所" splits in two.
+ROLE_LABELED = re.compile(
+    rf"({_ROLE_LABEL})\s*[：:]\s*(.+?)(?=\s*{_ROLE_LABEL}\s*[：:]|[；;。\n]|$)"
+)
+# Noise around unit names inside a role clause.
+ROLE_UNIT_PREFIX = re.compile(r"^(?:由|请|均由|分别由|以)")
+ROLE_UNIT_SUFFIX = re.compile(r"(?:按职责分工|按职责|按照职责|分别|共同|等单位|等部门|等)$")
+UNIT_SPLIT = re.compile(r"[、，,；;/]|\s+|和(?=[^和]{2,}$)")
+
+# A co-organizer's item starts with its own name: "二、省工业和信息化厅组织…".
+ORG_SUFFIX = (
+    r"(?:委员会|办公室|领导小组|总工会|工商联|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
+    r"|商会|研究院|院|局|厅|委|部|署|行|社|会|办|所|处|科|室|队|站|组|馆|台|报社|大学|集团|公司)"
+)
+ORG_AT_START = re.compile(
+    rf"^([{CJK}（）()]{{2,30}}?{ORG_SUFFIX})"
+    r"(?=组织|开展|举办|举行|召开|联合|围绕|部署|实施|集中|推动|推进|发布|指导|会同|牵头|持续|深入|加强|在|将|于|与)"
+)
+ORG_NAME = re.compile(rf"^[{CJK}（）()]{{2,30}}{ORG_SUFFIX}$")
+JOINT_WITH = re.compile(r"联合(.+?)(?:共同)?(?:举办|开展|组织|召开|实施|发布|举行)")
+
+# --- time windows: 9月 / 9-10 月 / 9月中旬 / 全年 / 8月-12月 / 九月至十月 ---------------------
+
+MONTH = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})"
+WINDOW_RANGE = re.compile(
+    rf"^(?:[0-9]{{4}}\s*年\s*)?({MONTH})\s*(?:月)?\s*(?:[-－—–~～至到]+)\s*(?:[0-9]{{4}}\s*年\s*)?({MONTH})\s*月\s*(?:份)?"
+    r"\s*(上旬|中旬|下旬|底|初|末)?"
+)
+WINDOW_SINGLE = re.compile(
+    rf"^(?:[0-9]{{4}}\s*年\s*)?({MONTH})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|底|初|末|上半月|下半月)?"
+)
+ALL_YEAR = re.compile(r"全年|常态化|长期|持续开展")
+
+# --- activity tables ------------------------------------------------------------------------
+
+# Column header synonyms, matched with ``in`` against a normalized header cell.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号"),
+    "title": ("活动主题", "活动名称", "活动项目", "项目名称", "主题"),
+    "content": ("活动内容", "主要内容", "工作内容", "内容"),
+    "when": ("时间安排", "活动时间", "时间", "完成时限", "时限"),
+    "lead": ("牵头部门", "牵头单位", "牵头科室", "责任单位", "责任部门", "负责单位", "牵头"),
+    "support": ("协办单位", "配合单位", "配合部门", "协办部门", "参与单位", "协办", "配合"),
+    "note": ("备注",),
+}
+
+# --- contacts -------------------------------------------------------------------------------
+
+CONTACT_LABEL = re.compile(r"联\s*系\s*人\s*(?:及电话)?\s*[：:]")
+PHONE_LABEL = re.compile(r"(?:联系)?(?:电\s*话|手\s*机|座\s*机)(?:[（(]\s*传真\s*[）)])?\s*[：:]")
+PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})(?!\d)")
+FAX_LABEL = re.compile(r"传\s*真")
+EMAIL = re.compile(r"[A-Za-z0-9_.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+CONTACT_NAME = re.compile(rf"^[{CJK}·]{{2,4}}$")
+CONTACT_STOP = re.compile(r"[；;，,]|电\s*话|手\s*机|传\s*真|邮\s*箱|电子邮箱|联系电话|地\s*址")
+
+# --- the header of an official document ------------------------------------------------------
+
+RED_HEAD = re.compile(r"^(.+?)\s*文\s*件$")
+TITLE = re.compile(r"关于.+?(?:的)?(?:通知|方案|意见|函|通报|决定|公告)$|(?:方案|通知)$")
+PLAN_TITLE = re.compile(r"方案|计划|安排")
+BASIS_TITLE = re.compile(r"《([^《》]*?关于[^《》]*?(?:通知|方案|意见))》")
+BASIS_CONTEXT = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发")
+RECIPIENT_LINE = re.compile(
+    r"^(?!联\s*系|电\s*话|邮\s*箱|附\s*件|主\s*题|口\s*号)[^。；;]{2,300}[：:]$"
+)
+
+# --- levels of the administrative hierarchy ---------------------------------------------------
+
+NATIONAL_PREFIX = re.compile(
+    r"^(?:国家|国务院|中共中央|中央|最高人民|全国|中国|市场监管总局|海关总署|"
+    r"教育部|公安部|民政部|财政部|商务部|工业和信息化部|自然资源部|生态环境部|住房城乡建设部|"
+    r"交通运输部|水利部|农业农村部|文化和旅游部)"
+)
+PROVINCES: tuple[str, ...] = (
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+)
+PROVINCE_PREFIX = re.compile(
+    rf"^(?:{'|'.join(PROVINCES)})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?(?=[{CJK}])"
+    r"|^省(?=[" + CJK + r"])"
+)
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+PROVINCE_ABBREV = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青蒙桂藏宁新"
+COUNTY_NAME = re.compile(rf"^[{CJK}]{{1,10}}?(?<!地)(?:县|区|旗)(?=[{CJK}])")
+CITY_NAME = re.compile(rf"^[{CJK}]{{1,10}}?(?:市|州|盟|地区)(?=[{CJK}])")
+# Recipients that only a county-level bureau addresses (its own stations and towns).
+COUNTY_RECIPIENTS = re.compile(
+    r"市场监管所|市场监督管理所|各所|各乡镇|各街道|乡镇人民政府|街道办事处"
+)
+CITY_RECIPIENTS = re.compile(r"各县|县[（(]市、区[）)]|县市区|各区县|区县")
+PROVINCE_RECIPIENTS = re.compile(r"各市州|各地市|各设区市|各市[、，]|市州|各市、县")
+
+# --- traditional characters -------------------------------------------------------------------
+
+# Frequent in notices and never used in simplified text; a handful is enough evidence.
+TRADITIONAL_MARKERS = frozenset(
+    "們這個國質與發會動關於門號開營業務監辦經濟時動當區縣廳處組織總說應對進"
+)
+
+# --- web boilerplate ----------------------------------------------------------------------------
+
+# "…发布-凯发旗舰" / "标题_中国政府网" / "标题 | 站点": a page title ending in a site name.
+WEB_TITLE = re.compile(r"^.{4,}?\s*[-_|–—]{1,2}\s*([^\s\-_|–—]{2,16})\s*$")
+RELATED_LINK = re.compile(r"^(?:[-•·●]\s*)?.{4,}?[（(]\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*[）)]\s*$")
+BOILERPLATE_LINE = re.compile(
+    r"^(?:首页|当前位置|您的位置|来源[：:]|发布时间[：:]|发布日期[：:]|浏览次数|访问量|字体[：:]|【\s*字体|"
+    r"打印本页|关闭窗口|打印|收藏|分享到|上一篇|下一篇|相关阅读|相关文章|相关链接|责任编辑|扫一扫|"
+    r"网站地图|版权所有|主办单位[：:]|ICP备|京ICP|网站标识码|.*公网安备)"
+)

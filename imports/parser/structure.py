@@ -1,0 +1,222 @@
+"""Split normalized lines into the parts of an official document (公文).
+
+The parts are found by their shape, not by their position: a plan can be wrapped in a cover
+notice (Hunan: the notice has its own contacts and attachment list *before* the plan's
+sections), the signature can be missing, and web copies drop the red head entirely.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import rules
+from .numerals import to_int
+
+
+@dataclass
+class Item:
+    number: str
+    text: str
+
+
+@dataclass
+class Section:
+    number: str
+    title: str
+    lines: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Attachment:
+    number: int | None
+    title: str
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    lines: list[str]
+    main: list[str]
+    header: list[str]
+    sections: list[Section]
+    attachments: list[Attachment]
+    attachment_list: list[tuple[int | None, str]]
+    signature_orgs: list[str]
+    signature_date: str | None
+    printed_date: str | None
+
+
+_CJK_SPACE = re.compile(
+    rf"(?<=[{rules.CJK}]) +(?=[{rules.CJK}“”《》])|(?<=[“”《》]) +(?=[{rules.CJK}])"
+)
+
+
+def compact(text: str) -> str:
+    """Titles never contain meaningful spaces between ideographs; lines wrapped at the
+    page width leave them behind ("关于 印发")."""
+    return _CJK_SPACE.sub("", text.strip())
+
+
+def is_org_line(line: str) -> bool:
+    """A line made only of organisation names, as in a signature block or a red head."""
+    if (
+        "关于" in line
+        or len(line) > 60
+        or rules.HEADING_2.match(line)
+        or rules.HEADING_1.match(line)
+    ):
+        return False
+    tokens = line.split()
+    return bool(tokens) and all(rules.ORG_NAME.match(tok) for tok in tokens)
+
+
+def is_terminator(line: str) -> bool:
+    """Lines that end the running text of a section: attachment list, contacts, signature."""
+    return bool(
+        rules.ATTACHMENT_LIST.match(line)
+        or rules.PUBLICATION.match(line)
+        or rules.COPY_TO.match(line)
+        or rules.CONTACT_LABEL.match(line)
+        or _standalone_date(line)
+        or is_org_line(line)
+    )
+
+
+def _standalone_date(line: str) -> re.Match[str] | None:
+    m = rules.DATE.fullmatch(line.strip())
+    return m
+
+
+def _attachment_start(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        if rules.ATTACHMENT_START.match(line) and i + 1 < len(lines):
+            return i
+    return len(lines)
+
+
+def _split_attachments(lines: list[str]) -> list[Attachment]:
+    out: list[Attachment] = []
+    for line in lines:
+        m = rules.ATTACHMENT_START.match(line)
+        if m:
+            out.append(Attachment(number=to_int(m.group(1)) if m.group(1) else None, title=""))
+        elif out and not out[-1].title:
+            out[-1].title = compact(line)
+        elif out:
+            out[-1].lines.append(line)
+    return out
+
+
+def _attachment_list(main: list[str]) -> tuple[list[tuple[int | None, str]], set[int]]:
+    """The "附件：1.… 2.…" list under the body, and the line indexes it occupies."""
+    found: list[tuple[int | None, str]] = []
+    used: set[int] = set()
+    for i, line in enumerate(main):
+        m = rules.ATTACHMENT_LIST.match(line)
+        if not m:
+            continue
+        used.add(i)
+        first = m.group(1).strip()
+        if first:
+            num = rules.HEADING_3.match(first)
+            found.append(
+                (int(num.group(1)), compact(num.group(2))) if num else (None, compact(first))
+            )
+        j = i + 1
+        while j < len(main):
+            num = rules.HEADING_3.match(main[j])
+            if not num or len(main[j]) > 80:
+                break
+            found.append((int(num.group(1)), compact(num.group(2))))
+            used.add(j)
+            j += 1
+    return found, used
+
+
+def _signature(main: list[str]) -> tuple[list[str], str | None, int | None]:
+    """Issuers listed above a standalone date, possibly several per line (joint issue)."""
+    for i, line in enumerate(main):
+        if not _standalone_date(line):
+            continue
+        orgs: list[str] = []
+        j = i - 1
+        while j >= 0 and is_org_line(main[j]):
+            orgs = main[j].split() + orgs
+            j -= 1
+        if orgs:
+            return orgs, line, i
+    # A date alone at the very end of the running text still signs the document.
+    for i in range(len(main) - 1, max(len(main) - 4, -1), -1):
+        if _standalone_date(main[i]):
+            return [], main[i], i
+    return [], None, None
+
+
+def _printed_date(main: list[str]) -> str | None:
+    for line in main:
+        m = rules.DATE.match(line)
+        if m and line.rstrip().endswith("印发"):
+            return m.group(0)
+    return None
+
+
+def _header_end(main: list[str]) -> int:
+    """The header ends at the recipients line, or at the first heading or prose paragraph."""
+    for i, line in enumerate(main[:15]):
+        if rules.RECIPIENT_LINE.match(line) and not rules.HEADING_1.match(line):
+            return i + 1
+        if rules.HEADING_1.match(line) or (len(line) > 60 and "。" in line):
+            return i
+    return min(len(main), 5)
+
+
+def _sections(main: list[str], skip: set[int]) -> list[Section]:
+    sections: list[Section] = []
+    stopped = True
+    for i, line in enumerate(main):
+        if i in skip:
+            stopped = True
+            continue
+        h1 = rules.HEADING_1.match(line)
+        if h1 and len(h1.group(2)) <= 30 and "。" not in h1.group(2):
+            sections.append(Section(number=h1.group(1), title=compact(h1.group(2))))
+            stopped = False
+            continue
+        if not sections or stopped:
+            continue
+        if is_terminator(line):
+            stopped = True
+            continue
+        section = sections[-1]
+        section.lines.append(line)
+        h2 = rules.HEADING_2.match(line)
+        if h2:
+            section.items.append(Item(number=h2.group(1), text=h2.group(2).strip()))
+        elif section.items:
+            # Yong'an puts the item title on its own line and the paragraph below it.
+            section.items[-1].text += "\n" + line
+    return sections
+
+
+def segment(lines: list[str]) -> Document:
+    att_start = _attachment_start(lines)
+    main, rest = lines[:att_start], lines[att_start:]
+    attachment_list, used = _attachment_list(main)
+    orgs, signed, sig_index = _signature(main)
+    skip = set(used)
+    if sig_index is not None:
+        skip.add(sig_index)
+    header_end = _header_end(main)
+    return Document(
+        lines=lines,
+        main=main,
+        header=main[:header_end],
+        sections=_sections(main, skip),
+        attachments=_split_attachments(rest),
+        attachment_list=attachment_list,
+        signature_orgs=orgs,
+        signature_date=signed,
+        printed_date=_printed_date(main),
+    )
