@@ -13,5 +13,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("orgs.urls")),
+    path("notices/", include("campaigns.urls")),
+    path("activities/", include("activities.urls")),
+    path("imports/", include("imports.urls")),
     path("admin/", admin.site.urls),
 ]
