@@ -1,14 +1,16 @@
 """Writes to activities: create, edit (with optimistic locking), participants, status."""
 
 from auditlog.context import set_actor
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityParticipant
 from activities.windows import window_dates
 from campaigns.models import Notice
 from campaigns.services import ConflictError
+from exports.schedule_xlsx import RowError, ScheduleImport, read_schedule
 from orgs import scoping
 from orgs.matching import NameMatcher
 
@@ -148,3 +150,99 @@ def activity_delete(*, actor, activity: Activity) -> None:
         raise ValidationError(_("已印发的方案不能删除活动，请使用“更正”。"))
     with set_actor(actor):
         activity.delete()
+
+
+# --- Order and the schedule XLSX ---------------------------------------------------------
+
+
+@transaction.atomic
+def activity_move(*, actor, activity: Activity, offset: int) -> None:
+    """Move the activity `offset` places up (negative) or down in its plan's order (序号),
+    renumbering the plan's activities 1, 2, 3 … so that gaps left by deletions close."""
+    notice = activity.notice
+    if not scoping.can(actor, scoping.Action.EDIT, notice.unit):
+        raise PermissionDenied
+    if notice.is_issued:
+        raise ValidationError(_("方案已印发，不能调整活动顺序。"))
+    rows = list(notice.activities.select_for_update().order_by("position", "pk"))
+    index = next(i for i, row in enumerate(rows) if row.pk == activity.pk)
+    target = max(0, min(len(rows) - 1, index + offset))
+    rows.insert(target, rows.pop(index))
+    with set_actor(actor):
+        for position, row in enumerate(rows, start=1):
+            if row.position != position:
+                row.position = position
+                # Only the order changes; the version stays so open row forms remain valid.
+                row.save(update_fields=["position", "updated_at"])
+
+
+def schedule_import(
+    *, actor, notice: Notice, file, replace: bool = False, max_bytes: int
+) -> ScheduleImport:
+    """Import an activity schedule XLSX (Yong'an's 附件2 columns) into a draft plan.
+
+    All or nothing: when any row has an error the result lists every error (row as Excel
+    numbers it, column, message) and nothing is written. Otherwise the rows are appended
+    after the plan's activities, or replace them when `replace` is set, in one transaction.
+    Raises ScheduleFileError when the file as a whole is unusable.
+    """
+    if not scoping.can(actor, scoping.Action.EDIT, notice.unit):
+        raise PermissionDenied
+    if notice.is_issued:
+        raise ValidationError(_("已印发的方案不能导入活动，请使用“更正”。"))
+    year = notice.campaign.year
+    matcher = NameMatcher(notice.unit)
+    result = read_schedule(
+        file,
+        parse_window=lambda text: window_dates(text, year),
+        known_units=lambda name: matcher.match(name).matched,
+        max_bytes=max_bytes,
+    )
+    if result.ok:
+        _schedule_rows_create(
+            actor=actor, notice=notice, result=result, replace=replace, matcher=matcher
+        )
+    return result
+
+
+@transaction.atomic
+def _schedule_rows_create(*, actor, notice, result: ScheduleImport, replace, matcher) -> None:
+    if replace:
+        with set_actor(actor):
+            for activity in notice.activities.all():
+                activity.delete()
+        start = 0
+    else:
+        start = notice.activities.aggregate(last=Max("position"))["last"] or 0
+    for offset, row in enumerate(sorted(result.rows, key=lambda r: r.seq), start=1):
+        try:
+            activity_create(
+                actor=actor,
+                notice=notice,
+                title=row.theme,
+                content=row.content,
+                window_text=row.window,
+                remarks=row.remark,
+                position=start + offset,
+                leads=row.lead_units,
+                supports=row.support_units,
+                matcher=matcher,
+            )
+        except ValidationError as error:
+            # A cell too long for its column, say: report it like the reader's errors.
+            for field, messages in error.message_dict.items():
+                column = IMPORT_COLUMNS.get(field, field)
+                result.errors.extend(RowError(row.source_row or 0, column, m) for m in messages)
+    if result.errors:
+        transaction.set_rollback(True)
+        result.rows.clear()
+        result.windows.clear()
+
+
+IMPORT_COLUMNS = {
+    "title": "活动主题",
+    "content": "活动内容",
+    "window_text": "时间安排",
+    "remarks": "备注",
+    NON_FIELD_ERRORS: "—",
+}

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.localization import localize
-from campaigns.models import Campaign, Delivery, Notice, NoticeCorrection, Slogan
+from campaigns.models import Campaign, Contact, Delivery, Notice, NoticeCorrection, Slogan
 from orgs import scoping
 from orgs.models import OrgUnit
 from orgs.services import national_unit_get_or_create
@@ -343,3 +343,82 @@ def plan_draft_from(*, actor, superior: Notice, unit: OrgUnit) -> Notice:
         ]
         Activity.objects.bulk_create(copies)
     return plan
+
+
+# --- Drafts edited through the form: the notice with its contacts and report requirement --
+
+
+@transaction.atomic
+def notice_draft_save(
+    *,
+    actor,
+    notice: Notice | None = None,
+    campaign: Campaign | None = None,
+    unit: OrgUnit | None = None,
+    version: int | None = None,
+    contacts: list[dict] | None = None,
+    requirement: dict | None = None,
+    **fields,
+) -> Notice:
+    """Create (notice=None, with campaign and unit) or update a draft together with its
+    contacts (联系人, replaced as a whole) and report requirement (报送要求; None or an empty
+    one removes it), so one form submission is saved all or nothing.
+    """
+    from reports.models import ReportRequirement
+
+    if notice is None:
+        notice = notice_create(actor=actor, campaign=campaign, unit=unit, **fields)
+    else:
+        notice = notice_update(actor=actor, notice=notice, version=version, **fields)
+    with set_actor(actor):
+        if contacts is not None:
+            notice.contacts.all().delete()
+            for item in contacts:
+                contact = Contact(notice=notice, **item)
+                contact.full_clean(exclude=["notice"])
+                contact.save()
+        if requirement is not None:
+            wanted = requirement.get("due_date") or requirement.get("materials")
+            current = ReportRequirement.objects.filter(notice=notice).first()
+            if not wanted:
+                if current is not None:
+                    current.delete()
+            else:
+                current = current or ReportRequirement(notice=notice)
+                for name, value in requirement.items():
+                    setattr(current, name, value)
+                current.full_clean(exclude=["notice"], validate_unique=False)
+                current.save()
+    return notice
+
+
+@transaction.atomic
+def plan_draft_get_or_create(*, actor, superior: Notice, unit: OrgUnit) -> tuple[Notice, bool]:
+    """制定本级方案 once: a second click (or a double submit) finds the plan `unit` already
+    drafted from `superior` instead of drafting another one."""
+    # Locking the superior serializes concurrent clicks for the same notice.
+    _lock(Notice, superior.pk)
+    existing = Notice.objects.filter(unit=unit, basis=superior).order_by("pk").first()
+    if existing is not None:
+        _require(actor, scoping.Action.EDIT, unit)
+        return existing, False
+    return plan_draft_from(actor=actor, superior=superior, unit=unit), True
+
+
+@transaction.atomic
+def campaign_get_or_create(*, actor, year: int, theme: str = "") -> Campaign:
+    """The campaign of `year`; a missing one is created with `theme` for 9-01 to 9-30 (the
+    month every seed notice sets)."""
+    campaign = Campaign.objects.filter(year=year).first()
+    if campaign is not None:
+        return campaign
+    with set_actor(actor):
+        campaign = Campaign(
+            year=year,
+            theme=theme or _("%(year)s年全国“质量月”") % {"year": year},
+            starts_on=datetime.date(year, 9, 1),
+            ends_on=datetime.date(year, 9, 30),
+        )
+        campaign.full_clean()
+        campaign.save()
+    return campaign

@@ -1,13 +1,24 @@
 """The demo world that `make run` loads: the real divisions, the national campaigns, a few
-departments and stations named in the seeds, and one user per role.
+departments and stations named in the seeds, one user per role, and the five seed notices,
+imported through the same path a clerk uses (parse → confirm → issue) so that the cascade
+national → province → county is there to browse.
 """
 
 import os
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from campaigns.services import national_campaigns_load
+from campaigns.models import Notice
+from campaigns.services import (
+    default_recipients,
+    national_campaigns_load,
+    notice_issue,
+    notice_update,
+)
+from imports.parser import parse_text
+from imports.services import notice_import_confirm, notice_import_create
 from orgs.divisions import read_divisions, read_townships
 from orgs.models import Department, Membership, OrgUnit
 from orgs.scoping import Role
@@ -67,6 +78,19 @@ USERS = [
 ]
 
 
+SEEDS_DIR = Path(__file__).resolve().parent / "demo_seeds"
+# (seed file, importing unit: division code, None for the nation, or ("office", province
+# code) for the province's quality office; importing user; the clerk's corrections).
+SEEDS = [
+    # The national text as published online lacks its doc number; Hunan cites it by number.
+    ("2023-national-notice.txt", None, "nation_admin", {"doc_number": "国市监质发〔2023〕73号"}),
+    ("2023-hunan-province-plan.txt", "430000", "hunan_admin", {}),
+    ("2023-yongan-city-plan.txt", "350481", "yongan_editor", {}),
+    ("2022-hainan-province-notice.txt", "460000", "nation_admin", {}),
+    ("2020-hubei-province-notice.txt", ("office", "420000"), "nation_admin", {}),
+]
+
+
 def demo_password() -> str:
     return os.environ.get(DEMO_PASSWORD_ENV) or DEFAULT_DEMO_PASSWORD
 
@@ -112,4 +136,41 @@ def demo_load(progress=None) -> dict[str, int]:
         )
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@localhost", password)
+    counts["notices"] = demo_notices_load(nation)
     return counts
+
+
+def _seed_unit(nation: OrgUnit, where) -> OrgUnit:
+    if where is None:
+        return nation
+    if isinstance(where, tuple):
+        province = OrgUnit.objects.get(code=where[1])
+        return OrgUnit.objects.get_children(province).get(kind=OrgUnit.Kind.OFFICE)
+    return OrgUnit.objects.get(code=where)
+
+
+def demo_notices_load(nation: OrgUnit) -> int:
+    """Import and issue the seed notices not yet there; returns how many were imported."""
+    imported = 0
+    for filename, where, username, corrections in SEEDS:
+        unit = _seed_unit(nation, where)
+        actor = User.objects.get(username=username)
+        text = (SEEDS_DIR / filename).read_text(encoding="utf-8")
+        parsed = parse_text(text)
+        if Notice.objects.filter(unit=unit, title=parsed["title"]).exists():
+            continue
+        notice_import = notice_import_create(actor=actor, unit=unit, text=text)
+        notice = notice_import_confirm(
+            actor=actor, notice_import=notice_import, data={**notice_import.parsed, **corrections}
+        )
+        if not notice.recipient_units.exists():
+            # An office (质量强省办) sends to the cities of its province.
+            notice = notice_update(
+                actor=actor,
+                notice=notice,
+                version=None,
+                recipient_units=default_recipients(OrgUnit.objects.get_parent(unit)),
+            )
+        notice_issue(actor=actor, notice=notice)
+        imported += 1
+    return imported

@@ -16,11 +16,16 @@ class Match:
     name: str
     unit: OrgUnit | None = None
     department: Department | None = None
-    how: str = ""  # "name", "alias", or "" when unmatched
+    how: str = ""  # "name", "alias", "group", or "" when unmatched
 
     @property
     def matched(self) -> bool:
-        return self.unit is not None or self.department is not None
+        return self.unit is not None or self.department is not None or self.how == "group"
+
+
+# Collective references name no single body ("各监管所", "相关处室", "有关单位"): they are
+# understood as written, not matched to a unit, and never count as unknown names.
+GROUP_PREFIXES = ("各", "相关", "有关", "其他", "其它")
 
 
 def normalize_name(name: str) -> str:
@@ -58,6 +63,8 @@ class NameMatcher:
         key = normalize_name(name)
         if not key:
             return Match(name)
+        if key.startswith(GROUP_PREFIXES):
+            return Match(name, how="group")
         for how in ("name", "alias"):
             for department in self.departments:
                 exact, aliases = _names(department)

@@ -41,8 +41,11 @@ INSTALLED_APPS = [
     "campaigns",
     "activities",
     "reports",
+    "notifications",
     "imports",
     "exports",
+    "dashboards",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -207,8 +210,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "core.logging.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env_str("QM_LOG_FORMAT", "plain"),  # "json" in production
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("QM_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -16,5 +16,9 @@ urlpatterns = [
     path("notices/", include("campaigns.urls")),
     path("activities/", include("activities.urls")),
     path("imports/", include("imports.urls")),
+    path("reports/", include("reports.urls")),
+    path("inbox/", include("notifications.urls")),
+    path("dashboards/", include("dashboards.urls")),
+    path("public/", include("public.urls")),
     path("admin/", admin.site.urls),
 ]

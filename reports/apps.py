@@ -9,6 +9,12 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from reports.models import ReportRequirement
+        from reports import models
 
-        auditlog.register(ReportRequirement, exclude_fields=["updated_at"])
+        auditlog.register(models.ReportRequirement, exclude_fields=["updated_at"])
+        auditlog.register(models.StatisticField)
+        auditlog.register(models.ExpectedReport, exclude_fields=["updated_at"])
+        auditlog.register(models.Report, exclude_fields=["updated_at"])
+        auditlog.register(models.TypicalCase, exclude_fields=["updated_at"])
+        auditlog.register(models.ReportFile, exclude_fields=["updated_at"])
+        auditlog.register(models.Bulletin, exclude_fields=["updated_at"])

@@ -46,3 +46,85 @@ def test_loading_campaigns_twice_keeps_one_list(campaigns):
 def test_health_and_readiness(client, db):
     assert client.get(reverse("core:healthz")).json() == {"status": "ok"}
     assert client.get(reverse("core:readyz")).json() == {"status": "ok"}
+
+
+# --- The public home: what is happening, by region, category and date ---
+
+
+@pytest.fixture
+def activities(world, campaigns):
+    from public.tests.factories import public_activity
+
+    editor = world.users["editor"]
+    return {
+        "furong": public_activity(
+            actor=editor, unit=world.unit("芙蓉区"), title="芙蓉区计量开放日"
+        ),
+        "tianxin": public_activity(
+            actor=editor,
+            unit=world.unit("天心区"),
+            title="天心区质量知识竞赛",
+            category="知识竞赛",
+            window_text="9月下旬",
+            capacity=None,
+        ),
+        "internal": public_activity(
+            actor=editor,
+            unit=world.unit("芙蓉区"),
+            title="内部培训",
+            is_public=False,
+            capacity=None,
+        ),
+    }
+
+
+def titles(response) -> set[str]:
+    html = response.content.decode()
+    return {t for t in ("芙蓉区计量开放日", "天心区质量知识竞赛", "内部培训") if t in html}
+
+
+def test_home_lists_public_activities_only(client, activities):
+    assert titles(client.get(reverse("core:home"))) == {"芙蓉区计量开放日", "天心区质量知识竞赛"}
+
+
+def test_home_narrows_by_region_one_level_at_a_time(client, activities):
+    html = client.get(reverse("core:home"), {"province": "430000"}).content.decode()
+    assert 'id="f-city"' in html and "长沙市" in html and 'id="f-county"' not in html
+    response = client.get(
+        reverse("core:home"), {"province": "430000", "city": "430100", "county": "430102"}
+    )
+    assert titles(response) == {"芙蓉区计量开放日"}
+    assert reverse("public:ical_region", args=["430102"]) in response.content.decode()
+
+
+def test_a_stale_lower_region_is_ignored_after_the_province_changed(client, activities):
+    response = client.get(reverse("core:home"), {"province": "350000", "city": "430100"})
+    assert titles(response) == set()
+    assert "正在查看：福建省" in response.content.decode()
+
+
+def test_home_filters_by_category_and_date(client, activities):
+    from activities.models import ActivityCategory
+
+    contest = ActivityCategory.objects.get(name="知识竞赛")
+    assert titles(client.get(reverse("core:home"), {"category": contest.pk})) == {
+        "天心区质量知识竞赛"
+    }
+    # The open day is set for 16 September; the contest runs 21–30 September.
+    assert titles(client.get(reverse("core:home"), {"date": "2023-09-16"})) == {"芙蓉区计量开放日"}
+    assert titles(client.get(reverse("core:home"), {"date": "2023-09-25"})) == {
+        "天心区质量知识竞赛"
+    }
+
+
+def test_home_month_calendar_links_days_with_activities(client, activities):
+    html = client.get(reverse("core:home"), {"month": "2023-09"}).content.decode()
+    assert "2023年9月" in html
+    assert "date=2023-09-16" in html and "2023年9月16日，1项活动" in html
+    assert "date=2023-09-15" not in html
+
+
+def test_home_filter_ignores_garbage(client, activities):
+    response = client.get(reverse("core:home"), {"date": "<script>", "month": "2023-13"})
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode()

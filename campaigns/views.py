@@ -1,0 +1,334 @@
+import io
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from campaigns import selectors, services
+from campaigns.exporting import export_filename, notice_document
+from campaigns.forms import ContactFormSet, CorrectionForm, NoticeForm, SlogansForm, contacts_from
+from campaigns.models import Campaign, Notice
+from campaigns.services import ConflictError, NoticeStateError
+from exports.gongwen_docx import write_official_document
+from exports.gongwen_pdf import write_official_document_pdf
+from orgs import scoping
+from orgs.models import OrgUnit
+from orgs.selectors import unit_get_for_user
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LED_INTERVAL_DEFAULT, LED_INTERVAL_MIN, LED_INTERVAL_MAX = 8, 2, 300
+
+FIELD_LABELS = {
+    f.name: f.verbose_name for f in Notice._meta.get_fields() if hasattr(f, "verbose_name")
+}
+
+# Messages the tests assert on.
+MSG_CONFLICT_KEPT = gettext_lazy("您的输入已保留在下方；核对后再次保存将以您的内容为准。")
+MSG_ISSUED = gettext_lazy("已印发，已送达各接收单位的收文箱。")
+MSG_CORRECTED = gettext_lazy("更正已记录。")
+MSG_NO_CHANGE = gettext_lazy("未做任何修改，无需更正。")
+
+
+def _error_text(exc: ValidationError) -> str:
+    return "；".join(exc.messages)
+
+
+@login_required
+def inbox(request):
+    deliveries = selectors.inbox_for_user(request.user)
+    return render(request, "campaigns/inbox.html", {"deliveries": deliveries[:500]})
+
+
+@login_required
+def notice_list(request):
+    years = selectors.campaign_years()
+    year = request.GET.get("year", str(years[0]) if years else "")
+    status = request.GET.get("status", "")
+    if status not in Notice.Status.values:
+        status = ""
+    notices = selectors.notices_of_own_units(
+        request.user, year=int(year) if year.isdigit() else None, status=status
+    )
+    return render(
+        request,
+        "campaigns/notice_list.html",
+        {
+            "notices": notices[:500],
+            "years": years,
+            "year": year,
+            "status": status,
+            "statuses": Notice.Status.choices,
+            "units": selectors.editable_units(request.user),
+        },
+    )
+
+
+def _activities_url(notice: Notice) -> str | None:
+    # The activity table belongs to the activities app; the page works without it.
+    try:
+        return reverse("activities:notice_table", args=[notice.pk])
+    except NoReverseMatch:
+        return None
+
+
+@login_required
+def notice_detail(request, pk: int):
+    notice = selectors.notice_get_for_user(request.user, pk)
+    for delivery in selectors.deliveries_readable_by(request.user, notice):
+        services.delivery_mark_read(user=request.user, delivery=delivery)
+    sees_issuer = scoping.can(request.user, scoping.Action.VIEW, notice.unit)
+    return render(
+        request,
+        "campaigns/notice_detail.html",
+        {
+            "notice": notice,
+            "can_edit": scoping.can(request.user, scoping.Action.EDIT, notice.unit),
+            "basis": selectors.visible_basis(request.user, notice),
+            "slogans": selectors.unit_slogans(notice.campaign, notice.unit),
+            "requirement": getattr(notice, "report_requirement", None),
+            "deliveries": notice.deliveries.select_related("recipient") if sees_issuer else None,
+            "sees_issuer": sees_issuer,
+            "plan_units": selectors.plan_units_for(request.user, notice),
+            "activities_url": _activities_url(notice),
+            "corrections": [
+                (c, [str(FIELD_LABELS.get(name, name)) for name in c.changes])
+                for c in notice.corrections.select_related("actor")
+            ],
+        },
+    )
+
+
+def _notice_form_page(request, *, unit: OrgUnit, notice: Notice | None):
+    initial = NoticeForm.initial_for(notice) if notice else _new_notice_initial(unit)
+    form = NoticeForm(request.POST or None, unit=unit, initial=initial, creating=notice is None)
+    contacts_initial = [
+        {"name": c.name, "phone": c.phone, "email": c.email}
+        for c in (notice.contacts.all() if notice else [])
+    ]
+    contacts = ContactFormSet(request.POST or None, initial=contacts_initial, prefix="contacts")
+    if request.method == "POST" and form.is_valid() and contacts.is_valid():
+        fields = form.notice_fields()
+        try:
+            notice = services.notice_draft_save(
+                actor=request.user,
+                notice=notice,
+                campaign=form.cleaned_data["campaign"] if notice is None else None,
+                unit=unit,
+                version=form.cleaned_data["version"],
+                contacts=contacts_from(contacts),
+                requirement=form.requirement(),
+                **fields,
+            )
+        except ConflictError as exc:
+            form.add_error(None, f"{exc} {MSG_CONFLICT_KEPT}")
+            # Keep every field as typed; only the version moves on, so saving again applies it.
+            form.data = form.data.copy()
+            form.data["version"] = exc.current_version
+        except (ValidationError, NoticeStateError) as exc:
+            text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
+            form.add_error(None, text)
+        else:
+            messages.success(request, _("草稿已保存。"))
+            return redirect(notice)
+    return render(
+        request,
+        "campaigns/notice_form.html",
+        {"form": form, "contacts": contacts, "unit": unit, "notice": notice},
+    )
+
+
+def _new_notice_initial(unit: OrgUnit) -> dict:
+    campaign = Campaign.objects.current()
+    return {
+        "campaign": campaign.pk if campaign else None,
+        "kind": Notice.Kind.PLAN,
+        "issuer_names": unit.display_name,
+        "theme": campaign.theme if campaign else "",
+        "recipients_text": services.RECIPIENTS_TEXT.get(unit.kind, ""),
+        "recipient_units": [u.pk for u in services.default_recipients(unit)],
+        "publication": Notice.Publication.PUBLIC,
+        "report_to": unit.display_name,
+    }
+
+
+@login_required
+def notice_create(request, unit_pk: int):
+    unit = unit_get_for_user(request.user, unit_pk, scoping.Action.EDIT)
+    return _notice_form_page(request, unit=unit, notice=None)
+
+
+@login_required
+def notice_edit(request, pk: int):
+    notice = selectors.notice_get_for_user(request.user, pk, scoping.Action.EDIT)
+    if notice.is_issued:
+        messages.info(request, _("已印发的文件不能直接修改，请使用“更正”。"))
+        return redirect("campaigns:notice_correct", pk=notice.pk)
+    return _notice_form_page(request, unit=notice.unit, notice=notice)
+
+
+@login_required
+def notice_issue(request, pk: int):
+    notice = selectors.notice_get_for_user(request.user, pk, scoping.Action.EDIT)
+    if request.method == "POST":
+        version = request.POST.get("version", "")
+        try:
+            services.notice_issue(
+                actor=request.user,
+                notice=notice,
+                version=int(version) if version.isdigit() else None,
+            )
+        except (ConflictError, NoticeStateError) as exc:
+            messages.error(request, str(exc))
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(request, MSG_ISSUED)
+        return redirect(notice)
+    if notice.is_issued:
+        return redirect(notice)
+    return render(
+        request,
+        "campaigns/notice_issue.html",
+        {"notice": notice, "recipients": notice.recipient_units.order_by("path")},
+    )
+
+
+@login_required
+def notice_correct(request, pk: int):
+    notice = selectors.notice_get_for_user(request.user, pk, scoping.Action.EDIT)
+    if not notice.is_issued:
+        return redirect("campaigns:notice_edit", pk=notice.pk)
+    form = CorrectionForm(request.POST or None, initial=CorrectionForm.initial_for(notice))
+    if request.method == "POST" and form.is_valid():
+        before = notice.version
+        try:
+            notice = services.notice_correct(
+                actor=request.user,
+                notice=notice,
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+                **form.changes(),
+            )
+        except ConflictError as exc:
+            form.add_error(None, f"{exc} {MSG_CONFLICT_KEPT}")
+            form.data = form.data.copy()
+            form.data["version"] = exc.current_version
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            if notice.version != before:
+                messages.success(request, MSG_CORRECTED)
+            else:
+                messages.info(request, MSG_NO_CHANGE)
+            return redirect(notice)
+    return render(request, "campaigns/notice_correct.html", {"notice": notice, "form": form})
+
+
+@login_required
+@require_POST
+def plan_draft(request, pk: int, unit_pk: int):
+    superior = selectors.notice_get_for_user(request.user, pk)
+    unit = unit_get_for_user(request.user, unit_pk, scoping.Action.EDIT)
+    if unit not in selectors.plan_units_for(request.user, superior):
+        raise Http404
+    plan, created = services.plan_draft_get_or_create(
+        actor=request.user, superior=superior, unit=unit
+    )
+    if created:
+        messages.success(request, _("已根据上级通知生成本级方案草稿，请核对并设置本级口号。"))
+    else:
+        messages.info(request, _("本单位已根据该通知制定过方案。"))
+    return redirect(plan)
+
+
+@login_required
+def cascade(request, pk: int):
+    notice = selectors.notice_get_for_user(request.user, pk)
+    if not scoping.can(request.user, scoping.Action.VIEW, notice.unit):
+        # Recipients see the notice, not how their peers respond to it.
+        raise Http404
+    rows, total = selectors.cascade_status(request.user, notice)
+    issued = sum(1 for r in rows if r.plan and r.plan.is_issued)
+    return render(
+        request,
+        "campaigns/cascade.html",
+        {"notice": notice, "rows": rows, "total": total, "issued_count": issued},
+    )
+
+
+@login_required
+def slogans_edit(request, unit_pk: int, year: int):
+    unit = unit_get_for_user(request.user, unit_pk, scoping.Action.EDIT)
+    campaign = get_object_or_404(Campaign, year=year)
+    own = selectors.unit_slogans(campaign, unit)
+    if own:
+        rows = [(s.text, s.derived_from) for s in own]
+    else:
+        rows = [(local, source) for source, local in services.slogan_suggestions(campaign, unit)]
+    form = SlogansForm(request.POST or None, rows=rows)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        next_url = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.slogans_set(
+                actor=request.user, campaign=campaign, unit=unit, lines=form.cleaned_data["lines"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            messages.success(request, _("本级口号已保存。"))
+            return redirect(next_url or request.path)
+    return render(
+        request,
+        "campaigns/slogans_edit.html",
+        {"unit": unit, "campaign": campaign, "form": form, "own": own, "next": next_url},
+    )
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@login_required
+def notice_docx(request, pk: int):
+    notice = selectors.notice_get_for_user(request.user, pk)
+    out = io.BytesIO()
+    write_official_document(notice_document(notice), out)
+    return _download(out.getvalue(), export_filename(notice, "docx"), DOCX_TYPE)
+
+
+@login_required
+def notice_pdf(request, pk: int):
+    notice = selectors.notice_get_for_user(request.user, pk)
+    out = io.BytesIO()
+    write_official_document_pdf(notice_document(notice), out)
+    return _download(out.getvalue(), export_filename(notice, "pdf"), "application/pdf")
+
+
+def slogan_screen(request, unit_pk: int, year: int):
+    """The lobby LED screen: public, slogans and theme only."""
+    unit = get_object_or_404(OrgUnit, pk=unit_pk, is_active=True)
+    campaign = get_object_or_404(Campaign, year=year)
+    interval = request.GET.get("interval", "")
+    seconds = int(interval) if interval.isdigit() else LED_INTERVAL_DEFAULT
+    seconds = min(max(seconds, LED_INTERVAL_MIN), LED_INTERVAL_MAX)
+    return render(
+        request,
+        "campaigns/slogan_screen.html",
+        {
+            "campaign": campaign,
+            "slogans": [s.text for s in selectors.screen_slogans(campaign, unit)],
+            "interval_ms": seconds * 1000,
+        },
+    )

@@ -1,0 +1,193 @@
+import re
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from activities.windows import window_dates
+from campaigns.models import Notice
+from orgs.models import OrgUnit
+
+NAME_SEPARATORS = re.compile(r"[、，,；;/\n]+")
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("公文文件"),
+        required=False,
+        help_text=_("支持 .txt、.docx、.pdf（带文字层）"),
+        error_messages={"empty": _("文件为空。")},
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf"}),
+    )
+    text = forms.CharField(
+        label=_("或粘贴公文全文"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        # Checked on the declared size, before anything is read.
+        if upload and upload.size > settings.QM_NOTICE_UPLOAD_MAX_BYTES:
+            mb = round(settings.QM_NOTICE_UPLOAD_MAX_BYTES / (1024 * 1024), 1)
+            raise forms.ValidationError(
+                _("文件过大（超过 %(mb)s MB），请检查是否选错了文件。") % {"mb": mb}
+            )
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("file") and not data.get("text", "").strip():
+            raise forms.ValidationError(_("请选择要导入的文件，或粘贴公文全文。"))
+        if data.get("file") and data.get("text", "").strip():
+            raise forms.ValidationError(_("请只选择文件或只粘贴文字，不要同时提供。"))
+        return data
+
+
+class LinesField(forms.CharField):
+    """A list of strings edited one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class NamesField(LinesField):
+    """Names written in one line, separated by 、 as a notice writes them."""
+
+    widget = forms.TextInput
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "、".join(value)
+        return value
+
+    def to_python(self, value):
+        return [n.strip() for n in NAME_SEPARATORS.split(value or "") if n.strip()]
+
+
+LEVELS = [("", "—")] + [
+    (k, label) for k, label in OrgUnit.Kind.choices if k in OrgUnit.TERRITORIAL_KINDS
+]
+
+
+class NoticeDataForm(forms.Form):
+    """The notice as the parser understood it, every field editable by the clerk."""
+
+    doc_number = forms.CharField(label=_("发文字号"), required=False, max_length=100)
+    title = forms.CharField(label=_("标题"), max_length=300)
+    issuers = LinesField(label=_("发文机关（每行一个）"))
+    issue_date = forms.DateField(
+        label=_("成文日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    year = forms.IntegerField(label=_("年度"), min_value=1978, max_value=2100)
+    level = forms.ChoiceField(label=_("层级"), choices=LEVELS, required=False)
+    kind = forms.ChoiceField(label=_("文种"), choices=Notice.Kind.choices)
+    theme = forms.CharField(label=_("活动主题"), required=False, max_length=200)
+    recipients = LinesField(label=_("主送机关（每行一个）"))
+    basis = LinesField(label=_("依据文号（每行一个）"))
+    slogans = LinesField(label=_("活动口号（每行一条）"), widget=forms.Textarea(attrs={"rows": 6}))
+    report_deadline = forms.RegexField(
+        label=_("报送截止（月-日）"),
+        regex=r"^\d{1,2}-\d{1,2}$",
+        required=False,
+        error_messages={"invalid": _("请写成 月-日，如 10-16。")},
+    )
+    report_materials = LinesField(label=_("报送材料（每行一项）"))
+    co_organizers = LinesField(
+        label=_("联合主办单位（每行一个）"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    FIELDS_FROM_DATA = [
+        "doc_number",
+        "title",
+        "issuers",
+        "issue_date",
+        "year",
+        "level",
+        "kind",
+        "theme",
+        "recipients",
+        "basis",
+        "slogans",
+        "report_deadline",
+        "report_materials",
+        "co_organizers",
+    ]
+
+    @classmethod
+    def initial_from(cls, data: dict) -> dict:
+        return {name: data.get(name) for name in cls.FIELDS_FROM_DATA}
+
+    def clean(self):
+        data = super().clean()
+        deadline = data.get("report_deadline")
+        if deadline:
+            month, day = (int(p) for p in deadline.split("-"))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                self.add_error("report_deadline", _("请写成 月-日，如 10-16。"))
+            else:
+                data["report_deadline"] = f"{month:02d}-{day:02d}"
+        return data
+
+
+class ActivityRowForm(forms.Form):
+    title = forms.CharField(label=_("活动主题"), max_length=300)
+    lead = NamesField(label=_("牵头"))
+    support = NamesField(label=_("配合"))
+    when = forms.CharField(label=_("时间安排"), required=False, max_length=50)
+    text = forms.CharField(
+        label=_("活动内容"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    parent = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_when(self):
+        when = self.cleaned_data["when"].strip()
+        if when and window_dates(when, 2000) is None:
+            raise forms.ValidationError(
+                _("无法识别时间安排“%(text)s”，请写成如 9月、9-10月、9月中旬、全年。")
+                % {"text": when}
+            )
+        return when
+
+
+class ContactRowForm(forms.Form):
+    name = forms.CharField(label=_("联系人"), max_length=50)
+    phone = forms.CharField(label=_("电话（传真）"), required=False, max_length=100)
+    email = forms.EmailField(label=_("电子邮箱"), required=False)
+    fax = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+ActivityFormSet = forms.formset_factory(ActivityRowForm, extra=0, can_delete=True)
+ContactFormSet = forms.formset_factory(ContactRowForm, extra=1, can_delete=True)
+
+
+def data_from_forms(base: dict, form, activities, contacts) -> dict:
+    """The import's data with the clerk's corrections applied (all forms valid)."""
+    data = dict(base)
+    for name in NoticeDataForm.FIELDS_FROM_DATA:
+        data[name] = form.cleaned_data[name]
+    if data["issue_date"]:
+        data["issue_date"] = data["issue_date"].isoformat()
+    data["activities"] = [
+        {key: f.cleaned_data[key] for key in ("title", "lead", "support", "when", "text", "parent")}
+        for f in activities.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("title")
+    ]
+    data["contacts"] = [
+        {key: f.cleaned_data[key] for key in ("name", "phone", "email", "fax")}
+        for f in contacts.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("name")
+    ]
+    return data

@@ -1,0 +1,104 @@
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from campaigns.models import Notice
+from imports.models import NoticeImport
+from orgs import scoping
+from orgs.matching import Match, NameMatcher
+from orgs.models import Membership, OrgUnit
+
+
+class ImportMatcher(NameMatcher):
+    """NameMatcher that also reads a name written with the unit's own name in front
+    ("湖南省市场监督管理局办公室" is the 办公室 of 湖南省)."""
+
+    def match(self, name: str) -> Match:
+        found = super().match(name)
+        if found.matched:
+            return found
+        key = "".join(name.split())
+        prefixes = [self.unit.full_name, self.unit.name, *self.unit.alias_list()]
+        for prefix in sorted({p for p in prefixes if p}, key=len, reverse=True):
+            if key.startswith(prefix) and len(key) > len(prefix):
+                rest = super().match(key[len(prefix) :])
+                if rest.matched:
+                    return Match(name, unit=rest.unit, department=rest.department, how=rest.how)
+        return found
+
+
+def import_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> NoticeImport:
+    """404 outside the user's subtrees, 403 inside them without the right to `action`."""
+    notice_import = (
+        NoticeImport.objects.for_user(user).select_related("unit", "notice").filter(pk=pk).first()
+    )
+    if notice_import is None:
+        raise Http404
+    if action != scoping.Action.VIEW and not scoping.can(user, action, notice_import.unit):
+        raise PermissionDenied
+    return notice_import
+
+
+def units_for_import(user) -> list[OrgUnit]:
+    """The units a user can import for, as offered on the start page: those the user holds an
+    editing role on, and the offices (办公室) placed directly under them."""
+    if user.is_superuser:
+        roots = list(OrgUnit.objects.get_root_nodes())
+    else:
+        roots = [
+            m.unit
+            for m in Membership.objects.filter(
+                user=user, role__in=scoping.ROLES_FOR_ACTION[scoping.Action.EDIT]
+            ).select_related("unit")
+        ]
+    units = []
+    for root in roots:
+        units.append(root)
+        units.extend(
+            OrgUnit.objects.get_children(root).filter(kind=OrgUnit.Kind.OFFICE, is_active=True)
+        )
+    return units
+
+
+def imports_for_user(user, limit: int = 50):
+    return NoticeImport.objects.for_user(user).select_related("unit", "uploader", "notice")[:limit]
+
+
+def import_matches(user, notice_import: NoticeImport, data: dict | None = None) -> dict:
+    """For the preview: each issuer, co-organizer, lead and supporting name with its match,
+    and each cited doc number with the visible notice it refers to (or None)."""
+    data = data if data is not None else notice_import.data
+    matcher = ImportMatcher(notice_import.unit)
+    cache: dict[str, Match] = {}
+
+    def match(name: str) -> Match:
+        if name not in cache:
+            cache[name] = matcher.match(name)
+        return cache[name]
+
+    activities = [
+        {
+            "leads": [match(n) for n in item.get("lead") or []],
+            "supports": [match(n) for n in item.get("support") or []],
+        }
+        for item in data.get("activities") or []
+    ]
+    unmatched_participants = list(
+        dict.fromkeys(
+            m.name for row in activities for m in row["leads"] + row["supports"] if not m.matched
+        )
+    )
+    return {
+        "issuers": [match(n) for n in data.get("issuers") or []],
+        "co_organizers": [match(n) for n in data.get("co_organizers") or []],
+        "activities": activities,
+        "unmatched_participants": unmatched_participants,
+        "basis": basis_matches(user, data.get("basis") or []),
+    }
+
+
+def basis_matches(user, numbers: list[str]) -> list[tuple[str, Notice | None]]:
+    found = {
+        n.doc_number: n
+        for n in Notice.objects.for_user(user).filter(doc_number__in=numbers).order_by("-pk")
+    }
+    return [(number, found.get(number)) for number in numbers]

@@ -1,0 +1,356 @@
+"""Importing a notice (公文导入): upload or paste → parse → the clerk checks → one draft notice.
+
+Nothing is stored until the parser has understood the input, and nothing but the import row
+exists until the clerk confirms; confirming creates the draft notice with its activities,
+slogans, contacts, attachments, report requirement and basis links in one transaction.
+"""
+
+import datetime
+
+from auditlog.context import set_actor
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from activities.services import activity_create
+from campaigns.models import Contact, Notice, NoticeAttachment
+from campaigns.services import (
+    campaign_get_or_create,
+    default_recipients,
+    notice_create,
+    slogan_suggestions,
+    slogans_set,
+)
+from imports.models import NoticeImport
+from imports.parser import parse_text
+from imports.parser.errors import NoticeParseError
+from imports.parser.extract import extract_bytes
+from imports.selectors import ImportMatcher
+from orgs import scoping
+from orgs.models import Department, OrgUnit
+from reports.models import ReportRequirement
+
+
+class ImportStateError(Exception):
+    """The import was already confirmed or discarded."""
+
+
+def _require_edit(actor, unit: OrgUnit) -> None:
+    if not scoping.can(actor, scoping.Action.EDIT, unit):
+        raise PermissionDenied
+
+
+def _too_large() -> NoticeParseError:
+    limit = settings.QM_NOTICE_UPLOAD_MAX_BYTES
+    return NoticeParseError(
+        _("文件过大（超过 %(mb)s MB），请检查是否选错了文件。")
+        % {"mb": round(limit / (1024 * 1024), 1)},
+        code="too_large",
+    )
+
+
+def upload_read(upload) -> bytes:
+    """The upload's bytes, refusing an oversized file by its declared size before reading and
+    by what was actually read (a client may lie about the size)."""
+    limit = settings.QM_NOTICE_UPLOAD_MAX_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise _too_large()
+    upload.seek(0)
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large()
+    return data
+
+
+@transaction.atomic
+def notice_import_create(*, actor, unit: OrgUnit, upload=None, text: str = "") -> NoticeImport:
+    """Read an uploaded file (TXT, DOCX, PDF) or pasted text and keep what the parser
+    understood, for the clerk to check. Raises NoticeParseError (a Chinese message) for input
+    that is not a readable notice; then nothing is stored.
+    """
+    _require_edit(actor, unit)
+    if upload is not None:
+        data = upload_read(upload)
+        source = extract_bytes(data, upload.name or "")
+    else:
+        if len(text.encode("utf-8")) > settings.QM_NOTICE_UPLOAD_MAX_BYTES:
+            raise _too_large()
+        source, data = text, None
+    parsed = parse_text(source)
+    parsed.pop("original_text", None)
+    notice_import = NoticeImport(
+        unit=unit,
+        uploader=actor,
+        original_name=(upload.name or "")[:255] if upload is not None else "",
+        source_text=source,
+        parsed=parsed,
+    )
+    if data is not None:
+        notice_import.file.save(upload.name or "notice", ContentFile(data), save=False)
+    try:
+        with set_actor(actor):
+            notice_import.full_clean(exclude=["file"])
+            notice_import.save()
+    except Exception:
+        # The row was not saved, so neither must the file be.
+        if notice_import.file:
+            notice_import.file.delete(save=False)
+        raise
+    return notice_import
+
+
+@transaction.atomic
+def notice_import_update(*, actor, notice_import: NoticeImport, data: dict) -> NoticeImport:
+    """Keep the clerk's corrections without creating anything yet."""
+    notice_import = NoticeImport.objects.select_for_update().get(pk=notice_import.pk)
+    _require_edit(actor, notice_import.unit)
+    _require_pending(notice_import)
+    notice_import.edited = data
+    notice_import.save(update_fields=["edited", "updated_at"])
+    return notice_import
+
+
+@transaction.atomic
+def notice_import_discard(*, actor, notice_import: NoticeImport) -> NoticeImport:
+    notice_import = NoticeImport.objects.select_for_update().get(pk=notice_import.pk)
+    _require_edit(actor, notice_import.unit)
+    _require_pending(notice_import)
+    notice_import.status = NoticeImport.Status.DISCARDED
+    notice_import.save(update_fields=["status", "updated_at"])
+    if notice_import.file:
+        stored = notice_import.file
+        transaction.on_commit(lambda: stored.storage.delete(stored.name))
+    return notice_import
+
+
+def _require_pending(notice_import: NoticeImport) -> None:
+    if notice_import.status == NoticeImport.Status.IMPORTED:
+        raise ImportStateError(_("该公文已导入。"))
+    if notice_import.status == NoticeImport.Status.DISCARDED:
+        raise ImportStateError(_("该导入已放弃。"))
+
+
+@transaction.atomic
+def notice_import_confirm(
+    *,
+    actor,
+    notice_import: NoticeImport,
+    data: dict | None = None,
+    new_departments: list[str] | tuple = (),
+) -> Notice:
+    """Create the draft notice from the checked import. Idempotent: the import row is locked
+    and its status checked, so a second click or a second tab returns the same notice.
+    `new_departments` are names the clerk chose to create as departments (处室/科室) of the
+    importing unit; no other unit or department is ever created.
+    """
+    # The row lock serializes concurrent confirms (PostgreSQL); SQLite transactions are
+    # IMMEDIATE here, which serializes writers the same way.
+    notice_import = (
+        NoticeImport.objects.select_for_update().select_related("unit").get(pk=notice_import.pk)
+    )
+    unit = notice_import.unit
+    _require_edit(actor, unit)
+    if notice_import.status == NoticeImport.Status.IMPORTED and notice_import.notice_id:
+        return notice_import.notice
+    _require_pending(notice_import)
+    if data is not None:
+        notice_import.edited = data
+    data = notice_import.data
+
+    year = data.get("year")
+    if not year:
+        raise ValidationError({"year": _("请填写年度。")})
+    doc_number = (data.get("doc_number") or "").strip()
+    if doc_number and Notice.objects.filter(unit=unit, doc_number=doc_number).exists():
+        raise ValidationError(
+            {"doc_number": _("本单位已有文号为“%(n)s”的文件。") % {"n": doc_number}}
+        )
+    with set_actor(actor):
+        for name in dict.fromkeys(n.strip() for n in new_departments if n.strip()):
+            Department.objects.get_or_create(unit=unit, name=name[:100])
+    matcher = ImportMatcher(unit)
+    campaign = campaign_get_or_create(actor=actor, year=int(year), theme=data.get("theme") or "")
+    basis, basis_text = _basis(actor, data)
+    notice = notice_create(
+        actor=actor,
+        campaign=campaign,
+        unit=unit,
+        title=(data.get("title") or "").strip(),
+        kind=data.get("kind") or Notice.Kind.NOTICE,
+        doc_number=doc_number,
+        issuer_names=list(data.get("issuers") or []),
+        recipients_text="、".join(data.get("recipients") or []),
+        issue_date=_date(data.get("issue_date")),
+        publication=PUBLICATION.get(data.get("publication") or "", Notice.Publication.PUBLIC),
+        theme=data.get("theme") or "",
+        body=_body(data.get("sections") or []),
+        basis_text=basis_text,
+        basis=basis,
+        recipient_units=default_recipients(unit),
+    )
+    co_organizers = [matcher.match(n).unit for n in data.get("co_organizers") or []]
+    notice.co_organizers.set([u for u in co_organizers if u is not None])
+    for position, item in enumerate(data.get("activities") or [], start=1):
+        title = (item.get("title") or "").strip()
+        activity_create(
+            actor=actor,
+            notice=notice,
+            title=title[:300],
+            content=item.get("text") or "",
+            section=(item.get("parent") or "")[:100],
+            window_text=(item.get("when") or "").strip()[:50],
+            position=position,
+            leads=item.get("lead") or [],
+            supports=item.get("support") or [],
+            matcher=matcher,
+        )
+    _slogans(actor, campaign, unit, data.get("slogans") or [])
+    with set_actor(actor):
+        _contacts(notice, data.get("contacts") or [])
+        _attachments(notice, data)
+        _requirement(notice, data, int(year))
+        notice_import.status = NoticeImport.Status.IMPORTED
+        notice_import.notice = notice
+        notice_import.save(update_fields=["status", "notice", "edited", "updated_at"])
+    return notice
+
+
+PUBLICATION = {
+    "主动公开": Notice.Publication.PUBLIC,
+    "公开发布": Notice.Publication.PUBLIC,
+    "依申请公开": Notice.Publication.ON_REQUEST,
+    "不予公开": Notice.Publication.NOT_PUBLIC,
+}
+
+
+def _date(value) -> datetime.date | None:
+    if not value:
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value)
+
+
+def _basis(actor, data: dict) -> tuple[list[Notice], list[str]]:
+    """Cited doc numbers matched to notices the user can see; the others kept as text."""
+    numbers = [n.strip() for n in data.get("basis") or [] if n.strip()]
+    found = {}
+    for notice in Notice.objects.for_user(actor).filter(doc_number__in=numbers).order_by("pk"):
+        found.setdefault(notice.doc_number, notice)
+    unmatched = [n for n in numbers if n not in found]
+    if not numbers:
+        # A superior notice cited by title only (湖北 2020) is kept by its title.
+        unmatched = [f"《{t}》" for t in data.get("basis_titles") or []]
+    return list(found.values()), unmatched
+
+
+def _body(sections: list[dict]) -> list[dict]:
+    body = []
+    for section in sections:
+        body.append(
+            {"level": 1, "number": section.get("number") or "", "text": section.get("title", "")}
+        )
+        for line in (section.get("text") or "").splitlines():
+            if line.strip():
+                body.append({"level": 0, "number": "", "text": line.strip()})
+    return body
+
+
+def _slogans(actor, campaign, unit: OrgUnit, texts: list[str]) -> None:
+    texts = list(dict.fromkeys(t.strip() for t in texts if t.strip()))
+    if not texts:
+        return
+    sources = {}
+    for source, suggested in slogan_suggestions(campaign, unit):
+        sources.setdefault(source.text, source)
+        sources.setdefault(suggested, source)
+    slogans_set(
+        actor=actor,
+        campaign=campaign,
+        unit=unit,
+        lines=[(text[:200], sources.get(text)) for text in texts],
+    )
+
+
+def _contacts(notice: Notice, contacts: list[dict]) -> None:
+    for item in contacts:
+        name = (item.get("name") or "").strip()
+        if not name:
+            continue
+        phone = (item.get("phone") or "").strip()
+        fax = (item.get("fax") or "").strip()
+        if fax and fax != phone:
+            phone = _("%(phone)s（传真 %(fax)s）") % {"phone": phone, "fax": fax}
+        contact = Contact(
+            notice=notice, name=name[:50], phone=phone[:100], email=(item.get("email") or "")
+        )
+        try:
+            contact.full_clean(exclude=["notice"])
+        except ValidationError as exc:
+            raise ValidationError(
+                _("联系人“%(name)s”的信息有误：%(error)s")
+                % {"name": name, "error": "；".join(exc.messages)}
+            ) from exc
+        contact.save()
+
+
+ATTACHMENT_KINDS = [
+    ("口号", NoticeAttachment.Kind.SLOGANS),
+    ("名单", NoticeAttachment.Kind.CO_ORGANIZERS),
+    ("开展的主要活动", NoticeAttachment.Kind.CO_ORGANIZER_ACTIVITIES),
+    ("安排表", NoticeAttachment.Kind.SCHEDULE),
+]
+
+
+def _attachment_kind(title: str) -> str:
+    if "各地" in title or "市州" in title:
+        return NoticeAttachment.Kind.LOCALITY_ACTIVITIES
+    for word, kind in ATTACHMENT_KINDS:
+        if word in title:
+            return kind
+    return NoticeAttachment.Kind.OTHER
+
+
+def _attachments(notice: Notice, data: dict) -> None:
+    bodies = {
+        NoticeAttachment.Kind.SLOGANS: "\n".join(data.get("slogans") or []),
+        NoticeAttachment.Kind.CO_ORGANIZERS: "\n".join(data.get("co_organizers") or []),
+        NoticeAttachment.Kind.LOCALITY_ACTIVITIES: "\n".join(
+            f"{item.get('unit', '')}：{'；'.join(item.get('items') or [])}"
+            for item in data.get("localities_activities") or []
+        ),
+    }
+    for position, item in enumerate(data.get("attachments") or [], start=1):
+        title = (item.get("title") or "").strip()
+        if not title:
+            continue
+        kind = _attachment_kind(title)
+        included = item.get("included", True)
+        NoticeAttachment.objects.create(
+            notice=notice,
+            position=item.get("number") or position,
+            title=title[:300],
+            kind=kind,
+            body=bodies.get(kind, "") if included else _("（导入的原文件未包含此附件）"),
+        )
+
+
+def _requirement(notice: Notice, data: dict, year: int) -> None:
+    deadline = (data.get("report_deadline") or "").strip()
+    materials = [m for m in data.get("report_materials") or [] if m.strip()]
+    if not deadline and not materials:
+        return
+    due = None
+    if deadline:
+        try:
+            month, day = (int(part) for part in deadline.split("-"))
+            due = datetime.date(year, month, day)
+        except ValueError as exc:
+            raise ValidationError(
+                {"report_deadline": _("报送截止日期应写成 月-日，如 10-16。")}
+            ) from exc
+    requirement = ReportRequirement(notice=notice, due_date=due, materials=materials)
+    requirement.full_clean(exclude=["notice"], validate_unique=False)
+    requirement.save()

@@ -1,0 +1,78 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from campaigns.models import Notice
+from core.testing.world import PASSWORD, build_world, make_user
+from imports.models import NoticeImport
+from orgs.models import Department
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEED = Path(__file__).resolve().parent / "fixtures" / "2023-hunan-province-plan.txt"
+
+
+def hunan_docx(path: Path) -> Path:
+    """The Hunan seed as a clerk's Word file: paragraphs, tab-separated lines as tables."""
+    from docx import Document
+
+    document = Document()
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if rows:
+            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+            rows.clear()
+
+    for line in SEED.read_text(encoding="utf-8").split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        flush()
+        if line.strip():
+            document.add_paragraph(line.strip())
+    flush()
+    document.save(str(path))
+    return path
+
+
+def test_clerk_uploads_a_docx_checks_the_preview_and_gets_a_draft(page, screenshot_dir, tmp_path):
+    world = build_world()
+    hunan = world.unit("湖南省")
+    Department.objects.create(unit=hunan, name="质量发展局", aliases="质量局")
+    make_user("hunan_editor", hunan, "editor", first_name="湖南省局编辑")
+    docx = hunan_docx(tmp_path / "湖南省2023年质量月活动方案.docx")
+
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill("hunan_editor")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("link", name="导入公文").click()
+    page.get_by_role("link", name="湖南省市场监督管理局").click()
+    page.get_by_label("公文文件").set_input_files(str(docx))
+    page.screenshot(path=os.path.join(screenshot_dir, "import-upload.png"), full_page=True)
+    page.get_by_role("button", name="识别").click()
+
+    page.get_by_role("heading", name="核对导入内容").wait_for()
+    assert page.get_by_label("发文字号").input_value() == "湘市监办发〔2023〕57号"
+    assert page.get_by_text("质量局 ✓ 质量发展局（别名）").first.is_visible()
+    assert page.get_by_text("产品监督处 · 新单位？").first.is_visible()
+    page.get_by_label("活动主题", exact=True).fill("增强质量意识 推进湖南高质量发展")
+    page.screenshot(path=os.path.join(screenshot_dir, "import-preview.png"), full_page=True)
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.screenshot(path=os.path.join(screenshot_dir, "import-preview-360.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.get_by_role("button", name="确认导入").click()
+    page.wait_for_url("**/notices/*/")
+    notice = Notice.objects.get(unit=hunan)
+    assert page.url.endswith(f"/notices/{notice.pk}/")
+    assert notice.theme == "增强质量意识 推进湖南高质量发展"
+    assert notice.status == Notice.Status.DRAFT
+    assert "增强质量意识 推进湖南高质量发展" in page.content()
+    assert NoticeImport.objects.get().status == NoticeImport.Status.IMPORTED
+    page.screenshot(path=os.path.join(screenshot_dir, "import-done.png"), full_page=True)

@@ -1,0 +1,134 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from public.models import MOBILE_MESSAGE, mobile_validator
+
+
+class PublicForm(forms.Form):
+    """Labels without Django's English colon; Chinese forms put none."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class PhoneField(forms.CharField):
+    default_validators = [mobile_validator]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("手机号码"))
+        kwargs.setdefault("max_length", 14)
+        kwargs.setdefault("error_messages", {"invalid": MOBILE_MESSAGE})
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "tel"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace(" ", "").replace("-", "").removeprefix("+86")
+
+
+class FilterForm(PublicForm):
+    province = forms.CharField(required=False)
+    city = forms.CharField(required=False)
+    county = forms.CharField(required=False)
+    category = forms.IntegerField(required=False)
+    date = forms.DateField(required=False)
+    month = forms.RegexField(regex=r"^\d{4}-(0[1-9]|1[0-2])$", required=False)
+
+
+class RegistrationForm(PublicForm):
+    name = forms.CharField(label=_("姓名"), max_length=30)
+    phone = PhoneField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+
+class CodeForm(PublicForm):
+    code = forms.CharField(label=_("确认码"), max_length=12)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.update(
+            {"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
+        )
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].strip().upper()
+
+
+class VoteForm(PublicForm):
+    option = forms.TypedChoiceField(
+        label=_("您希望抽检的产品类别"), coerce=int, widget=forms.RadioSelect
+    )
+    phone = PhoneField()
+
+    def __init__(self, *args, poll, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["option"].choices = [(o.pk, o.name) for o in poll.options.all()]
+
+
+class EventForm(PublicForm):
+    capacity = forms.IntegerField(label=_("名额"), min_value=1, max_value=100000)
+    starts_at = forms.DateTimeField(
+        label=_("活动开始时间"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("活动结束时间"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    registration_opens_at = forms.DateTimeField(
+        label=_("报名开始"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    registration_closes_at = forms.DateTimeField(
+        label=_("报名截止"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+
+class MessageForm(PublicForm):
+    text = forms.CharField(
+        label=_("通知内容"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PollForm(PublicForm):
+    unit = forms.ModelChoiceField(label=_("发起单位"), queryset=None)
+    title = forms.CharField(label=_("标题"), max_length=200)
+    description = forms.CharField(
+        label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    closes_at = forms.DateTimeField(
+        label=_("投票截止"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    options = forms.CharField(
+        label=_("候选产品类别（每行一个）"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+    def clean_options(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
+
+
+class SamplingForm(PublicForm):
+    sampled = forms.TypedMultipleChoiceField(
+        label=_("已列入抽检的类别"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    note = forms.CharField(
+        label=_("抽检情况说明"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    results_url = forms.URLField(label=_("抽检结果链接"), required=False, assume_scheme="https")
+
+    def __init__(self, *args, poll, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sampled"].choices = [(o.pk, o.name) for o in poll.options.all()]

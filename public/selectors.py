@@ -1,0 +1,251 @@
+"""Reads for the public pages and the staff registration desk."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from activities.models import Activity, ActivityCategory, ActivityParticipant
+from campaigns.models import Campaign, Notice
+from orgs import scoping
+from orgs.models import OrgUnit
+from public.models import Poll, PublicEvent, Registration
+
+REGION_KINDS = (OrgUnit.Kind.PROVINCE, OrgUnit.Kind.PREFECTURE, OrgUnit.Kind.COUNTY)
+
+
+def public_activities(*, campaign: Campaign | None = None):
+    """Activities the public may see: marked public, of an issued notice or plan."""
+    qs = (
+        Activity.objects.filter(is_public=True, notice__status=Notice.Status.ISSUED)
+        .exclude(status=Activity.Status.CANCELLED)
+        .select_related("notice__unit", "category", "public_event")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=ActivityParticipant.objects.select_related("unit", "department"),
+            )
+        )
+        .order_by("starts_on", "notice__unit__path", "position", "pk")
+    )
+    if campaign is not None:
+        qs = qs.filter(notice__campaign=campaign)
+    return qs
+
+
+def activities_filter(
+    qs, *, region: OrgUnit | None, category_id: int | None, on: datetime.date | None
+):
+    if region is not None:
+        # The activity belongs where its notice was issued: a county's plan, a city's notice.
+        qs = qs.filter(notice__unit__path__startswith=region.path)
+    if category_id:
+        qs = qs.filter(category_id=category_id)
+    if on is not None:
+        # An open day with a set time is on that day, whatever the window of the activity.
+        window = (
+            Q(public_event__starts_at__isnull=True)
+            & Q(starts_on__lte=on)
+            & (Q(ends_on__gte=on) | Q(ends_on__isnull=True, starts_on=on))
+        )
+        qs = qs.filter(window | Q(public_event__starts_at__date=on))
+    return qs
+
+
+def activity_span(activity) -> tuple[datetime.date, datetime.date] | None:
+    event = getattr(activity, "public_event", None)
+    if event is not None and event.starts_at:
+        start = timezone.localdate(event.starts_at)
+        end = timezone.localdate(event.ends_at) if event.ends_at else start
+        return start, end
+    if activity.starts_on:
+        return activity.starts_on, activity.ends_on or activity.starts_on
+    return None
+
+
+def activity_get_public(pk: int) -> Activity:
+    return get_object_or_404(public_activities(), pk=pk)
+
+
+def region_get(code: str | None) -> OrgUnit | None:
+    if not code:
+        return None
+    return OrgUnit.objects.filter(code=code, kind__in=REGION_KINDS, is_active=True).first()
+
+
+def region_from_codes(*codes: str) -> OrgUnit | None:
+    """The deepest chosen level that lies inside the one above it: after the visitor picks
+    another province, the city still in the form from before is ignored."""
+    region = None
+    for code in codes:
+        unit = region_get(code)
+        if unit is None or (region is not None and not unit.path.startswith(region.path)):
+            break
+        region = unit
+    return region
+
+
+@dataclass
+class RegionLevel:
+    name: str  # form field: province, city, county
+    label: str
+    choices: list[OrgUnit]
+    selected: OrgUnit | None
+
+
+def region_levels(region: OrgUnit | None, labels: tuple[str, str, str]) -> list[RegionLevel]:
+    """The province → city → county selects: provinces always, then the children of each
+    selected level, so the visitor narrows down one level per step."""
+    chain = []
+    if region is not None:
+        chain = list(
+            OrgUnit.objects.filter(path__in=[*region.ancestor_paths(), region.path])
+            .filter(kind__in=REGION_KINDS)
+            .order_by("depth")
+        )
+    provinces = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE, is_active=True))
+    levels = [RegionLevel("province", labels[0], provinces, chain[0] if chain else None)]
+    for index, name in enumerate(("city", "county"), start=1):
+        if len(chain) < index:
+            break
+        children = list(
+            OrgUnit.objects.get_children(chain[index - 1]).filter(
+                kind__in=REGION_KINDS[index:], is_active=True
+            )
+        )
+        if not children:
+            break
+        selected = chain[index] if len(chain) > index else None
+        levels.append(RegionLevel(name, labels[index], children, selected))
+    return levels
+
+
+def categories():
+    return ActivityCategory.objects.filter(is_active=True)
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    in_month: bool
+    count: int
+
+
+def month_calendar(activities, year: int, month: int) -> list[list[Day]]:
+    """Weeks (Monday first) of the month, each day with the number of activities on it."""
+    first = datetime.date(year, month, 1)
+    last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    candidates = activities.filter(
+        Q(starts_on__lte=last, ends_on__gte=first)
+        | Q(starts_on__gte=first, starts_on__lte=last)
+        | Q(public_event__starts_at__isnull=False)
+    )
+    spans = [span for a in candidates if (span := activity_span(a))]
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        weeks.append(
+            [
+                Day(day, day.month == month, sum(1 for s, e in spans if s <= day <= e))
+                for day in week
+            ]
+        )
+    return weeks
+
+
+def seats(event: PublicEvent) -> dict[str, int]:
+    counts = dict(
+        event.registrations.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    confirmed = counts.get(Registration.Status.CONFIRMED, 0)
+    return {
+        "confirmed": confirmed,
+        "waitlisted": counts.get(Registration.Status.WAITLISTED, 0),
+        "left": max(event.capacity - confirmed, 0),
+    }
+
+
+def registration_get(code: str) -> Registration:
+    return get_object_or_404(
+        Registration.objects.select_related("event__activity"), code=code.strip().upper()
+    )
+
+
+# --- staff ---
+
+
+def events_for_user(user):
+    return (
+        PublicEvent.objects.filter(
+            scoping.scope_q(user, scoping.Action.VIEW, "activity__notice__unit__path")
+        )
+        .select_related("activity__notice__unit")
+        .annotate(
+            confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+            waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+        )
+        .order_by("activity__starts_on", "pk")
+    )
+
+
+def _get_in_scope(qs, user, pk: int, action: str, unit_of):
+    obj = qs.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    if action != scoping.Action.VIEW and not scoping.can(user, action, unit_of(obj)):
+        raise PermissionDenied
+    return obj
+
+
+def event_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> PublicEvent:
+    """404 outside the user's subtrees, 403 inside them when the role does not allow `action`."""
+    qs = PublicEvent.objects.filter(
+        scoping.scope_q(user, scoping.Action.VIEW, "activity__notice__unit__path")
+    ).select_related("activity__notice__unit", "activity__notice__campaign")
+    return _get_in_scope(qs, user, pk, action, lambda e: e.activity.notice.unit)
+
+
+def activity_get_for_staff(user, pk: int, action: str = scoping.Action.VIEW) -> Activity:
+    qs = Activity.objects.filter(
+        scoping.scope_q(user, scoping.Action.VIEW, "notice__unit__path")
+    ).select_related("notice__unit")
+    return _get_in_scope(qs, user, pk, action, lambda a: a.notice.unit)
+
+
+def poll_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> Poll:
+    qs = Poll.objects.for_user(user, scoping.Action.VIEW).select_related("unit")
+    return _get_in_scope(qs, user, pk, action, lambda p: p.unit)
+
+
+def units_for_polls(user):
+    """Units where the user may open a poll."""
+    return OrgUnit.objects.for_user(user, scoping.Action.EDIT).filter(
+        kind__in=OrgUnit.TERRITORIAL_KINDS, is_active=True
+    )
+
+
+def poll_results(poll: Poll) -> list:
+    options = list(poll.options.annotate(n=Count("votes")).order_by("-n", "position", "pk"))
+    total = sum(o.n for o in options) or 1
+    for option in options:
+        option.percent = round(100 * option.n / total)
+    return options
+
+
+def public_polls():
+    return Poll.objects.select_related("unit").order_by("-closes_at", "-pk")
+
+
+def ical_activities_for_unit(unit: OrgUnit):
+    """The unit's subtree: its own and its lower units' plans, and activities it leads."""
+    lead = ActivityParticipant.objects.filter(
+        role=ActivityParticipant.Role.LEAD, unit__path__startswith=unit.path
+    ).values("activity_id")
+    return public_activities().filter(Q(notice__unit__path__startswith=unit.path) | Q(pk__in=lead))

@@ -1,0 +1,287 @@
+"""Writes of the public side: registration with capacity and waitlist, check-in, messages to
+registrants, and the 你点我检 polls.
+
+Visitors have no account: their services take no actor. Staff services take `actor`, check
+the role on the activity's unit and run under `set_actor` so the audit log names them.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from auditlog.context import set_actor
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from activities.models import Activity
+from orgs import scoping
+from public.models import EventMessage, Poll, PollOption, PublicEvent, Registration, Vote
+
+# No 0/O, 1/I/L: the code is read aloud at the door and typed on a phone.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+class PublicError(Exception):
+    """A refusal the visitor should read; the message is ready for display."""
+
+
+class DoubleBookingError(PublicError):
+    pass
+
+
+class RegistrationClosedError(PublicError):
+    pass
+
+
+class AlreadyVotedError(PublicError):
+    pass
+
+
+class PollClosedError(PublicError):
+    pass
+
+
+def _require(actor, action: str, unit) -> None:
+    if not scoping.can(actor, action, unit):
+        raise PermissionDenied
+
+
+def _new_code() -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if not Registration.objects.filter(code=code).exists():
+            return code
+
+
+def normalize_phone(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit() or ch == "+").removeprefix("+86")
+
+
+@transaction.atomic
+def event_configure(
+    *,
+    actor,
+    activity: Activity,
+    capacity: int,
+    registration_opens_at=None,
+    registration_closes_at=None,
+    starts_at=None,
+    ends_at=None,
+) -> PublicEvent:
+    """Open (or change) public registration for an activity. Raising the capacity moves
+    people up from the waitlist; lowering it below the confirmed count is refused."""
+    _require(actor, scoping.Action.EDIT, activity.notice.unit)
+    if not activity.is_public:
+        raise ValidationError(_("请先将活动设为“向公众发布”。"))
+    with set_actor(actor):
+        event = PublicEvent.objects.select_for_update().filter(activity=activity).first()
+        event = event or PublicEvent(activity=activity)
+        if event.pk:
+            confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+            if capacity < confirmed:
+                raise ValidationError(
+                    {"capacity": _("已有 %(n)s 人报名成功，名额不能少于此数。") % {"n": confirmed}}
+                )
+        event.capacity = capacity
+        event.registration_opens_at = registration_opens_at
+        event.registration_closes_at = registration_closes_at
+        event.starts_at = starts_at
+        event.ends_at = ends_at
+        event.full_clean()
+        event.save()
+        _promote(event)
+    return event
+
+
+def _promote(event: PublicEvent) -> list[Registration]:
+    """Move the first on the waitlist up while seats are free. The event row is locked."""
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    free = event.capacity - confirmed
+    if free <= 0:
+        return []
+    promoted = list(
+        event.registrations.filter(status=Registration.Status.WAITLISTED).order_by(
+            "created_at", "pk"
+        )[:free]
+    )
+    for registration in promoted:
+        registration.status = Registration.Status.CONFIRMED
+        registration.save(update_fields=["status"])
+    return promoted
+
+
+@transaction.atomic
+def registration_create(*, event: PublicEvent, name: str, phone: str, now=None) -> Registration:
+    """Register a visitor: confirmed while seats are left, otherwise waitlisted.
+
+    The event row is locked (SELECT … FOR UPDATE) for the whole count-then-insert, so
+    concurrent registrations queue up and the capacity is never exceeded.
+    """
+    now = now or timezone.now()
+    event = PublicEvent.objects.select_for_update().get(pk=event.pk)
+    if not event.is_open(now):
+        raise RegistrationClosedError(_("该活动当前不在报名时间内。"))
+    registration = Registration(
+        event=event,
+        name=name.strip(),
+        phone=normalize_phone(phone),
+        code=_new_code(),
+        status=Registration.Status.WAITLISTED,
+        created_at=now,
+    )
+    registration.full_clean(exclude=["status"])
+    if event.registrations.active().filter(phone=registration.phone).exists():
+        raise DoubleBookingError(
+            _("该手机号已报名此活动，请勿重复报名；如需查询，请使用报名时获得的确认码。")
+        )
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    if confirmed < event.capacity:
+        registration.status = Registration.Status.CONFIRMED
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as exc:  # the partial unique index, should the lock be bypassed
+        raise DoubleBookingError(_("该手机号已报名此活动，请勿重复报名。")) from exc
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, code: str, now=None) -> tuple[Registration, list[Registration]]:
+    """Cancel by confirmation code; the first on the waitlist takes the freed seat.
+    Returns the cancelled registration and whoever was promoted."""
+    registration = Registration.objects.filter(code=code.strip().upper()).first()
+    if registration is None:
+        raise PublicError(_("确认码不存在，请核对后重试。"))
+    PublicEvent.objects.select_for_update().get(pk=registration.event_id)
+    registration.refresh_from_db()
+    if registration.status == Registration.Status.CANCELLED:
+        raise PublicError(_("该报名已取消。"))
+    if registration.checked_in_at:
+        raise PublicError(_("已签到的报名不能取消。"))
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = now or timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    return registration, _promote(registration.event)
+
+
+@transaction.atomic
+def registration_check_in(*, actor, event: PublicEvent, code: str, now=None) -> Registration:
+    """Check a visitor in at the door by the code they show (签到)."""
+    _require(actor, scoping.Action.EDIT, event.activity.notice.unit)
+    registration = (
+        Registration.objects.select_for_update()
+        .filter(event=event, code=code.strip().upper())
+        .first()
+    )
+    if registration is None:
+        raise PublicError(_("本活动没有这个确认码。"))
+    if registration.status != Registration.Status.CONFIRMED:
+        raise PublicError(
+            _("该报名状态为“%(status)s”，不能签到。")
+            % {"status": registration.get_status_display()}
+        )
+    if registration.checked_in_at:
+        raise PublicError(
+            _("该确认码已于 %(time)s 签到。")
+            % {"time": timezone.localtime(registration.checked_in_at).strftime("%H:%M")}
+        )
+    with set_actor(actor):
+        registration.checked_in_at = now or timezone.now()
+        registration.save(update_fields=["checked_in_at"])
+    return registration
+
+
+@transaction.atomic
+def event_message_send(*, actor, event: PublicEvent, text: str) -> EventMessage:
+    """Record a message to everyone registered; it appears on the activity page and on each
+    registration's page. (Sending SMS is outside the platform.)"""
+    _require(actor, scoping.Action.EDIT, event.activity.notice.unit)
+    with set_actor(actor):
+        message = EventMessage(
+            event=event,
+            text=text.strip(),
+            author=actor,
+            recipient_count=event.registrations.active().count(),
+        )
+        message.full_clean()
+        message.save()
+    return message
+
+
+# --- 你点我检 ---
+
+
+@transaction.atomic
+def poll_create(
+    *, actor, unit, title: str, closes_at, options: list[str], description: str = ""
+) -> Poll:
+    _require(actor, scoping.Action.EDIT, unit)
+    names = list(dict.fromkeys(n.strip() for n in options if n.strip()))
+    if len(names) < 2:
+        raise ValidationError({"options": _("请至少填写两个候选产品类别。")})
+    if closes_at <= timezone.now():
+        raise ValidationError({"closes_at": _("投票截止时间应晚于现在。")})
+    with set_actor(actor):
+        poll = Poll(
+            unit=unit, title=title, description=description, closes_at=closes_at, created_by=actor
+        )
+        poll.full_clean()
+        poll.save()
+        for position, name in enumerate(names):
+            option = PollOption(poll=poll, name=name, position=position)
+            option.full_clean()
+            option.save()
+    return poll
+
+
+def phone_digest(poll: Poll, phone: str) -> str:
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"{poll.pk}:{phone}".encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def vote_cast(*, poll: Poll, option_id: int, phone: str, now=None) -> Vote:
+    phone = normalize_phone(phone)
+    Registration._meta.get_field("phone").run_validators(phone)
+    if poll.is_closed(now):
+        raise PollClosedError(_("投票已截止。"))
+    option = poll.options.filter(pk=option_id).first()
+    if option is None:
+        raise ValidationError({"option": _("请选择一个产品类别。")})
+    vote = Vote(poll=poll, option=option, phone_hash=phone_digest(poll, phone))
+    try:
+        with transaction.atomic():
+            vote.save()
+    except IntegrityError as exc:  # vote_once_per_phone
+        raise AlreadyVotedError(_("该手机号已参与本次投票，每个号码只能投一次。")) from exc
+    return vote
+
+
+def has_voted(poll: Poll, phone: str) -> bool:
+    return poll.votes.filter(phone_hash=phone_digest(poll, normalize_phone(phone))).exists()
+
+
+@transaction.atomic
+def poll_record_sampling(
+    *, actor, poll: Poll, sampled_option_ids: list[int], note: str, results_url: str
+) -> Poll:
+    """After closing: which categories were sampled, and where the test results are."""
+    _require(actor, scoping.Action.EDIT, poll.unit)
+    if not poll.is_closed():
+        raise ValidationError(_("投票截止后才能登记抽检情况。"))
+    with set_actor(actor):
+        for option in poll.options.all():
+            sampled = option.pk in set(sampled_option_ids)
+            if option.sampled != sampled:
+                option.sampled = sampled
+                option.save(update_fields=["sampled"])
+        poll.sampling_note = note.strip()
+        poll.results_url = results_url.strip()
+        poll.sampled_at = timezone.now()
+        poll.full_clean()
+        poll.save()
+    return poll

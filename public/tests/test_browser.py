@@ -1,0 +1,159 @@
+import datetime
+import os
+
+import pytest
+from django.utils import timezone
+
+from campaigns.services import national_campaigns_load
+from core.testing.world import build_world
+from public.models import Registration
+from public.services import poll_create
+from public.tests.factories import public_activity
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 360, "height": 740}
+
+# Every visible form control has a label (or an aria-label).
+UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+  .filter(el => el.offsetParent !== null && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+  .map(el => el.name)"""
+
+# WCAG 2 contrast of each text element against the first opaque background behind it.
+LOW_CONTRAST = """() => {
+  const lum = c => { const [r, g, b] = c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const opaque = c => !c.startsWith('rgba') || !/,\\s*0\\)$/.test(c);
+  const bg = el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
+      if (opaque(c)) return c; } return 'rgb(255, 255, 255)'; };
+  const bad = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.offsetParent === null) continue;
+    const a = lum(getComputedStyle(el).color), b = lum(bg(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) bad.push(el.tagName + ': ' + el.textContent.trim().slice(0, 20) + ' ' + ratio.toFixed(2));
+  }
+  return bad;
+}"""
+
+
+@pytest.fixture
+def phone_page(chromium, live_server):
+    context = chromium.new_context(
+        base_url=live_server.url, locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True
+    )
+    yield context.new_page()
+    context.close()
+
+
+def check_page(page, shots: str, name: str) -> None:
+    """Fits 360 px without sideways scrolling, labels every input, keeps text readable."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+    assert page.evaluate(UNLABELLED) == [], name
+    assert page.evaluate(LOW_CONTRAST) == [], name
+    page.screenshot(path=os.path.join(shots, f"public-{name}-360.png"), full_page=True)
+
+
+def test_visitor_finds_an_open_day_in_a_county_registers_cancels_and_the_waitlist_moves_up(
+    phone_page, page, screenshot_dir
+):
+    world = build_world()
+    national_campaigns_load()
+    public_activity(
+        actor=world.users["editor"],
+        unit=world.unit("天心区"),
+        title="天心区质量知识讲座",
+        capacity=None,
+    )
+    activity = public_activity(
+        actor=world.users["editor"],
+        unit=world.unit("芙蓉区"),
+        title="芙蓉区计量实验室开放日",
+        capacity=1,
+    )
+    p = phone_page
+    p.goto("/")
+    check_page(p, screenshot_dir, "home")
+
+    # Narrow down: province, then city, then county.
+    p.get_by_label("省").select_option(label="湖南省")
+    p.get_by_role("button", name="筛选").click()
+    p.get_by_label("市").select_option(label="长沙市")
+    p.get_by_role("button", name="筛选").click()
+    p.get_by_label("县（区）").select_option(label="芙蓉区")
+    p.get_by_role("button", name="筛选").click()
+    p.get_by_text("正在查看：芙蓉区").wait_for()
+    assert p.get_by_role("link", name="天心区质量知识讲座").count() == 0
+    check_page(p, screenshot_dir, "home-county")
+
+    p.get_by_role("link", name="芙蓉区计量实验室开放日").click()
+    p.get_by_role("heading", name="芙蓉区计量实验室开放日").wait_for()
+    check_page(p, screenshot_dir, "activity")
+    p.get_by_label("姓名").fill("张三")
+    p.get_by_label("手机号码").fill("13800000001")
+    p.get_by_role("button", name="提交报名").click()
+    p.locator("#reg-status").get_by_text("报名成功").wait_for()
+    code = p.locator("#reg-code").inner_text()
+    assert len(code) == 8
+    check_page(p, screenshot_dir, "registration")
+
+    # A second visitor, on the desktop and with the keyboard only, finds it full.
+    page.goto(f"/public/activities/{activity.pk}/")
+    page.get_by_text("名额已满").wait_for()
+    page.get_by_label("姓名").focus()
+    page.keyboard.type("李四")
+    page.keyboard.press("Tab")
+    page.keyboard.type("13800000002")
+    page.keyboard.press("Enter")
+    page.get_by_text("候补第1位").wait_for()
+    page.screenshot(
+        path=os.path.join(screenshot_dir, "public-waitlisted-desktop.png"), full_page=True
+    )
+
+    # The first visitor cancels with the code.
+    p.goto("/public/registrations/")
+    p.get_by_label("确认码").fill(code.lower())
+    p.get_by_role("button", name="查询").click()
+    p.get_by_role("button", name="取消报名").click()
+    p.get_by_text("报名已取消。").wait_for()
+    check_page(p, screenshot_dir, "cancelled")
+
+    page.reload()
+    page.locator("#reg-status").get_by_text("报名成功").wait_for()
+    assert Registration.objects.get(phone="13800000002").status == Registration.Status.CONFIRMED
+
+
+def test_visitor_votes_once_and_is_refused_a_second_vote(phone_page, page, screenshot_dir):
+    world = build_world()
+    national_campaigns_load()
+    poll = poll_create(
+        actor=world.users["editor"],
+        unit=world.unit("芙蓉区"),
+        title="芙蓉区“你点我检”：您最想抽检哪类产品？",
+        closes_at=timezone.now() + datetime.timedelta(days=5),
+        options=["儿童玩具", "电动自行车", "食用植物油"],
+    )
+    p = phone_page
+    p.goto("/")
+    p.get_by_role("link", name="你点我检").first.click()
+    p.get_by_role("link", name=poll.title).click()
+    check_page(p, screenshot_dir, "poll")
+    p.get_by_label("电动自行车").check()
+    p.get_by_label("手机号码").fill("13800000001")
+    p.get_by_role("button", name="投票").click()
+    p.get_by_text("投票成功").wait_for()
+    p.get_by_text("当前投票情况").wait_for()
+    check_page(p, screenshot_dir, "poll-voted")
+
+    # Same phone from another browser: refused.
+    page.goto(f"/public/polls/{poll.pk}/")
+    page.get_by_label("儿童玩具").check()
+    page.get_by_label("手机号码").fill("13800000001")
+    page.get_by_role("button", name="投票").click()
+    page.get_by_text("该手机号已参与本次投票").wait_for()
+    page.screenshot(
+        path=os.path.join(screenshot_dir, "public-vote-refused-desktop.png"), full_page=True
+    )
+    assert poll.votes.count() == 1

@@ -1,0 +1,93 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from public.ical import calendar_text, escape_text, fold
+from public.tests.factories import public_activity
+
+
+def unfold(text: str) -> list[str]:
+    """Read the content lines back as RFC 5545 §3.1 says: CRLF + space continues a line."""
+    assert "\n" not in text.replace("\r\n", "")
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def test_text_values_are_escaped_and_long_lines_folded_within_75_octets():
+    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    line = "DESCRIPTION:" + "质量强国，" * 40
+    folded = fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+
+
+def test_calendar_has_timed_and_all_day_events():
+    text = calendar_text(
+        name="测试",
+        domain="example.cn",
+        events=[
+            {
+                "uid": "a1",
+                "summary": "开放日",
+                "start": timezone.make_aware(datetime.datetime(2023, 9, 16, 9, 30)),
+                "end": None,
+            },
+            {
+                "uid": "a2",
+                "summary": "宣传周",
+                "start_date": datetime.date(2023, 9, 1),
+                "end_date": datetime.date(2023, 9, 30),
+            },
+        ],
+    )
+    lines = unfold(text)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    assert "DTSTART:20230916T013000Z" in lines  # 09:30 in Beijing
+    assert "DTSTART;VALUE=DATE:20230901" in lines
+    assert "DTEND;VALUE=DATE:20231001" in lines  # exclusive end
+
+
+@pytest.fixture
+def activities(world):
+    editor = world.users["editor"]
+    furong = public_activity(
+        actor=editor,
+        unit=world.unit("芙蓉区"),
+        title="开放日, 第一场; 欢迎",
+        content="第一行\n第二行 <script>alert(1)</script>",
+    )
+    tianxin = public_activity(actor=editor, unit=world.unit("天心区"), title="天心区开放日")
+    hidden = public_activity(
+        actor=editor, unit=world.unit("芙蓉区"), title="内部培训", is_public=False, capacity=None
+    )
+    return furong, tianxin, hidden
+
+
+def test_region_feed_lists_the_public_activities_of_the_region_only(client, activities):
+    response = client.get(reverse("public:ical_region", args=["430102"]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    lines = unfold(response.content.decode())
+    summaries = [line for line in lines if line.startswith("SUMMARY:")]
+    assert summaries == ["SUMMARY:开放日\\, 第一场\\; 欢迎"]
+    assert any(
+        line.startswith("DESCRIPTION:第一行\\n第二行 <script>") and "牵头单位：计量科" in line
+        for line in lines
+    )
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 1
+
+
+def test_unit_feed_covers_its_subtree(client, activities, world):
+    response = client.get(reverse("public:ical_unit", args=[world.unit("长沙市").pk]))
+    lines = unfold(response.content.decode())
+    assert sorted(line for line in lines if line.startswith("SUMMARY:")) == [
+        "SUMMARY:天心区开放日",
+        "SUMMARY:开放日\\, 第一场\\; 欢迎",
+    ]
+    other = client.get(reverse("public:ical_unit", args=[world.unit("株洲市").pk]))
+    assert "BEGIN:VEVENT" not in other.content.decode()
+
+
+def test_unknown_region_is_not_found(client, db):
+    assert client.get(reverse("public:ical_region", args=["999999"])).status_code == 404

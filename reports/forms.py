@@ -1,0 +1,132 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from orgs.models import OrgUnit
+from reports.models import Bulletin, Material, StatisticField
+from reports.services import FieldSpec
+
+LEVEL_CHOICES = [(k, label) for k, label in OrgUnit.Kind.choices if k != OrgUnit.Kind.NATIONAL]
+
+
+class RequirementForm(forms.Form):
+    due_date = forms.DateField(
+        label=_("报送截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    materials = forms.MultipleChoiceField(
+        label=_("报送材料"),
+        choices=Material.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    levels = forms.MultipleChoiceField(
+        label=_("须报送的层级"),
+        choices=LEVEL_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("不选表示全部接收单位都须报送。"),
+    )
+    report_to = forms.CharField(label=_("报送至"), max_length=200, required=False)
+    text = forms.CharField(
+        label=_("报送要求原文"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class StatisticFieldForm(forms.Form):
+    label = forms.CharField(label=_("指标名称"), max_length=100, required=False)
+    code = forms.SlugField(label=_("代码"), max_length=50, required=False)
+    kind = forms.ChoiceField(
+        label=_("类型"), choices=StatisticField.Kind.choices, initial=StatisticField.Kind.INTEGER
+    )
+    unit_of_measure = forms.CharField(label=_("计量单位"), max_length=20, required=False)
+    required = forms.BooleanField(label=_("必填"), required=False, initial=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("label") and not data.get("code"):
+            self.add_error("code", _("请填写指标代码（英文字母、数字、下划线）。"))
+        return data
+
+    def spec(self) -> FieldSpec | None:
+        d = self.cleaned_data
+        if not d.get("label"):
+            return None
+        return FieldSpec(
+            label=d["label"],
+            code=d["code"],
+            kind=d["kind"],
+            required=d["required"],
+            unit_of_measure=d["unit_of_measure"],
+        )
+
+
+StatisticFieldFormSet = forms.formset_factory(StatisticFieldForm, extra=2, max_num=60)
+
+
+class ReportDraftForm(forms.Form):
+    """The unit's report: summary, one input per statistic, problems and suggestions."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    summary = forms.CharField(
+        label=_("工作总结"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("可直接分段输入；支持 <strong>、<em>、<ul>/<li> 等简单格式。"),
+    )
+    problems = forms.CharField(
+        label=_("问题与建议"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args, fields: list[StatisticField] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.statistic_fields = list(fields)
+        for f in self.statistic_fields:
+            label = f"{f.label}（{f.unit_of_measure}）" if f.unit_of_measure else f.label
+            attrs = {"inputmode": "numeric" if f.kind == "integer" else "decimal"}
+            if not f.is_numeric:
+                attrs = {}
+            self.fields[f"stat_{f.code}"] = forms.CharField(
+                label=label, required=False, max_length=500, widget=forms.TextInput(attrs=attrs)
+            )
+
+    def stat_fields(self):
+        return [self[f"stat_{f.code}"] for f in self.statistic_fields]
+
+    def values(self) -> dict[str, str]:
+        return {f.code: self.cleaned_data.get(f"stat_{f.code}", "") for f in self.statistic_fields}
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("图片或视频"))
+    caption = forms.CharField(label=_("说明"), max_length=200, required=False)
+
+
+class CaseForm(forms.Form):
+    title = forms.CharField(label=_("案例标题"), max_length=200)
+    unit_name = forms.CharField(label=_("案例单位"), max_length=200, required=False)
+    description = forms.CharField(label=_("案例内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    file = forms.FileField(label=_("图片或视频（可选）"), required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AddExpectedForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("单位"), queryset=OrgUnit.objects.none())
+
+    def __init__(self, *args, issuer: OrgUnit, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.get_children(issuer)
+
+
+class BulletinForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("报送单位"), queryset=OrgUnit.objects.none())
+    kind = forms.ChoiceField(label=_("类型"), choices=Bulletin.Kind.choices)
+    title = forms.CharField(label=_("标题"), max_length=200)
+    body = forms.CharField(label=_("内容"), widget=forms.Textarea(attrs={"rows": 8}))
+
+    def __init__(self, *args, units, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

@@ -1,0 +1,433 @@
+"""Reads of the reporting flow: fetching with permission checks, and supervision figures.
+
+Every figure over a subtree is one SQL aggregate over `OrgUnit.path` prefixes — never a loop
+over units in Python — so the nation's view of ~3,000 counties costs the same few queries as a
+city's view of its districts. The dashboard and the API call these functions; they take a
+unit and optional filters (a requirement, or a whole campaign) and return plain dataclasses.
+
+Definitions (the supervision office's):
+- expected: rows of `ExpectedReport` not removed (撤并 units leave with a reason);
+- received: the unit's report is submitted or accepted (a returned one is not);
+- on time: received, and first submitted on or before the due date;
+- overdue: not received and the due date has passed;
+- completeness = received / expected, timeliness = on time / expected (never above 100%).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Substr, TruncMonth
+from django.http import Http404
+from django.utils import timezone
+
+from activities.models import Activity
+from orgs import scoping
+from orgs.models import OrgUnit
+from reports.models import (
+    RECEIVED_STATUSES,
+    Colour,
+    ExpectedReport,
+    Report,
+    ReportRequirement,
+    StatisticField,
+    StatisticValue,
+)
+
+# --- Fetching, with the 404-outside / 403-inside rule ------------------------------------
+
+
+def requirement_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> ReportRequirement:
+    """The requirement if `user` may see its notice; 404 otherwise, 403 when seeing is
+    allowed but `action` (edit: define the form, review, remind) is not."""
+    requirement = (
+        ReportRequirement.objects.for_user(user)
+        .select_related("notice__unit", "notice__campaign")
+        .filter(pk=pk)
+        .first()
+    )
+    if requirement is None:
+        raise Http404
+    if action != scoping.Action.VIEW and not scoping.can(user, action, requirement.notice.unit):
+        raise PermissionDenied
+    return requirement
+
+
+def expected_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> ExpectedReport:
+    """An expected report of a unit in the user's subtrees (or of a requirement the user's
+    unit issued); 404 otherwise, 403 when the user may see it but not do `action` on the
+    reporting unit."""
+    expected = (
+        ExpectedReport.objects.for_user(user)
+        .select_related("unit", "requirement__notice__unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if expected is None:
+        raise Http404
+    if action != scoping.Action.VIEW and not scoping.can(user, action, expected.unit):
+        raise PermissionDenied
+    return expected
+
+
+def report_get_for_user(user, pk: int) -> Report:
+    """A report the user may read: their own subtree's, or one sent up to them. 404 for
+    anything else — a county never learns whether a sibling county has reported."""
+    report = (
+        Report.objects.for_user(user)
+        .select_related("expected__unit", "expected__requirement__notice__unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return report
+
+
+def report_detail_parts(report: Report) -> dict:
+    """Everything a report page shows, in a fixed number of queries."""
+    fields = list(report.requirement.statistic_fields.all())
+    values = {v.field_id: v for v in report.values.all()}
+    return {
+        "rows": [(f, values.get(f.pk)) for f in fields],
+        "files": list(report.files.filter(case__isnull=True)),
+        "cases": list(report.cases.prefetch_related("files")),
+        "events": list(report.events.select_related("actor")),
+    }
+
+
+def requirements_to_report(user) -> QuerySet[ExpectedReport]:
+    """The expected reports of the units where the user may edit: their to-do list."""
+    return (
+        ExpectedReport.objects.active()
+        .filter(scoping.scope_q(user, scoping.Action.EDIT, path_field="unit__path"))
+        .with_colour(timezone.localdate())
+        .select_related("unit", "requirement__notice", "report")
+        .order_by("requirement__due_date", "unit__path")
+    )
+
+
+def requirements_issued(user) -> QuerySet[ReportRequirement]:
+    """Requirements of notices the user's units issued (what they supervise)."""
+    return (
+        ReportRequirement.objects.for_user(user, scoping.Action.EDIT)
+        .select_related("notice__unit")
+        .annotate(
+            n_expected=Count("expected", filter=Q(expected__removed_at__isnull=True)),
+            n_received=Count(
+                "expected",
+                filter=Q(
+                    expected__removed_at__isnull=True,
+                    expected__report__status__in=RECEIVED_STATUSES,
+                ),
+            ),
+        )
+        .order_by("-due_date")
+    )
+
+
+# --- Supervision figures -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Counts over a set of expected reports, and the two rates supervisors read."""
+
+    expected: int = 0
+    received: int = 0
+    on_time: int = 0
+    overdue: int = 0
+    key: str = ""  # the group: a child's path, a unit kind …
+    label: str = ""
+    unit: OrgUnit | None = None
+
+    @property
+    def late(self) -> int:
+        return self.received - self.on_time
+
+    @property
+    def completeness(self) -> float:
+        """received / expected, 0..1 (0 when nothing is expected)."""
+        return self.received / self.expected if self.expected else 0.0
+
+    @property
+    def timeliness(self) -> float:
+        """on time / expected, 0..1."""
+        return self.on_time / self.expected if self.expected else 0.0
+
+    @property
+    def completeness_pct(self) -> str:
+        return f"{self.completeness * 100:.1f}%"
+
+    @property
+    def timeliness_pct(self) -> str:
+        return f"{self.timeliness * 100:.1f}%"
+
+
+def expected_in_subtree(
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+) -> QuerySet[ExpectedReport]:
+    """Active expected reports of units in `unit`'s subtree (the unit included), for one
+    requirement, one campaign's requirements, or all of them."""
+    qs = ExpectedReport.objects.active().filter(unit__path__startswith=unit.path)
+    if requirement is not None:
+        qs = qs.filter(requirement=requirement)
+    if campaign is not None:
+        qs = qs.filter(requirement__notice__campaign=campaign)
+    return qs
+
+
+def _counts(today: datetime.date) -> dict:
+    received = Q(report__status__in=RECEIVED_STATUSES)
+    return {
+        "expected": Count("pk"),
+        "received": Count("pk", filter=received),
+        "on_time": Count("pk", filter=received & Q(report__is_late=False)),
+        "overdue": Count("pk", filter=~received & Q(requirement__due_date__lt=today)),
+    }
+
+
+def completeness(
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+    today: datetime.date | None = None,
+) -> Completeness:
+    """Completeness and timeliness over `unit`'s whole subtree: one query."""
+    today = today or timezone.localdate()
+    row = expected_in_subtree(unit, requirement=requirement, campaign=campaign).aggregate(
+        **_counts(today)
+    )
+    return Completeness(**row, key=unit.path, label=unit.name, unit=unit)
+
+
+def completeness_by_child(
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+    today: datetime.date | None = None,
+) -> list[Completeness]:
+    """One row per child of `unit` (its whole subtree folded in), plus a row for the unit
+    itself when it is expected too; two queries: one aggregate grouped by the child's path
+    prefix, one for the children's names. Children with nothing expected are left out."""
+    today = today or timezone.localdate()
+    child_len = (unit.depth + 1) * scoping.PATH_STEP
+    rows = (
+        expected_in_subtree(unit, requirement=requirement, campaign=campaign)
+        .annotate(child=Substr("unit__path", 1, child_len))
+        .values("child")
+        .annotate(**_counts(today))
+        .order_by("child")
+    )
+    rows = list(rows)
+    units = {u.path: u for u in OrgUnit.objects.filter(path__in=[r["child"] for r in rows])}
+    result = []
+    for r in rows:
+        child = units.get(r.pop("child"))
+        result.append(
+            Completeness(**r, key=child.path, label=child.name, unit=child)
+            if child
+            else Completeness(**r)
+        )
+    return result
+
+
+def completeness_by_level(
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+    today: datetime.date | None = None,
+) -> list[Completeness]:
+    """One row per kind of unit (省级, 地市级, 县级, 市场监管所 …) in the subtree: one query."""
+    today = today or timezone.localdate()
+    labels = dict(OrgUnit.Kind.choices)
+    order = {k: i for i, k in enumerate(OrgUnit.Kind.values)}
+    rows = (
+        expected_in_subtree(unit, requirement=requirement, campaign=campaign)
+        .values("unit__kind")
+        .annotate(**_counts(today))
+        .order_by()
+    )
+    result = [
+        Completeness(
+            **{k: v for k, v in r.items() if k != "unit__kind"},
+            key=r["unit__kind"],
+            label=str(labels.get(r["unit__kind"], r["unit__kind"])),
+        )
+        for r in rows
+    ]
+    return sorted(result, key=lambda c: order.get(c.key, 99))
+
+
+def supervision_list(
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+    today: datetime.date | None = None,
+    colours: list[str] | None = None,
+) -> QuerySet[ExpectedReport]:
+    """Expected reports in the subtree with their three-colour state (`colour`), worst
+    first; filter to some `colours` (e.g. [Colour.RED] for the overdue list)."""
+    qs = expected_in_subtree(unit, requirement=requirement, campaign=campaign).with_colour(
+        today or timezone.localdate()
+    )
+    if colours:
+        qs = qs.filter(colour__in=colours)
+    return qs.select_related("unit", "requirement__notice", "report").order_by(
+        "requirement__due_date", "unit__path"
+    )
+
+
+def overdue_units(
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+    today: datetime.date | None = None,
+) -> QuerySet[ExpectedReport]:
+    """The expected reports in the subtree that are overdue (red)."""
+    return supervision_list(
+        unit, requirement=requirement, campaign=campaign, today=today, colours=[Colour.RED]
+    )
+
+
+def colour_counts(
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+    today: datetime.date | None = None,
+) -> dict[str, int]:
+    """How many expected reports in the subtree are in each colour: one query."""
+    qs = (
+        expected_in_subtree(unit, requirement=requirement, campaign=campaign)
+        .with_colour(today or timezone.localdate())
+        .values("colour")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = dict.fromkeys(Colour.values, 0)
+    counts.update({r["colour"]: r["n"] for r in qs})
+    return counts
+
+
+# --- Rollups -------------------------------------------------------------------------------
+
+
+@dataclass
+class RollupRow:
+    label: str
+    unit: OrgUnit | None
+    values: list[Decimal | None]
+    received: int = 0
+
+
+@dataclass
+class Rollup:
+    """Statistics of received reports summed per child of a unit, and in total."""
+
+    fields: list[StatisticField]
+    rows: list[RollupRow] = field(default_factory=list)
+    total: list[Decimal | None] = field(default_factory=list)
+    received: int = 0
+
+
+def statistics_rollup(unit: OrgUnit, *, requirement: ReportRequirement) -> Rollup:
+    """The requirement's numeric indicators summed over the received reports of `unit`'s
+    subtree, one row per child (drill down by calling it again with the child): three
+    queries — the fields, one aggregate grouped by (child path prefix, field), the names."""
+    fields = [f for f in requirement.statistic_fields.all() if f.is_numeric]
+    child_len = (unit.depth + 1) * scoping.PATH_STEP
+    base = StatisticValue.objects.filter(
+        report__expected__requirement=requirement,
+        report__expected__removed_at__isnull=True,
+        report__status__in=RECEIVED_STATUSES,
+        report__expected__unit__path__startswith=unit.path,
+        field__in=fields,
+    ).annotate(child=Substr("report__expected__unit__path", 1, child_len))
+    sums = list(
+        base.values("child", "field_id")
+        .annotate(total=Sum("number"), reports=Count("report_id", distinct=True))
+        .order_by("child")
+    )
+    children = sorted({r["child"] for r in sums})
+    units = {u.path: u for u in OrgUnit.objects.filter(path__in=children)}
+    by_key = {(r["child"], r["field_id"]): r["total"] for r in sums}
+    received = {}
+    for r in sums:
+        received[r["child"]] = max(received.get(r["child"], 0), r["reports"])
+    rollup = Rollup(fields=fields)
+    for path in children:
+        child = units.get(path)
+        rollup.rows.append(
+            RollupRow(
+                label=(child.name if child else path),
+                unit=child,
+                values=[by_key.get((path, f.pk)) for f in fields],
+                received=received[path],
+            )
+        )
+    rollup.total = [
+        sum((v for v in (r.values[i] for r in rollup.rows) if v is not None), Decimal(0))
+        for i in range(len(fields))
+    ]
+    rollup.received = sum(r.received for r in rollup.rows)
+    return rollup
+
+
+@dataclass
+class ActivityCounts:
+    by_category: list[tuple[str, int]]
+    by_status: list[tuple[str, int]]
+    by_month: list[tuple[datetime.date | None, int]]
+
+
+def activity_counts(unit: OrgUnit, *, campaign=None) -> ActivityCounts:
+    """Activities of the notices issued in `unit`'s subtree, counted by category, status and
+    month of start: three aggregate queries."""
+    qs = Activity.objects.filter(notice__unit__path__startswith=unit.path)
+    if campaign is not None:
+        qs = qs.filter(notice__campaign=campaign)
+    statuses = dict(Activity.Status.choices)
+    by_category = [
+        (r["category__name"] or "未分类", r["n"])
+        for r in qs.values("category__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "category__name")
+    ]
+    by_status = [
+        (str(statuses.get(r["status"], r["status"])), r["n"])
+        for r in qs.values("status").annotate(n=Count("pk")).order_by("status")
+    ]
+    by_month = [
+        (r["month"], r["n"])
+        for r in qs.annotate(month=TruncMonth("starts_on"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by(F("month").asc(nulls_last=True))
+    ]
+    return ActivityCounts(by_category=by_category, by_status=by_status, by_month=by_month)
+
+
+def accepted_for_compilation(unit: OrgUnit, *, requirement: ReportRequirement) -> QuerySet[Report]:
+    """Accepted reports of the subtree, in tree order, with their cases: the 汇编."""
+    return (
+        Report.objects.filter(
+            expected__requirement=requirement,
+            expected__removed_at__isnull=True,
+            expected__unit__path__startswith=unit.path,
+            status=Report.Status.ACCEPTED,
+        )
+        .select_related("expected__unit")
+        .prefetch_related("cases")
+        .order_by("expected__unit__path")
+    )

@@ -1,0 +1,52 @@
+import os
+
+import pytest
+
+from core.testing.world import PASSWORD
+from reports.models import Report
+from reports.tests import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _log_in(page, username: str) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="登录").click()
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("heading", name="我的单位").wait_for()
+
+
+def test_drafts_save_as_the_clerk_types_and_survive_a_network_error(reporting, page, screenshot_dir):
+    expected = factories.expected(reporting.city_req, reporting.unit("芙蓉区"))
+    _log_in(page, "furong_editor")
+    page.get_by_role("link", name="报送", exact=True).click()
+    page.get_by_role("link", name="长沙市2023年“质量月”活动方案").click()
+
+    summary = page.get_by_label("工作总结")
+    summary.fill("")
+    summary.press_sequentially("9月1日举行启动仪式")
+    page.get_by_text("已自动保存").wait_for(timeout=10_000)
+    report = Report.objects.get(expected=expected)
+    assert report.summary == "9月1日举行启动仪式"
+
+    # The network goes away: the autosave fails, the browser keeps its copy.
+    page.route("**/autosave/", lambda route: route.abort())
+    summary.press_sequentially("，参与群众3000人次")
+    page.wait_for_timeout(2500)
+    page.unroute("**/autosave/")
+    page.reload()
+    banner = page.get_by_role("alert").filter(has_text="尚未保存到服务器")
+    banner.wait_for()
+    banner.get_by_role("button", name="恢复本机内容").click()
+    assert page.get_by_label("工作总结").input_value() == "9月1日举行启动仪式，参与群众3000人次"
+
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.screenshot(path=os.path.join(screenshot_dir, "report-edit-360.png"), full_page=True)
+    page.get_by_label("活动场次（场）").fill("3")
+    page.get_by_role("button", name="报送", exact=True).click()
+    page.get_by_text("已报送。").wait_for()
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED
+    assert report.summary == "9月1日举行启动仪式，参与群众3000人次"

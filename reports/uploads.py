@@ -1,0 +1,114 @@
+"""Checking and preparing uploaded photos and videos.
+
+The type comes from the file's content (its magic bytes, read by `filetype`), never from the
+name the browser sent; a name whose extension says something else is refused, so that a
+renamed document cannot pass for a photo. Limits are read from settings at call time:
+`QM_REPORT_PHOTO_MAX_BYTES` (default 20 MB) and `QM_REPORT_VIDEO_MAX_BYTES` (default 500 MB).
+"""
+
+import io
+import os
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
+VIDEO_TYPES = {
+    "mp4": "video/mp4",
+    "mov": "video/quicktime",
+    "m4v": "video/x-m4v",
+    "avi": "video/x-msvideo",
+    "webm": "video/webm",
+    "mkv": "video/x-matroska",
+    "flv": "video/x-flv",
+    "wmv": "video/x-ms-wmv",
+}
+# Extensions people write for the same format.
+EXTENSION_ALIASES = {"jpeg": "jpg", "jpe": "jpg", "qt": "mov"}
+THUMBNAIL_SIZE = (320, 320)
+
+MSG_UNKNOWN_TYPE = "只能上传图片（JPG、PNG、GIF、WebP）或视频（MP4、MOV、AVI、WebM、MKV 等）。"
+MSG_MISMATCH = "文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符，请检查后重新上传。"
+MSG_TOO_LARGE = "%(kind)s“%(name)s”大小为 %(size)s，超过上限 %(limit)s。"
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    kind: str  # "photo" or "video"
+    extension: str
+    content_type: str
+
+
+def photo_max_bytes() -> int:
+    return getattr(settings, "QM_REPORT_PHOTO_MAX_BYTES", 20 * 1024 * 1024)
+
+
+def video_max_bytes() -> int:
+    return getattr(settings, "QM_REPORT_VIDEO_MAX_BYTES", 500 * 1024 * 1024)
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if size < 1024:
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"
+
+
+def check_upload(upload: UploadedFile) -> CheckedUpload:
+    """The kind of `upload`, by content; ValidationError for anything else, a name that lies
+    about the content, or a file over the limit for its kind."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    guess = filetype.guess(head)
+    if guess is None or guess.extension not in {**PHOTO_TYPES, **VIDEO_TYPES}:
+        raise ValidationError(_(MSG_UNKNOWN_TYPE), code="type")
+    kind = "photo" if guess.extension in PHOTO_TYPES else "video"
+    name = upload.name or ""
+    ext = os.path.splitext(name)[1].lower().lstrip(".")
+    ext = EXTENSION_ALIASES.get(ext, ext)
+    if ext != guess.extension:
+        raise ValidationError(
+            _(MSG_MISMATCH) % {"name": name, "actual": guess.extension.upper(), "ext": ext or "?"},
+            code="mismatch",
+        )
+    limit = photo_max_bytes() if kind == "photo" else video_max_bytes()
+    if upload.size > limit:
+        raise ValidationError(
+            _(MSG_TOO_LARGE)
+            % {
+                "kind": _("图片") if kind == "photo" else _("视频"),
+                "name": name,
+                "size": human_size(upload.size),
+                "limit": human_size(limit),
+            },
+            code="size",
+        )
+    types = PHOTO_TYPES if kind == "photo" else VIDEO_TYPES
+    return CheckedUpload(kind=kind, extension=guess.extension, content_type=types[guess.extension])
+
+
+def make_thumbnail(upload: UploadedFile) -> ContentFile | None:
+    """A small JPEG of a photo, turned upright by its EXIF orientation; None if Pillow cannot
+    decode it (the photo itself is still kept)."""
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail(THUMBNAIL_SIZE)
+            if image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            out = io.BytesIO()
+            image.save(out, format="JPEG", quality=82)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    finally:
+        upload.seek(0)
+    return ContentFile(out.getvalue(), name="thumb.jpg")
