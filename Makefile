@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml | $(PY)
 
 setup: $(STAMP)
 	QM_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	QM_DEBUG=1 $(PY) manage.py createcachetable
 	QM_DEBUG=1 $(PY) manage.py collectstatic --noinput -v 0
 
 run: setup

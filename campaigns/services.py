@@ -162,6 +162,12 @@ def notice_issue(*, actor, notice: Notice, version: int | None = None) -> Notice
             [Delivery(notice=notice, recipient=unit) for unit in recipients],
             ignore_conflicts=True,
         )
+    requirement = getattr(notice, "report_requirement", None)
+    if requirement is not None:
+        # The recipients are now the units expected to report (督查督办 counts them).
+        from reports.services import expected_fill
+
+        expected_fill(actor=actor, requirement=requirement)
     return notice
 
 

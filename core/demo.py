@@ -137,6 +137,7 @@ def demo_load(progress=None) -> dict[str, int]:
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@localhost", password)
     counts["notices"] = demo_notices_load(nation)
+    demo_public_load()
     return counts
 
 
@@ -174,3 +175,65 @@ def demo_notices_load(nation: OrgUnit) -> int:
         notice_issue(actor=actor, notice=notice)
         imported += 1
     return imported
+
+
+# Demo-only details that the seeds leave open (where and when an open day happens), so that a
+# visitor of the demo has something to register for and a poll to vote in.
+PUBLIC_ACTIVITIES = [
+    # (unit code, words in the activity title, location, start, capacity)
+    ("430000", "实验室开放日", "湖南省市场监督管理局直属检验检测机构实验室", (2023, 9, 20, 9), 30),
+    ("350481", "质量体系公益讲座", "永安市市场监督管理局会议室", (2023, 9, 15, 14), 50),
+    ("350481", "畅通消费者投诉举报渠道", "永安市各市场监管所", (2023, 9, 1, 9), 0),
+]
+POLL = {
+    "unit": "350481",
+    "title": "“你点我检”：您最希望抽检哪类商品？",
+    "options": ["月饼", "燃气具连接软管", "儿童玩具", "电动自行车充电器", "校园周边食品"],
+}
+
+
+def demo_public_load() -> None:
+    """Publish a few activities of the issued demo plans, open registration for two of
+    them and open a 你点我检 poll. Idempotent."""
+    import datetime
+
+    from django.utils import timezone
+
+    from activities.models import Activity
+    from activities.services import activity_update
+    from public.models import Poll, PublicEvent
+    from public.services import event_configure, poll_create
+
+    admin = User.objects.get(username="admin")
+    tz = timezone.get_current_timezone()
+    for code, words, location, start, capacity in PUBLIC_ACTIVITIES:
+        activity = (
+            Activity.objects.filter(notice__unit__code=code, title__contains=words)
+            .select_related("notice__unit")
+            .first()
+        )
+        if activity is None:
+            continue
+        if not activity.is_public:
+            activity = activity_update(
+                actor=admin, activity=activity, version=None, is_public=True, location=location
+            )
+        if capacity and not PublicEvent.objects.filter(activity=activity).exists():
+            starts_at = datetime.datetime(*start, tzinfo=tz)
+            event_configure(
+                actor=admin,
+                activity=activity,
+                capacity=capacity,
+                starts_at=starts_at,
+                ends_at=starts_at + datetime.timedelta(hours=3),
+            )
+    unit = OrgUnit.objects.get(code=POLL["unit"])
+    if not Poll.objects.filter(unit=unit, title=POLL["title"]).exists():
+        poll_create(
+            actor=admin,
+            unit=unit,
+            title=POLL["title"],
+            closes_at=timezone.now() + datetime.timedelta(days=30),
+            options=POLL["options"],
+            description="请选择您最关心质量的一类商品，得票多的将列入本年度监督抽检计划。",
+        )

@@ -127,7 +127,9 @@ def _bulk_add_children(parent: OrgUnit, children: list[OrgUnit]) -> list[OrgUnit
         child.depth = parent.depth + 1
         child.path = OrgUnit._get_path(parent.path, child.depth, start + offset)
         child.numchild = 0
-        child.full_clean(exclude=["path"], validate_unique=False)
+        # Field checks only: Django validates CheckConstraints with one query per row, and
+        # the database enforces them on insert anyway.
+        child.clean_fields(exclude=["path"])
     created = OrgUnit.objects.bulk_create(children)
     OrgUnit.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(children))
     parent.refresh_from_db(fields=["numchild"])

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "exports",
     "dashboards",
     "public",
+    "ninja",  # serves the API docs' Swagger UI from our static files, not a CDN
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,22 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("QM_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 QM_NOTICE_UPLOAD_MAX_BYTES = env_int("QM_NOTICE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+QM_REPORT_PHOTO_MAX_BYTES = env_int("QM_REPORT_PHOTO_MAX_BYTES", 20 * 1024 * 1024)
+QM_REPORT_VIDEO_MAX_BYTES = env_int("QM_REPORT_VIDEO_MAX_BYTES", 500 * 1024 * 1024)
+# Supervision colours: blue from this many days before a due date.
+QM_REPORT_NEAR_DAYS = env_int("QM_REPORT_NEAR_DAYS", 3)
+# Automatic reminders go out this many days before a due date, and on the day.
+QM_REMINDER_DAYS_BEFORE = env_int("QM_REMINDER_DAYS_BEFORE", 3)
+
+# Shared by every app server (rate limits must count across processes): a database table by
+# default (`manage.py createcachetable`, run by `make setup`); QM_CACHE_BACKEND/LOCATION can
+# point it at Redis or memcached instead.
+CACHES = {
+    "default": {
+        "BACKEND": env_str("QM_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": env_str("QM_CACHE_LOCATION", "qualitymonth_cache"),
+    }
+}
 
 TASKS = {
     "default": {

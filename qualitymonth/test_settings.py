@@ -10,3 +10,6 @@ from qualitymonth.settings import *  # noqa: E402,F403
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+
+# Rate-limit counters in process memory: tests that need no database stay database-free.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from api.api import api
+
 admin.site.site_header = _("质量月活动管理平台")
 admin.site.site_title = _("质量月活动管理平台")
 admin.site.index_title = _("数据管理")
@@ -20,5 +22,7 @@ urlpatterns = [
     path("inbox/", include("notifications.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("public/", include("public.urls")),
+    path("api/tokens/", include("api.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -22,6 +22,8 @@ def test_a_unit_outside_ones_memberships_keeps_its_messages_private(world, clien
 
 
 def test_an_external_link_is_never_followed(world, client_for):
-    note = notify(units=[world.unit("长沙市")], kind="test", title="x", link="https://evil.example/")[0]
+    note = notify(
+        units=[world.unit("长沙市")], kind="test", title="x", link="https://evil.example/"
+    )[0]
     response = client_for(world.users["viewer"]).post(reverse("notifications:open", args=[note.pk]))
     assert response.url == reverse("notifications:inbox")

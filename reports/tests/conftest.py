@@ -31,10 +31,18 @@ class Reporting:
 
 @pytest.fixture
 def reporting(world) -> Reporting:
-    hunan_editor = make_user("hunan_editor", world.unit("湖南省"), Role.EDITOR, email="hunan@example.cn")
-    furong = make_user("furong_editor", world.unit("芙蓉区"), Role.EDITOR, email="furong@example.cn")
-    tianxin = make_user("tianxin_editor", world.unit("天心区"), Role.EDITOR, email="tianxin@example.cn")
-    zhuzhou = make_user("zhuzhou_editor", world.unit("株洲市"), Role.EDITOR, email="zhuzhou@example.cn")
+    hunan_editor = make_user(
+        "hunan_editor", world.unit("湖南省"), Role.EDITOR, email="hunan@example.cn"
+    )
+    furong = make_user(
+        "furong_editor", world.unit("芙蓉区"), Role.EDITOR, email="furong@example.cn"
+    )
+    tianxin = make_user(
+        "tianxin_editor", world.unit("天心区"), Role.EDITOR, email="tianxin@example.cn"
+    )
+    zhuzhou = make_user(
+        "zhuzhou_editor", world.unit("株洲市"), Role.EDITOR, email="zhuzhou@example.cn"
+    )
     due = timezone.localdate() + datetime.timedelta(days=10)
     province_req = factories.issued_requirement(
         actor=hunan_editor,

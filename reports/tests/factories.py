@@ -93,4 +93,6 @@ def video(name="启动仪式.mp4", size=4096) -> SimpleUploadedFile:
 
 
 def pdf(name="伪装成图片.jpg") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "image/jpeg")
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "image/jpeg"
+    )

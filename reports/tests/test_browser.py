@@ -18,7 +18,9 @@ def _log_in(page, username: str) -> None:
     page.get_by_role("heading", name="我的单位").wait_for()
 
 
-def test_drafts_save_as_the_clerk_types_and_survive_a_network_error(reporting, page, screenshot_dir):
+def test_drafts_save_as_the_clerk_types_and_survive_a_network_error(
+    reporting, page, screenshot_dir
+):
     expected = factories.expected(reporting.city_req, reporting.unit("芙蓉区"))
     _log_in(page, "furong_editor")
     page.get_by_role("link", name="报送", exact=True).click()

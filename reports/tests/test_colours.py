@@ -26,7 +26,9 @@ NEAR = 3
     ],
 )
 def test_colour_rule_at_its_boundaries(today, received, returned, colour):
-    assert colour_for(received=received, returned=returned, due=DUE, today=today, near=NEAR) == colour
+    assert (
+        colour_for(received=received, returned=returned, due=DUE, today=today, near=NEAR) == colour
+    )
 
 
 def test_no_due_date_never_turns_red():
@@ -39,7 +41,8 @@ def test_database_and_python_agree_at_the_boundaries(reporting, offset):
     requirement.due_date = DUE
     requirement.save()
     returned = factories.fill_and_submit(
-        actor=reporting.tianxin_editor, expected=factories.expected(requirement, reporting.unit("天心区"))
+        actor=reporting.tianxin_editor,
+        expected=factories.expected(requirement, reporting.unit("天心区")),
     )
     services.report_return(actor=reporting.city_editor, report=returned, reason="补充")
     today = DUE + datetime.timedelta(days=offset)

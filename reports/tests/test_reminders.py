@@ -24,7 +24,8 @@ def _due_in(reporting, days: int) -> None:
 def test_the_worker_runs_the_reminder_task_and_mails_the_units_that_have_not_reported(reporting):
     _due_in(reporting, 3)
     factories.fill_and_submit(
-        actor=reporting.tianxin_editor, expected=factories.expected(reporting.city_req, reporting.unit("天心区"))
+        actor=reporting.tianxin_editor,
+        expected=factories.expected(reporting.city_req, reporting.unit("天心区")),
     )
     mail.outbox.clear()
     result = send_due_reminders.enqueue()
@@ -33,7 +34,10 @@ def test_the_worker_runs_the_reminder_task_and_mails_the_units_that_have_not_rep
     assert result.return_value == 1
     assert [m.to for m in mail.outbox] == [["furong@example.cn"]]
     assert "请按时报送" in mail.outbox[0].subject
-    assert Notification.objects.filter(unit=reporting.unit("芙蓉区"), kind="reminder_before").count() == 1
+    assert (
+        Notification.objects.filter(unit=reporting.unit("芙蓉区"), kind="reminder_before").count()
+        == 1
+    )
 
 
 def test_automatic_reminders_are_sent_once_however_often_the_task_runs(reporting):
@@ -44,7 +48,12 @@ def test_automatic_reminders_are_sent_once_however_often_the_task_runs(reporting
     # On the due date the second (and last) automatic reminder goes out, once.
     assert services.reminders_send_due(today=timezone.localdate() + datetime.timedelta(days=2)) == 2
     assert services.reminders_send_due(today=timezone.localdate() + datetime.timedelta(days=2)) == 0
-    assert sorted(SentReminder.objects.values_list("kind", flat=True)) == ["before", "before", "due", "due"]
+    assert sorted(SentReminder.objects.values_list("kind", flat=True)) == [
+        "before",
+        "before",
+        "due",
+        "due",
+    ]
 
 
 def test_no_reminder_before_the_window(reporting):
@@ -59,9 +68,16 @@ def test_the_send_reminders_command_can_run_at_once(reporting, capsys):
     assert "已发送 2 条提醒" in capsys.readouterr().out
 
 
-def test_one_click_manual_reminder_at_most_once_a_day(reporting, django_capture_on_commit_callbacks):
+def test_one_click_manual_reminder_at_most_once_a_day(
+    reporting, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        sent = services.reminders_send_manual(actor=reporting.city_editor, requirement=reporting.city_req)
+        sent = services.reminders_send_manual(
+            actor=reporting.city_editor, requirement=reporting.city_req
+        )
     assert sent == 2
-    assert services.reminders_send_manual(actor=reporting.city_editor, requirement=reporting.city_req) == 0
+    assert (
+        services.reminders_send_manual(actor=reporting.city_editor, requirement=reporting.city_req)
+        == 0
+    )
     assert sorted(m.to[0] for m in mail.outbox) == ["furong@example.cn", "tianxin@example.cn"]

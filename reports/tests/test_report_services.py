@@ -16,7 +16,9 @@ def _expected(reporting, name):
 
 def test_issuing_a_notice_with_a_requirement_makes_its_recipients_the_expected_set(reporting):
     units = set(
-        ExpectedReport.objects.filter(requirement=reporting.city_req).values_list("unit__name", flat=True)
+        ExpectedReport.objects.filter(requirement=reporting.city_req).values_list(
+            "unit__name", flat=True
+        )
     )
     assert units == {"芙蓉区", "天心区"}
 
@@ -68,7 +70,10 @@ def test_a_save_based_on_a_stale_version_is_refused_and_changes_nothing(reportin
     )
     with pytest.raises(ConflictError) as exc:
         services.report_save_draft(
-            actor=reporting.furong_editor, report=report, version=loaded_at, summary="第二位同事的文字"
+            actor=reporting.furong_editor,
+            report=report,
+            version=loaded_at,
+            summary="第二位同事的文字",
         )
     assert exc.value.current_version == loaded_at + 1
     report.refresh_from_db()
@@ -117,7 +122,9 @@ def test_a_double_submit_is_harmless(reporting):
 
 
 def test_non_numbers_in_numeric_statistics_are_refused_with_the_field_named(reporting):
-    report = services.report_start(actor=reporting.furong_editor, expected=_expected(reporting, "芙蓉区"))
+    report = services.report_start(
+        actor=reporting.furong_editor, expected=_expected(reporting, "芙蓉区")
+    )
     with pytest.raises(ValidationError) as exc:
         services.report_save_draft(
             actor=reporting.furong_editor,
@@ -158,7 +165,9 @@ def test_return_and_resubmission_keep_the_whole_history(reporting):
 
 
 def test_a_submitted_report_cannot_be_edited_until_returned(reporting):
-    report = factories.fill_and_submit(actor=reporting.furong_editor, expected=_expected(reporting, "芙蓉区"))
+    report = factories.fill_and_submit(
+        actor=reporting.furong_editor, expected=_expected(reporting, "芙蓉区")
+    )
     with pytest.raises(ReportStateError):
         services.report_save_draft(
             actor=reporting.furong_editor, report=report, version=report.version, summary="改"
@@ -166,14 +175,20 @@ def test_a_submitted_report_cannot_be_edited_until_returned(reporting):
 
 
 def test_only_the_issuer_reviews_and_a_sibling_cannot_edit(reporting):
-    report = factories.fill_and_submit(actor=reporting.furong_editor, expected=_expected(reporting, "芙蓉区"))
+    report = factories.fill_and_submit(
+        actor=reporting.furong_editor, expected=_expected(reporting, "芙蓉区")
+    )
     with pytest.raises(PermissionDenied):
         services.report_accept(actor=reporting.furong_editor, report=report)
     with pytest.raises(PermissionDenied):
         services.report_accept(actor=reporting.zhuzhou_editor, report=report)
-    other = services.report_start(actor=reporting.tianxin_editor, expected=_expected(reporting, "天心区"))
+    other = services.report_start(
+        actor=reporting.tianxin_editor, expected=_expected(reporting, "天心区")
+    )
     with pytest.raises(PermissionDenied):
-        services.report_save_draft(actor=reporting.furong_editor, report=other, version=None, summary="x")
+        services.report_save_draft(
+            actor=reporting.furong_editor, report=other, version=None, summary="x"
+        )
 
 
 def test_removing_a_unit_from_the_expected_set_needs_and_keeps_a_reason(reporting):

@@ -82,7 +82,9 @@ def s3_endpoint(tmp_path_factory):
     try:
         while True:
             if process.poll() is not None:
-                pytest.fail(f"SeaweedFS 启动失败（退出码 {process.returncode}），日志：{data / 'weed.log'}")
+                pytest.fail(
+                    f"SeaweedFS 启动失败（退出码 {process.returncode}），日志：{data / 'weed.log'}"
+                )
             try:
                 client.create_bucket(Bucket=BUCKET)
                 break
@@ -127,7 +129,9 @@ def test_photos_go_to_s3_and_come_back_through_the_access_checked_view(
 ):
     expected = factories.expected(reporting.city_req, reporting.unit("芙蓉区"))
     report = services.report_start(actor=reporting.furong_editor, expected=expected)
-    item = services.report_file_add(actor=reporting.furong_editor, report=report, upload=factories.photo())
+    item = services.report_file_add(
+        actor=reporting.furong_editor, report=report, upload=factories.photo()
+    )
 
     keys = {o["Key"] for o in s3_storage.list_objects_v2(Bucket=BUCKET)["Contents"]}
     assert item.file.name in keys and item.thumbnail.name in keys
@@ -149,8 +153,11 @@ def test_photos_go_to_s3_and_come_back_through_the_access_checked_view(
 def test_a_refused_upload_leaves_nothing_in_the_bucket(reporting, s3_storage):
     before = s3_storage.list_objects_v2(Bucket=BUCKET).get("KeyCount", 0)
     report = services.report_start(
-        actor=reporting.furong_editor, expected=factories.expected(reporting.city_req, reporting.unit("芙蓉区"))
+        actor=reporting.furong_editor,
+        expected=factories.expected(reporting.city_req, reporting.unit("芙蓉区")),
     )
     with pytest.raises(ValidationError, match="只能上传图片"):
-        services.report_file_add(actor=reporting.furong_editor, report=report, upload=factories.pdf())
+        services.report_file_add(
+            actor=reporting.furong_editor, report=report, upload=factories.pdf()
+        )
     assert s3_storage.list_objects_v2(Bucket=BUCKET).get("KeyCount", 0) == before

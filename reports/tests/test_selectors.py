@@ -33,10 +33,14 @@ def history(reporting):
         participants=3000,
     )
     tianxin = factories.fill_and_submit(
-        actor=r.tianxin_editor, expected=factories.expected(r.city_req, r.unit("天心区")), activities=2
+        actor=r.tianxin_editor,
+        expected=factories.expected(r.city_req, r.unit("天心区")),
+        activities=2,
     )
     services.report_return(actor=r.city_editor, report=tianxin, reason="请补充图片")
-    ReportRequirement.objects.filter(pk=r.city_req.pk).update(due_date=today - datetime.timedelta(days=1))
+    ReportRequirement.objects.filter(pk=r.city_req.pk).update(
+        due_date=today - datetime.timedelta(days=1)
+    )
     r.city_req.refresh_from_db()
     factories.fill_and_submit(
         actor=r.furong_editor,
@@ -44,7 +48,9 @@ def history(reporting):
         activities=5,
         participants=800,
     )
-    ReportRequirement.objects.filter(pk=r.province_req.pk).update(due_date=today - datetime.timedelta(days=1))
+    ReportRequirement.objects.filter(pk=r.province_req.pk).update(
+        due_date=today - datetime.timedelta(days=1)
+    )
     r.province_req.refresh_from_db()
     return r
 
@@ -130,7 +136,9 @@ def test_activity_counts_by_category_status_and_month(history, django_assert_num
         unit=history.unit("芙蓉区"),
         title="芙蓉区方案",
     )
-    activity_create(actor=history.furong_editor, notice=notice, title="质量开放日", window_text="9月")
+    activity_create(
+        actor=history.furong_editor, notice=notice, title="质量开放日", window_text="9月"
+    )
     activity_create(actor=history.furong_editor, notice=notice, title="全年宣传", window_text="")
     with django_assert_num_queries(3):
         counts = selectors.activity_counts(history.unit("湖南省"))

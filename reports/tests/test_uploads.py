@@ -28,7 +28,9 @@ def test_a_photo_is_stored_through_the_storage_api_with_a_thumbnail(reporting, d
 
 
 def test_a_video_is_accepted_as_a_file_without_a_thumbnail(reporting, draft):
-    item = services.report_file_add(actor=reporting.furong_editor, report=draft, upload=factories.video())
+    item = services.report_file_add(
+        actor=reporting.furong_editor, report=draft, upload=factories.video()
+    )
     assert item.kind == ReportFile.Kind.VIDEO and item.content_type == "video/mp4"
     assert not item.thumbnail
 
@@ -39,13 +41,17 @@ def test_content_that_does_not_match_the_extension_is_refused(reporting, draft):
     with pytest.raises(ValidationError) as exc:
         services.report_file_add(actor=reporting.furong_editor, report=draft, upload=renamed)
     assert exc.value.code == "mismatch"
-    assert exc.value.messages == [MSG_MISMATCH % {"name": "照片.jpg", "actual": "PNG", "ext": "jpg"}]
+    assert exc.value.messages == [
+        MSG_MISMATCH % {"name": "照片.jpg", "actual": "PNG", "ext": "jpg"}
+    ]
     assert not ReportFile.objects.exists()
 
 
 def test_a_document_pretending_to_be_a_photo_is_refused(reporting, draft):
     with pytest.raises(ValidationError) as exc:
-        services.report_file_add(actor=reporting.furong_editor, report=draft, upload=factories.pdf())
+        services.report_file_add(
+            actor=reporting.furong_editor, report=draft, upload=factories.pdf()
+        )
     assert exc.value.messages == [MSG_UNKNOWN_TYPE]
     assert not ReportFile.objects.exists()
 
@@ -58,9 +64,12 @@ def test_a_file_over_the_configured_limit_is_refused(reporting, draft, settings)
         )
     assert exc.value.code == "size"
     assert exc.value.messages == [
-        MSG_TOO_LARGE % {"kind": "视频", "name": "启动仪式.mp4", "size": "4.0 KB", "limit": "2.0 KB"}
+        MSG_TOO_LARGE
+        % {"kind": "视频", "name": "启动仪式.mp4", "size": "4.0 KB", "limit": "2.0 KB"}
     ]
     settings.QM_REPORT_PHOTO_MAX_BYTES = 100
     with pytest.raises(ValidationError):
-        services.report_file_add(actor=reporting.furong_editor, report=draft, upload=factories.photo())
+        services.report_file_add(
+            actor=reporting.furong_editor, report=draft, upload=factories.photo()
+        )
     assert not ReportFile.objects.exists()

@@ -57,7 +57,9 @@ def test_issuer_defines_the_requirement_starting_from_suggested_indicators(repor
     assert list(reporting.city_req.statistic_fields.values_list("label", flat=True)) == ["活动场次"]
 
 
-def test_a_viewer_may_not_edit_the_requirement_and_a_sibling_city_cannot_see_it(reporting, client_for):
+def test_a_viewer_may_not_edit_the_requirement_and_a_sibling_city_cannot_see_it(
+    reporting, client_for
+):
     url = reverse("reports:requirement_edit", args=[reporting.city_req.notice.pk])
     assert client_for(reporting.world.users["viewer"]).get(url).status_code == 403
     assert client_for(reporting.zhuzhou_editor).get(url).status_code == 404
@@ -68,14 +70,19 @@ def test_requirement_page_lists_the_expected_units_with_their_colours(reporting,
     body = page.content.decode()
     assert page.status_code == 200
     assert "芙蓉区市场监督管理局" in body and "天心区市场监督管理局" in body
-    assert client_for(reporting.zhuzhou_editor).get(reporting.city_req.get_absolute_url()).status_code == 404
+    assert (
+        client_for(reporting.zhuzhou_editor).get(reporting.city_req.get_absolute_url()).status_code
+        == 404
+    )
 
 
 def test_removing_an_expected_unit_through_the_page_records_the_reason(reporting, client_for):
     expected = factories.expected(reporting.city_req, reporting.unit("天心区"))
     url = reverse("reports:expected_remove", args=[expected.pk])
     assert client_for(reporting.furong_editor).post(url, {"reason": "撤并"}).status_code == 404
-    assert client_for(reporting.world.users["viewer"]).post(url, {"reason": "撤并"}).status_code == 403
+    assert (
+        client_for(reporting.world.users["viewer"]).post(url, {"reason": "撤并"}).status_code == 403
+    )
     client_for(reporting.city_editor).post(url, {"reason": "机构撤并"})
     expected.refresh_from_db()
     assert expected.removed_reason == "机构撤并"
@@ -122,7 +129,12 @@ def test_autosave_returns_the_new_version_and_refuses_a_stale_one(reporting, cli
     report = services.report_start(actor=reporting.furong_editor, expected=expected)
     client = client_for(reporting.furong_editor)
     url = reverse("reports:report_autosave", args=[expected.pk])
-    data = {"version": report.version, "summary": "自动保存的草稿", "problems": "", "stat_activities": ""}
+    data = {
+        "version": report.version,
+        "summary": "自动保存的草稿",
+        "problems": "",
+        "stat_activities": "",
+    }
     saved = client.post(url, data, HTTP_HX_REQUEST="true")
     assert saved.status_code == 200
     assert "已自动保存" in saved.content.decode()
@@ -139,7 +151,9 @@ def test_autosave_is_denied_to_a_sibling(reporting, client_for):
     assert response.status_code == 404
 
 
-def test_an_upload_whose_content_does_not_match_its_name_is_shown_as_an_error(reporting, client_for):
+def test_an_upload_whose_content_does_not_match_its_name_is_shown_as_an_error(
+    reporting, client_for
+):
     client = client_for(reporting.furong_editor)
     expected = _furong(reporting)
     url = reverse("reports:report_upload", args=[expected.pk])
@@ -148,7 +162,10 @@ def test_an_upload_whose_content_does_not_match_its_name_is_shown_as_an_error(re
     assert "只能上传图片" in response.content.decode()
     assert client.post(url, {"file": factories.photo()}).status_code == 302
     assert ReportFile.objects.filter(report__expected=expected).count() == 1
-    assert client_for(reporting.tianxin_editor).post(url, {"file": factories.photo()}).status_code == 404
+    assert (
+        client_for(reporting.tianxin_editor).post(url, {"file": factories.photo()}).status_code
+        == 404
+    )
 
 
 # --- Reading, review, files -------------------------------------------------------------
@@ -205,7 +222,9 @@ def test_the_superior_returns_with_a_reason_and_the_county_is_notified(
     url = reverse("reports:report_review", args=[submitted.pk])
     assert client_for(reporting.furong_editor).post(url, {"action": "accept"}).status_code == 403
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(reporting.city_editor).post(url, {"action": "return", "reason": "请补充典型案例图片"})
+        client_for(reporting.city_editor).post(
+            url, {"action": "return", "reason": "请补充典型案例图片"}
+        )
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.RETURNED
     note = Notification.objects.get(unit=reporting.unit("芙蓉区"))
@@ -224,9 +243,13 @@ def test_the_superior_accepts(reporting, client_for, submitted):
 # --- Supervision and exports -----------------------------------------------------------
 
 
-def test_supervision_page_shows_rates_and_denies_a_sibling_subtree(reporting, client_for, submitted):
+def test_supervision_page_shows_rates_and_denies_a_sibling_subtree(
+    reporting, client_for, submitted
+):
     url = reverse("reports:supervision", args=[reporting.unit("长沙市").pk])
-    page = client_for(reporting.world.users["viewer"]).get(url, {"requirement": reporting.city_req.pk})
+    page = client_for(reporting.world.users["viewer"]).get(
+        url, {"requirement": reporting.city_req.pk}
+    )
     body = page.content.decode()
     assert page.status_code == 200
     assert "报送率 50.0%" in body
@@ -235,7 +258,9 @@ def test_supervision_page_shows_rates_and_denies_a_sibling_subtree(reporting, cl
     assert client_for(reporting.world.users["viewer"]).post(remind).status_code == 403
 
 
-def test_one_click_remind_from_the_requirement_page(reporting, client_for, django_capture_on_commit_callbacks):
+def test_one_click_remind_from_the_requirement_page(
+    reporting, client_for, django_capture_on_commit_callbacks
+):
     url = reverse("reports:remind", args=[reporting.city_req.pk])
     assert client_for(reporting.furong_editor).post(url).status_code == 403
     with django_capture_on_commit_callbacks(execute=True):
@@ -265,16 +290,22 @@ def test_a_county_cannot_export_a_sibling_countys_figures(reporting, client_for,
         # Its own subtree holds nothing of the sibling's.
         own = reverse(f"reports:{name}", args=[reporting.unit("天心区").pk, reporting.city_req.pk])
         assert client_for(reporting.tianxin_editor).get(own).status_code == 200
-    own = reverse("reports:statistics_export", args=[reporting.unit("天心区").pk, reporting.city_req.pk])
+    own = reverse(
+        "reports:statistics_export", args=[reporting.unit("天心区").pk, reporting.city_req.pk]
+    )
     sheet = load_workbook(
         io.BytesIO(b"".join(client_for(reporting.tianxin_editor).get(own).streaming_content))
     ).active
     assert [[c.value for c in row] for row in sheet.iter_rows()][1:] == [["合计", 0, 0, 0]]
 
 
-def test_compilation_has_a_heading_per_unit_with_summary_and_cases(reporting, client_for, submitted):
+def test_compilation_has_a_heading_per_unit_with_summary_and_cases(
+    reporting, client_for, submitted
+):
     services.report_accept(actor=reporting.city_editor, report=submitted)
-    url = reverse("reports:compilation_export", args=[reporting.unit("长沙市").pk, reporting.city_req.pk])
+    url = reverse(
+        "reports:compilation_export", args=[reporting.unit("长沙市").pk, reporting.city_req.pk]
+    )
     response = client_for(reporting.city_editor).get(url)
     document = Document(io.BytesIO(response.content))
     texts = [(p.style.name, p.text) for p in document.paragraphs]
@@ -323,3 +354,34 @@ def test_a_bulletin_can_only_be_sent_for_ones_own_unit(reporting, client_for):
     )
     assert response.status_code == 200
     assert not Notification.objects.exists()
+
+
+def test_the_reports_page_lists_what_to_report_and_what_was_asked(reporting, client_for):
+    assert client_for(reporting.furong_editor).get(reverse("reports:index")).status_code == 200
+    page = client_for(reporting.city_editor).get(reverse("reports:index")).content.decode()
+    # 长沙市 reports to the province and supervises its own requirement.
+    assert page.count("湖南省2023年“质量月”活动实施方案") == 1
+    assert "长沙市2023年“质量月”活动方案" in page
+    sibling = client_for(reporting.zhuzhou_editor).get(reverse("reports:index")).content.decode()
+    assert "长沙市2023年“质量月”活动方案" not in sibling
+
+
+def test_anonymous_visitors_are_sent_to_log_in(reporting, client):
+    for url in (
+        reverse("reports:index"),
+        reverse("reports:supervision_home"),
+        reverse("notifications:inbox"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and "/login" in response.url
+
+
+def test_supervision_starts_at_the_users_highest_unit(reporting, client_for):
+    response = client_for(reporting.city_editor).get(reverse("reports:supervision_home"))
+    assert response.url == reverse("reports:supervision", args=[reporting.unit("长沙市").pk])
+    assert (
+        client_for(reporting.world.users["nobody"])
+        .get(reverse("reports:supervision_home"))
+        .status_code
+        == 404
+    )

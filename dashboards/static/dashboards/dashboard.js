@@ -1,0 +1,154 @@
+/* 数据看板: draws the charts from the JSON the page embeds (#dashboard-data). Without
+   JavaScript, or without ECharts, the tables on the page carry the same figures. */
+(function () {
+  "use strict";
+
+  var ROW_HEIGHT = 28; // px per bar: keeps 31 provinces and 14 cities equally legible
+
+  function init() {
+    var source = document.getElementById("dashboard-data");
+    if (!source || !window.echarts) return;
+    var data = JSON.parse(source.textContent);
+    var L = data.labels;
+    var charts = [];
+
+    function chart(id, height) {
+      var el = document.getElementById(id);
+      if (!el) return null;
+      el.hidden = false;
+      if (height) el.style.height = height + "px";
+      var c = echarts.init(el, null, { renderer: "canvas" });
+      charts.push(c);
+      return c;
+    }
+
+    function tip(row) {
+      return (
+        row.name + "<br>" + L.completeness + " " + row.completeness + "%（" + row.received +
+        "/" + row.expected + "）<br>" + L.timeliness + " " + row.timeliness + "%<br>" +
+        L.overdue + " " + row.overdue
+      );
+    }
+
+    var rows = data.children.slice();
+
+    if (data.map && rows.length) {
+      var map = chart("chart-map");
+      if (map) {
+        var small = map.getWidth() < 500;
+        map.setOption({
+          tooltip: {
+            trigger: "item",
+            formatter: function (p) { return p.data ? tip(p.data.row) : p.name + "<br>" + L.no_data; },
+          },
+          series: [{
+            type: "map",
+            map: data.map.name,
+            roam: false,
+            layoutCenter: ["50%", "50%"],
+            layoutSize: "100%",
+            label: { show: data.map.name !== "china" && !small, fontSize: 11 },
+            itemStyle: { areaColor: "#f4f5f7", borderColor: "#9aa3ad" },
+            emphasis: { label: { show: true }, itemStyle: { areaColor: "#ffd666" } },
+            select: { disabled: true },
+            data: rows.filter(function (r) { return !r.is_self; }).map(function (r) {
+              return { name: r.map_name, value: r.completeness, row: r, url: r.url, itemStyle: { areaColor: r.colour } };
+            }),
+          }],
+        });
+        map.on("click", function (p) { if (p.data && p.data.url) window.location.href = p.data.url; });
+      }
+    }
+
+    if (rows.length) {
+      // Worst first, on top: overdue units, then the lowest completeness.
+      rows.sort(function (a, b) {
+        return (b.overdue > 0) - (a.overdue > 0) || a.completeness - b.completeness ||
+          a.name.localeCompare(b.name, "zh");
+      });
+      var bars = chart("chart-children", rows.length * ROW_HEIGHT + 60);
+      bars.setOption({
+        tooltip: { trigger: "item", formatter: function (p) { return tip(p.data.row); } },
+        grid: { left: 8, right: 64, top: 24, bottom: 8, containLabel: true },
+        xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+        yAxis: {
+          type: "category",
+          inverse: true,
+          data: rows.map(function (r) { return r.name; }),
+          axisLabel: { interval: 0, width: 112, overflow: "truncate" },
+          axisTick: { show: false },
+        },
+        series: [{
+          type: "bar",
+          name: L.completeness,
+          barMaxWidth: 18,
+          label: { show: true, position: "right", formatter: function (p) { return p.value + "%"; } },
+          data: rows.map(function (r) {
+            return { value: r.completeness, row: r, url: r.url, itemStyle: { color: r.colour } };
+          }),
+        }],
+      });
+      bars.on("click", function (p) { if (p.data && p.data.url) window.location.href = p.data.url; });
+    }
+
+    var t = data.timeline;
+    if (t && t.days.length) {
+      var timeline = chart("chart-timeline", 280);
+      var series = [
+        { type: "bar", name: L.per_day, data: t.counts, itemStyle: { color: "#4b7bec" }, barMaxWidth: 16 },
+        { type: "line", name: L.cumulative, data: t.cumulative, yAxisIndex: 1, symbol: "none", itemStyle: { color: "#1b7a34" } },
+      ];
+      if (t.due) {
+        series[0].markLine = {
+          symbol: "none",
+          lineStyle: { color: "#d9363e", type: "dashed", width: 2 },
+          label: { formatter: L.due + " " + t.due.slice(5).replace("-", "/"), color: "#d9363e" },
+          data: [{ xAxis: t.due }],
+        };
+      }
+      timeline.setOption({
+        tooltip: { trigger: "axis" },
+        legend: { top: 0 },
+        grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+        xAxis: { type: "category", data: t.days, axisLabel: { formatter: function (v) { return v.slice(5); } } },
+        yAxis: [
+          { type: "value", minInterval: 1, name: L.per_day },
+          { type: "value", minInterval: 1, max: Math.max(t.expected, 1), name: L.cumulative, splitLine: { show: false } },
+        ],
+        series: series,
+      });
+    }
+
+    function hbars(id, pairs, colour) {
+      if (!pairs.length) return;
+      var sorted = pairs.slice().sort(function (a, b) { return b[1] - a[1]; });
+      var c = chart(id, sorted.length * ROW_HEIGHT + 60);
+      c.setOption({
+        tooltip: { trigger: "item" },
+        grid: { left: 8, right: 40, top: 16, bottom: 8, containLabel: true },
+        xAxis: { type: "value", minInterval: 1 },
+        yAxis: {
+          type: "category", inverse: true, axisTick: { show: false },
+          data: sorted.map(function (p) { return p[0]; }),
+          axisLabel: { interval: 0, width: 112, overflow: "truncate" },
+        },
+        series: [{
+          type: "bar", name: L.activities, barMaxWidth: 18, itemStyle: { color: colour },
+          label: { show: true, position: "right" },
+          data: sorted.map(function (p) { return p[1]; }),
+        }],
+      });
+    }
+    hbars("chart-category", data.activities.by_category, "#4b7bec");
+    hbars("chart-status", data.activities.by_status, "#8c6bb1");
+
+    var pending;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () { charts.forEach(function (c) { c.resize(); }); }, 150);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
