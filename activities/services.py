@@ -1,7 +1,7 @@
 """Writes to activities: create, edit (with optimistic locking), participants, status."""
 
 from auditlog.context import set_actor
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -82,8 +82,7 @@ def participants_set(
 def activity_create(
     *, actor, notice: Notice, title: str, leads=(), supports=(), matcher=None, **fields
 ) -> Activity:
-    if not scoping.can(actor, scoping.Action.EDIT, notice.unit):
-        raise PermissionDenied
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if notice.is_issued:
         raise ValidationError(_("已印发的方案不能新增活动，请使用“更正”。"))
     unknown = set(fields) - ACTIVITY_FIELDS
@@ -112,8 +111,7 @@ def activity_update(
         .select_related("notice__campaign", "notice__unit")
         .get(pk=activity.pk)
     )
-    if not scoping.can(actor, scoping.Action.EDIT, activity.notice.unit):
-        raise PermissionDenied
+    scoping.require(actor, scoping.Action.EDIT, activity.notice.unit)
     if version is not None and activity.version != version:
         raise ConflictError(activity.version)
     unknown = set(fields) - ACTIVITY_FIELDS
@@ -144,8 +142,7 @@ def activity_update(
 
 @transaction.atomic
 def activity_delete(*, actor, activity: Activity) -> None:
-    if not scoping.can(actor, scoping.Action.EDIT, activity.notice.unit):
-        raise PermissionDenied
+    scoping.require(actor, scoping.Action.EDIT, activity.notice.unit)
     if activity.notice.is_issued:
         raise ValidationError(_("已印发的方案不能删除活动，请使用“更正”。"))
     with set_actor(actor):
@@ -160,8 +157,7 @@ def activity_move(*, actor, activity: Activity, offset: int) -> None:
     """Move the activity `offset` places up (negative) or down in its plan's order (序号),
     renumbering the plan's activities 1, 2, 3 … so that gaps left by deletions close."""
     notice = activity.notice
-    if not scoping.can(actor, scoping.Action.EDIT, notice.unit):
-        raise PermissionDenied
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if notice.is_issued:
         raise ValidationError(_("方案已印发，不能调整活动顺序。"))
     rows = list(notice.activities.select_for_update().order_by("position", "pk"))
@@ -186,8 +182,7 @@ def schedule_import(
     after the plan's activities, or replace them when `replace` is set, in one transaction.
     Raises ScheduleFileError when the file as a whole is unusable.
     """
-    if not scoping.can(actor, scoping.Action.EDIT, notice.unit):
-        raise PermissionDenied
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if notice.is_issued:
         raise ValidationError(_("已印发的方案不能导入活动，请使用“更正”。"))
     year = notice.campaign.year

@@ -72,11 +72,6 @@ class NoticeStateError(Exception):
     """The action does not fit the notice's state (e.g. editing an issued notice)."""
 
 
-def _require(actor, action: str, unit) -> None:
-    if not scoping.can(actor, action, unit):
-        raise PermissionDenied
-
-
 def _check_version(obj, version: int | None) -> None:
     if version is not None and obj.version != version:
         raise ConflictError(obj.version)
@@ -100,7 +95,7 @@ def notice_create(
     **fields,
 ) -> Notice:
     """A new draft notice or plan of `unit`."""
-    _require(actor, scoping.Action.EDIT, unit)
+    scoping.require(actor, scoping.Action.EDIT, unit)
     unknown = set(fields) - NOTICE_EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"unknown notice fields: {sorted(unknown)}")
@@ -117,7 +112,7 @@ def notice_create(
 def notice_update(*, actor, notice: Notice, version: int | None, **fields) -> Notice:
     """Edit a draft. `version` is the version the user started from (None skips the check)."""
     notice = _lock(Notice, notice.pk)
-    _require(actor, scoping.Action.EDIT, notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if notice.is_issued:
         raise NoticeStateError(_("已印发的文件不能直接修改，请使用“更正”。"))
     _check_version(notice, version)
@@ -143,7 +138,7 @@ def notice_update(*, actor, notice: Notice, version: int | None, **fields) -> No
 def notice_issue(*, actor, notice: Notice, version: int | None = None) -> Notice:
     """Issue (印发) a draft: it becomes immutable and lands in each recipient's inbox."""
     notice = _lock(Notice, notice.pk)
-    _require(actor, scoping.Action.EDIT, notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if notice.is_issued:
         raise NoticeStateError(_("该文件已印发。"))
     _check_version(notice, version)
@@ -177,7 +172,7 @@ def notice_correct(
 ) -> Notice:
     """Correct (更正) an issued notice: the change is kept with who made it and why."""
     notice = _lock(Notice, notice.pk)
-    _require(actor, scoping.Action.EDIT, notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if not notice.is_issued:
         raise NoticeStateError(_("草稿可直接修改，无需更正。"))
     if not reason.strip():
@@ -239,7 +234,7 @@ def slogans_set(
     *, actor, campaign: Campaign, unit: OrgUnit, lines: list[tuple[str, Slogan | None]]
 ) -> list[Slogan]:
     """Replace `unit`'s slogan list for `campaign` by `lines` (text, source slogan or None)."""
-    _require(actor, scoping.Action.EDIT, unit)
+    scoping.require(actor, scoping.Action.EDIT, unit)
     texts = [text.strip() for text, _source in lines]
     if any(not t for t in texts):
         raise ValidationError(_("口号不能为空。"))
@@ -293,7 +288,7 @@ def plan_draft_from(*, actor, superior: Notice, unit: OrgUnit) -> Notice:
     from activities.models import Activity
     from reports.models import ReportRequirement
 
-    _require(actor, scoping.Action.EDIT, unit)
+    scoping.require(actor, scoping.Action.EDIT, unit)
     if not Notice.objects.for_user(actor).filter(pk=superior.pk).exists():
         raise PermissionDenied
     campaign = superior.campaign
@@ -406,7 +401,7 @@ def plan_draft_get_or_create(*, actor, superior: Notice, unit: OrgUnit) -> tuple
     _lock(Notice, superior.pk)
     existing = Notice.objects.filter(unit=unit, basis=superior).order_by("pk").first()
     if existing is not None:
-        _require(actor, scoping.Action.EDIT, unit)
+        scoping.require(actor, scoping.Action.EDIT, unit)
         return existing, False
     return plan_draft_from(actor=actor, superior=superior, unit=unit), True
 

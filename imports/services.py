@@ -9,7 +9,7 @@ import datetime
 
 from auditlog.context import set_actor
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -35,11 +35,6 @@ from reports.models import ReportRequirement
 
 class ImportStateError(Exception):
     """The import was already confirmed or discarded."""
-
-
-def _require_edit(actor, unit: OrgUnit) -> None:
-    if not scoping.can(actor, scoping.Action.EDIT, unit):
-        raise PermissionDenied
 
 
 def _too_large() -> NoticeParseError:
@@ -70,7 +65,7 @@ def notice_import_create(*, actor, unit: OrgUnit, upload=None, text: str = "") -
     understood, for the clerk to check. Raises NoticeParseError (a Chinese message) for input
     that is not a readable notice; then nothing is stored.
     """
-    _require_edit(actor, unit)
+    scoping.require(actor, scoping.Action.EDIT, unit)
     if upload is not None:
         data = upload_read(upload)
         source = extract_bytes(data, upload.name or "")
@@ -105,7 +100,7 @@ def notice_import_create(*, actor, unit: OrgUnit, upload=None, text: str = "") -
 def notice_import_update(*, actor, notice_import: NoticeImport, data: dict) -> NoticeImport:
     """Keep the clerk's corrections without creating anything yet."""
     notice_import = NoticeImport.objects.select_for_update().get(pk=notice_import.pk)
-    _require_edit(actor, notice_import.unit)
+    scoping.require(actor, scoping.Action.EDIT, notice_import.unit)
     _require_pending(notice_import)
     notice_import.edited = data
     notice_import.save(update_fields=["edited", "updated_at"])
@@ -115,7 +110,7 @@ def notice_import_update(*, actor, notice_import: NoticeImport, data: dict) -> N
 @transaction.atomic
 def notice_import_discard(*, actor, notice_import: NoticeImport) -> NoticeImport:
     notice_import = NoticeImport.objects.select_for_update().get(pk=notice_import.pk)
-    _require_edit(actor, notice_import.unit)
+    scoping.require(actor, scoping.Action.EDIT, notice_import.unit)
     _require_pending(notice_import)
     notice_import.status = NoticeImport.Status.DISCARDED
     notice_import.save(update_fields=["status", "updated_at"])
@@ -151,7 +146,7 @@ def notice_import_confirm(
         NoticeImport.objects.select_for_update().select_related("unit").get(pk=notice_import.pk)
     )
     unit = notice_import.unit
-    _require_edit(actor, unit)
+    scoping.require(actor, scoping.Action.EDIT, unit)
     if notice_import.status == NoticeImport.Status.IMPORTED and notice_import.notice_id:
         return notice_import.notice
     _require_pending(notice_import)

@@ -8,6 +8,7 @@ unit when its unit's path starts with that unit's path.
 
 from enum import StrEnum
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -91,6 +92,12 @@ def scope_q(user, action: str, path_field: str, include_ancestors: bool = False)
         if above:
             q |= Q(**{f"{path_field}__in": sorted(above)})
     return q
+
+
+def require(user, action: str, unit) -> None:
+    """Raise PermissionDenied unless `user` may do `action` on `unit` (for services)."""
+    if not can(user, action, unit):
+        raise PermissionDenied
 
 
 def can(user, action: str, unit) -> bool:

@@ -5,7 +5,6 @@ from collections.abc import Callable, Iterable
 
 from auditlog.context import set_actor
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 
@@ -139,8 +138,7 @@ def _bulk_add_children(parent: OrgUnit, children: list[OrgUnit]) -> list[OrgUnit
 @transaction.atomic
 def membership_set(*, actor, user, unit: OrgUnit, role: str) -> Membership:
     """Give `user` `role` on `unit` (replacing a previous role there). Needs MANAGE on unit."""
-    if not scoping.can(actor, scoping.Action.MANAGE, unit):
-        raise PermissionDenied
+    scoping.require(actor, scoping.Action.MANAGE, unit)
     with set_actor(actor):
         membership, created = Membership.objects.get_or_create(
             user=user, unit=unit, defaults={"role": role}
@@ -155,8 +153,7 @@ def membership_set(*, actor, user, unit: OrgUnit, role: str) -> Membership:
 
 @transaction.atomic
 def membership_remove(*, actor, membership: Membership) -> None:
-    if not scoping.can(actor, scoping.Action.MANAGE, membership.unit):
-        raise PermissionDenied
+    scoping.require(actor, scoping.Action.MANAGE, membership.unit)
     with set_actor(actor):
         membership.delete()
     scoping.forget(membership.user)
@@ -165,8 +162,7 @@ def membership_remove(*, actor, membership: Membership) -> None:
 @transaction.atomic
 def unit_update(*, actor, unit: OrgUnit, full_name: str, aliases: str) -> OrgUnit:
     """Edit a unit's full name and aliases (the division name and code come from the dataset)."""
-    if not scoping.can(actor, scoping.Action.EDIT, unit):
-        raise PermissionDenied
+    scoping.require(actor, scoping.Action.EDIT, unit)
     with set_actor(actor):
         unit.full_name = full_name.strip()
         unit.aliases = "\n".join(line.strip() for line in aliases.splitlines() if line.strip())

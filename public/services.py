@@ -11,7 +11,7 @@ import secrets
 
 from auditlog.context import set_actor
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,11 +45,6 @@ class PollClosedError(PublicError):
     pass
 
 
-def _require(actor, action: str, unit) -> None:
-    if not scoping.can(actor, action, unit):
-        raise PermissionDenied
-
-
 def _new_code() -> str:
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -74,7 +69,7 @@ def event_configure(
 ) -> PublicEvent:
     """Open (or change) public registration for an activity. Raising the capacity moves
     people up from the waitlist; lowering it below the confirmed count is refused."""
-    _require(actor, scoping.Action.EDIT, activity.notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, activity.notice.unit)
     if not activity.is_public:
         raise ValidationError(_("请先将活动设为“向公众发布”。"))
     with set_actor(actor):
@@ -171,7 +166,7 @@ def registration_cancel(*, code: str, now=None) -> tuple[Registration, list[Regi
 @transaction.atomic
 def registration_check_in(*, actor, event: PublicEvent, code: str, now=None) -> Registration:
     """Check a visitor in at the door by the code they show (签到)."""
-    _require(actor, scoping.Action.EDIT, event.activity.notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, event.activity.notice.unit)
     registration = (
         Registration.objects.select_for_update()
         .filter(event=event, code=code.strip().upper())
@@ -199,7 +194,7 @@ def registration_check_in(*, actor, event: PublicEvent, code: str, now=None) -> 
 def event_message_send(*, actor, event: PublicEvent, text: str) -> EventMessage:
     """Record a message to everyone registered; it appears on the activity page and on each
     registration's page. (Sending SMS is outside the platform.)"""
-    _require(actor, scoping.Action.EDIT, event.activity.notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, event.activity.notice.unit)
     with set_actor(actor):
         message = EventMessage(
             event=event,
@@ -219,7 +214,7 @@ def event_message_send(*, actor, event: PublicEvent, text: str) -> EventMessage:
 def poll_create(
     *, actor, unit, title: str, closes_at, options: list[str], description: str = ""
 ) -> Poll:
-    _require(actor, scoping.Action.EDIT, unit)
+    scoping.require(actor, scoping.Action.EDIT, unit)
     names = list(dict.fromkeys(n.strip() for n in options if n.strip()))
     if len(names) < 2:
         raise ValidationError({"options": _("请至少填写两个候选产品类别。")})
@@ -270,7 +265,7 @@ def poll_record_sampling(
     *, actor, poll: Poll, sampled_option_ids: list[int], note: str, results_url: str
 ) -> Poll:
     """After closing: which categories were sampled, and where the test results are."""
-    _require(actor, scoping.Action.EDIT, poll.unit)
+    scoping.require(actor, scoping.Action.EDIT, poll.unit)
     if not poll.is_closed():
         raise ValidationError(_("投票截止后才能登记抽检情况。"))
     with set_actor(actor):

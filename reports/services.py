@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from auditlog.context import set_actor
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -66,11 +66,6 @@ class IncompleteReportError(Exception):
         super().__init__(_("以下材料尚未齐全：%(m)s。") % {"m": "、".join(missing)})
 
 
-def _require(actor, action: str, unit: OrgUnit) -> None:
-    if not scoping.can(actor, action, unit):
-        raise PermissionDenied
-
-
 def _lock_report(report: Report) -> Report:
     # select_for_update serializes concurrent saves on PostgreSQL; SQLite serializes writers.
     return (
@@ -113,7 +108,7 @@ def requirement_save(
     """Create or update the notice's requirement and its statistics form (fields matched by
     code, so values already reported stay attached). An issued notice gets its expected set
     the first time."""
-    _require(actor, scoping.Action.EDIT, notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
     unknown = set(materials) - set(Material.values)
     if unknown:
         raise ValidationError({"materials": _("未知的报送材料：%(m)s") % {"m": "、".join(unknown)}})
@@ -170,7 +165,7 @@ def _expected_fill(requirement: ReportRequirement) -> int:
 def expected_fill(*, actor, requirement: ReportRequirement) -> int:
     """Add the notice's recipients (of the required levels) to the expected set; units
     already in it, or removed from it with a reason, are left as they are."""
-    _require(actor, scoping.Action.EDIT, requirement.notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, requirement.notice.unit)
     with set_actor(actor):
         return _expected_fill(requirement)
 
@@ -178,7 +173,7 @@ def expected_fill(*, actor, requirement: ReportRequirement) -> int:
 @transaction.atomic
 def expected_add(*, actor, requirement: ReportRequirement, unit: OrgUnit) -> ExpectedReport:
     """Put `unit` (below the issuing unit) into the expected set, or back into it."""
-    _require(actor, scoping.Action.EDIT, requirement.notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, requirement.notice.unit)
     issuer = requirement.notice.unit
     if not unit.path.startswith(issuer.path) or unit.pk == issuer.pk:
         raise ValidationError(_("只能把本单位的下级单位列为应报单位。"))
@@ -196,7 +191,7 @@ def expected_add(*, actor, requirement: ReportRequirement, unit: OrgUnit) -> Exp
 def expected_remove(*, actor, expected: ExpectedReport, reason: str) -> ExpectedReport:
     """Take a unit out of the expected set (撤并、撤销), keeping the row and the reason so the
     rates stay explainable."""
-    _require(actor, scoping.Action.EDIT, expected.requirement.notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, expected.requirement.notice.unit)
     if not reason.strip():
         raise ValidationError({"reason": _("请填写移出原因，如“机构撤并”。")})
     with set_actor(actor):
@@ -214,7 +209,7 @@ def expected_remove(*, actor, expected: ExpectedReport, reason: str) -> Expected
 @transaction.atomic
 def report_start(*, actor, expected: ExpectedReport) -> Report:
     """The unit's report on the requirement, created as an empty draft on first use."""
-    _require(actor, scoping.Action.EDIT, expected.unit)
+    scoping.require(actor, scoping.Action.EDIT, expected.unit)
     if expected.removed_at:
         raise ReportStateError(_(MSG_NOT_EXPECTED))
     with set_actor(actor):
@@ -267,7 +262,7 @@ def report_save_draft(
     at: if someone saved since, ConflictError — the caller shows the user's text again with
     the message; nothing is overwritten silently."""
     report = _lock_report(report)
-    _require(actor, scoping.Action.EDIT, report.unit)
+    scoping.require(actor, scoping.Action.EDIT, report.unit)
     if not report.is_editable:
         raise ReportStateError(_(MSG_NOT_EDITABLE))
     if version is not None and report.version != version:
@@ -295,7 +290,7 @@ def report_file_add(
     """Attach a photo or video, checked by content and size; photos get a thumbnail. The
     file is written through the default storage (local disk or S3)."""
     report = _lock_report(report)
-    _require(actor, scoping.Action.EDIT, report.unit)
+    scoping.require(actor, scoping.Action.EDIT, report.unit)
     if not report.is_editable:
         raise ReportStateError(_(MSG_NOT_EDITABLE))
     checked = uploads.check_upload(upload)
@@ -328,7 +323,7 @@ def report_file_add(
 @transaction.atomic
 def report_file_remove(*, actor, item: ReportFile) -> None:
     report = _lock_report(item.report)
-    _require(actor, scoping.Action.EDIT, report.unit)
+    scoping.require(actor, scoping.Action.EDIT, report.unit)
     if not report.is_editable:
         raise ReportStateError(_(MSG_NOT_EDITABLE))
     names = [item.file.name, item.thumbnail.name]
@@ -344,7 +339,7 @@ def case_add(
 ) -> TypicalCase:
     """Add a typical case (典型案例) with its photos or videos."""
     report = _lock_report(report)
-    _require(actor, scoping.Action.EDIT, report.unit)
+    scoping.require(actor, scoping.Action.EDIT, report.unit)
     if not report.is_editable:
         raise ReportStateError(_(MSG_NOT_EDITABLE))
     with set_actor(actor):
@@ -361,7 +356,7 @@ def case_add(
 @transaction.atomic
 def case_remove(*, actor, case: TypicalCase) -> None:
     report = _lock_report(case.report)
-    _require(actor, scoping.Action.EDIT, report.unit)
+    scoping.require(actor, scoping.Action.EDIT, report.unit)
     if not report.is_editable:
         raise ReportStateError(_(MSG_NOT_EDITABLE))
     for item in case.files.all():
@@ -404,7 +399,7 @@ def report_submit(*, actor, report: Report, version: int | None = None) -> Repor
     """Submit (报送) the report. Only a complete report is received; after the due date it is
     accepted and marked late. Submitting an already submitted report changes nothing."""
     report = _lock_report(report)
-    _require(actor, scoping.Action.EDIT, report.unit)
+    scoping.require(actor, scoping.Action.EDIT, report.unit)
     if report.is_received:
         return report
     if version is not None and report.version != version:
@@ -432,7 +427,7 @@ def report_submit(*, actor, report: Report, version: int | None = None) -> Repor
 
 
 def _require_reviewer(actor, report: Report) -> None:
-    _require(actor, scoping.Action.EDIT, report.requirement.notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, report.requirement.notice.unit)
 
 
 @transaction.atomic
@@ -487,7 +482,7 @@ def report_return(*, actor, report: Report, reason: str) -> Report:
 @transaction.atomic
 def bulletin_send(*, actor, unit: OrgUnit, kind: str, title: str, body: str) -> Bulletin:
     """Send an urgent bulletin or a progress update to the superior unit's inbox at once."""
-    _require(actor, scoping.Action.EDIT, unit)
+    scoping.require(actor, scoping.Action.EDIT, unit)
     parent = OrgUnit.objects.get_parent(unit)
     if parent is None:
         raise ValidationError(_("本单位没有上级单位。"))
@@ -564,7 +559,7 @@ def reminders_send_manual(
 ) -> int:
     """One click: remind the units that have not reported (all of them, or those listed).
     A unit is reminded at most once a day."""
-    _require(actor, scoping.Action.EDIT, requirement.notice.unit)
+    scoping.require(actor, scoping.Action.EDIT, requirement.notice.unit)
     rows = (
         requirement.expected.active()
         .exclude(report__status__in=("submitted", "accepted"))
