@@ -12,12 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
     ADMIN = "admin", _("管理员")
-    EDITOR = "editor", _("编辑")
-    VIEWER = "viewer", _("查看")
+    EDITOR = "editor", pgettext_lazy("role", "编辑")
+    VIEWER = "viewer", pgettext_lazy("role", "查看")
 
 
 class Action(StrEnum):

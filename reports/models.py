@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import TimeStampedModel
 from orgs import scoping
@@ -406,9 +407,9 @@ class ReportEvent(models.Model):
     """One step in a report's history (报送记录): submitted, returned with a reason, accepted."""
 
     class Kind(models.TextChoices):
-        SUBMITTED = "submitted", _("报送")
-        RETURNED = "returned", _("退回")
-        ACCEPTED = "accepted", _("采用")
+        SUBMITTED = "submitted", pgettext_lazy("report event", "报送")
+        RETURNED = "returned", pgettext_lazy("report event", "退回")
+        ACCEPTED = "accepted", pgettext_lazy("report event", "采用")
 
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="events", verbose_name=_("报送材料")

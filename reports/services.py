@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from campaigns.models import Notice
 from campaigns.services import ConflictError
@@ -49,9 +50,11 @@ DEFAULT_STATISTIC_FIELDS: list[tuple[str, str, str]] = [
     ("发放宣传资料份数", "leaflets", "份"),
 ]
 
-MSG_STALE = "该报送材料已被他人修改（当前版本 %(v)s），您的内容未保存，仍保留在页面上；请复制后刷新页面再合并。"
-MSG_NOT_EDITABLE = "已报送的材料不能修改；如需修改，请上级退回。"
-MSG_NOT_EXPECTED = "本单位不在该报送要求的应报单位中。"
+MSG_STALE = gettext_noop(
+    "该报送材料已被他人修改（当前版本 %(v)s），您的内容未保存，仍保留在页面上；请复制后刷新页面再合并。"
+)
+MSG_NOT_EDITABLE = gettext_noop("已报送的材料不能修改；如需修改，请上级退回。")
+MSG_NOT_EXPECTED = gettext_noop("本单位不在该报送要求的应报单位中。")
 
 
 class ReportStateError(Exception):

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from PIL import Image, ImageOps
 
 PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
@@ -33,9 +34,13 @@ VIDEO_TYPES = {
 EXTENSION_ALIASES = {"jpeg": "jpg", "jpe": "jpg", "qt": "mov"}
 THUMBNAIL_SIZE = (320, 320)
 
-MSG_UNKNOWN_TYPE = "只能上传图片（JPG、PNG、GIF、WebP）或视频（MP4、MOV、AVI、WebM、MKV 等）。"
-MSG_MISMATCH = "文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符，请检查后重新上传。"
-MSG_TOO_LARGE = "%(kind)s“%(name)s”大小为 %(size)s，超过上限 %(limit)s。"
+MSG_UNKNOWN_TYPE = gettext_noop(
+    "只能上传图片（JPG、PNG、GIF、WebP）或视频（MP4、MOV、AVI、WebM、MKV 等）。"
+)
+MSG_MISMATCH = gettext_noop(
+    "文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符，请检查后重新上传。"
+)
+MSG_TOO_LARGE = gettext_noop("%(kind)s“%(name)s”大小为 %(size)s，超过上限 %(limit)s。")
 
 
 @dataclass(frozen=True)

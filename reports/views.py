@@ -249,7 +249,7 @@ def report_edit(request, expected_pk: int):
             messages.success(request, _("草稿已保存。"))
             return redirect("reports:report_edit", expected_pk)
         except ConflictError as exc:
-            form.add_error(None, services.MSG_STALE % {"v": exc.current_version})
+            form.add_error(None, _(services.MSG_STALE) % {"v": exc.current_version})
             status = 409
         except IncompleteReportError as exc:
             messages.error(request, str(exc))
@@ -285,7 +285,7 @@ def report_autosave(request, expected_pk: int):
             values=form.values(),
         )
     except ConflictError as exc:
-        context["error"] = services.MSG_STALE % {"v": exc.current_version}
+        context["error"] = _(services.MSG_STALE) % {"v": exc.current_version}
         context["conflict"] = True
         return render(request, "reports/report_edit.html#autosave", context, status=409)
     except (ValidationError, ReportStateError) as exc:
