@@ -14,7 +14,11 @@ class ApiTokenAdmin(admin.ModelAdmin):
     actions = ["revoke"]
 
     def get_fields(self, request, obj=None):
-        return ["user", "name"] if obj is None else ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+        return (
+            ["user", "name"]
+            if obj is None
+            else ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+        )
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else ["user", "prefix", "created_at", "last_used_at", "revoked_at"]

@@ -15,8 +15,9 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Path, Query
-from ninja.errors import AuthenticationError
+from django.utils.translation import gettext_noop
+from ninja import NinjaAPI, Path, Query, Status
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from activities import selectors as activity_selectors
@@ -30,12 +31,15 @@ from reports import selectors as report_selectors
 from reports import services as report_services
 from reports.models import ExpectedReport, Report, ReportRequirement, StatisticValue
 
-MSG_UNAUTHORIZED = "缺少或无效的访问令牌：请在请求头中给出 Authorization: Bearer <令牌>。"
-MSG_NOT_FOUND = "未找到，或不在您的权限范围内。"
-MSG_FORBIDDEN = "您在该单位的角色不允许此操作。"
-MSG_INVALID = "提交的数据有误。"
-MSG_REPORT_EXISTS = "该单位已有这份报送材料，请用 PATCH /api/reports/%(id)s 修改。"
-MSG_NOT_EXPECTED = "该单位不在此报送要求的应报单位中，或不在您的权限范围内。"
+MSG_UNAUTHORIZED = gettext_noop(
+    "缺少或无效的访问令牌：请在请求头中给出 Authorization: Bearer <令牌>。"
+)
+MSG_NOT_FOUND = gettext_noop("未找到，或不在您的权限范围内。")
+MSG_FORBIDDEN = gettext_noop("您在该单位的角色不允许此操作。")
+MSG_INVALID = gettext_noop("提交的数据有误。")
+MSG_BAD_BODY = gettext_noop("请求体不是有效的 JSON。")
+MSG_REPORT_EXISTS = gettext_noop("该单位已有这份报送材料，请用 PATCH /api/reports/%(id)s 修改。")
+MSG_NOT_EXPECTED = gettext_noop("该单位不在此报送要求的应报单位中，或不在您的权限范围内。")
 
 api = NinjaAPI(
     title="质量月活动管理平台 API",
@@ -51,7 +55,7 @@ api = NinjaAPI(
 
 # The errors every operation may answer with, documented so clients can rely on their shape.
 READ = {401: s.ErrorOut, 404: s.ErrorOut, 422: s.ValidationErrorOut}
-WRITE = {**READ, 403: s.ErrorOut, 409: s.ConflictOut}
+WRITE = {**READ, 400: s.ErrorOut, 403: s.ErrorOut, 409: s.ConflictOut}
 
 
 def responses(out, codes: dict = READ, status: int = 200) -> dict:
@@ -64,6 +68,13 @@ def responses(out, codes: dict = READ, status: int = 200) -> dict:
 @api.exception_handler(AuthenticationError)
 def _unauthorized(request, exc):
     return api.create_response(request, {"detail": _(MSG_UNAUTHORIZED)}, status=401)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    # ninja answers a body it cannot parse with 400.
+    detail = _(MSG_BAD_BODY) if exc.status_code == 400 else str(exc)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(Http404)
@@ -197,9 +208,7 @@ def _report(report: Report, *, detail: bool = False) -> dict:
 def _reports():
     return Report.objects.select_related(
         "expected__unit", "expected__requirement__notice__unit"
-    ).prefetch_related(
-        Prefetch("values", queryset=StatisticValue.objects.select_related("field"))
-    )
+    ).prefetch_related(Prefetch("values", queryset=StatisticValue.objects.select_related("field")))
 
 
 def _report_for(request, report_id: int) -> Report:
@@ -245,7 +254,9 @@ def _check_numbers(requirement: ReportRequirement, values: dict[str, str] | None
 # --- Notices and activities -----------------------------------------------------------------
 
 
-@api.get("/notices", response=responses(s.NoticePage), tags=["通知与方案"])
+@api.get(
+    "/notices", response=responses(s.NoticePage), summary="通知与方案列表", tags=["通知与方案"]
+)
 def notice_list(request, query: Query[s.NoticeListQuery]):
     """The notices and plans the user may see: their units' own and those sent to them."""
     qs = Notice.objects.for_user(request.auth).select_related("unit", "campaign")
@@ -257,7 +268,12 @@ def notice_list(request, query: Query[s.NoticeListQuery]):
     return {"count": qs.count(), "items": [_notice(n) for n in items]}
 
 
-@api.get("/notices/{notice_id}", response=responses(s.NoticeDetailOut), tags=["通知与方案"])
+@api.get(
+    "/notices/{notice_id}",
+    response=responses(s.NoticeDetailOut),
+    summary="通知与方案详情",
+    tags=["通知与方案"],
+)
 def notice_detail(request, path: Path[s.NoticePath]):
     notice = activity_selectors.notice_get_for_user(request.auth, path.notice_id)
     return {
@@ -278,6 +294,7 @@ def notice_detail(request, path: Path[s.NoticePath]):
 @api.get(
     "/notices/{notice_id}/activities",
     response=responses(s.ActivityListOut),
+    summary="通知中的活动",
     tags=["通知与方案"],
 )
 def notice_activities(request, path: Path[s.NoticePath]):
@@ -306,7 +323,12 @@ def notice_activities(request, path: Path[s.NoticePath]):
 # --- Report requirements --------------------------------------------------------------------
 
 
-@api.get("/requirements", response=responses(s.RequirementPage), tags=["报送要求"])
+@api.get(
+    "/requirements",
+    response=responses(s.RequirementPage),
+    summary="报送要求列表",
+    tags=["报送要求"],
+)
 def requirement_list(request, query: Query[s.RequirementListQuery]):
     qs = ReportRequirement.objects.for_user(request.auth).select_related("notice__unit")
     if query.notice_id:
@@ -319,6 +341,7 @@ def requirement_list(request, query: Query[s.RequirementListQuery]):
 @api.get(
     "/requirements/{requirement_id}",
     response=responses(s.RequirementDetailOut),
+    summary="报送要求详情（含统计指标）",
     tags=["报送要求"],
 )
 def requirement_detail(request, path: Path[s.RequirementPath]):
@@ -334,7 +357,7 @@ def requirement_detail(request, path: Path[s.RequirementPath]):
 # --- Reports --------------------------------------------------------------------------------
 
 
-@api.get("/reports", response=responses(s.ReportPage), tags=["报送材料"])
+@api.get("/reports", response=responses(s.ReportPage), summary="报送材料列表", tags=["报送材料"])
 def report_list(request, query: Query[s.ReportListQuery]):
     """Reports of the user's units and those sent up to requirements their units issued."""
     qs = _reports().filter(pk__in=Report.objects.for_user(request.auth).values("pk"))
@@ -347,13 +370,21 @@ def report_list(request, query: Query[s.ReportListQuery]):
     return {"count": qs.count(), "items": [_report(r) for r in items]}
 
 
-@api.get("/reports/{report_id}", response=responses(s.ReportDetailOut), tags=["报送材料"])
+@api.get(
+    "/reports/{report_id}",
+    response=responses(s.ReportDetailOut),
+    summary="报送材料详情",
+    tags=["报送材料"],
+)
 def report_detail(request, path: Path[s.ReportPath]):
     return _report(_report_for(request, path.report_id), detail=True)
 
 
 @api.post(
-    "/reports", response=responses(s.ReportDetailOut, WRITE, status=201), tags=["报送材料"]
+    "/reports",
+    response=responses(s.ReportDetailOut, WRITE, status=201),
+    summary="新建报送材料草稿",
+    tags=["报送材料"],
 )
 def report_create(request, payload: s.ReportCreateIn):
     """Start the unit's report on a requirement as a draft, with what is given."""
@@ -365,14 +396,17 @@ def report_create(request, payload: s.ReportCreateIn):
         .first()
     )
     if expected is None:
-        return 404, {"detail": _(MSG_NOT_EXPECTED)}
+        return Status(404, {"detail": _(MSG_NOT_EXPECTED)})
     existing = Report.objects.filter(expected=expected).values_list("pk", "version").first()
     if existing:
-        return 409, {
-            "detail": _(MSG_REPORT_EXISTS) % {"id": existing[0]},
-            "report_id": existing[0],
-            "current_version": existing[1],
-        }
+        return Status(
+            409,
+            {
+                "detail": _(MSG_REPORT_EXISTS) % {"id": existing[0]},
+                "report_id": existing[0],
+                "current_version": existing[1],
+            },
+        )
     _check_numbers(expected.requirement, payload.values)
     with transaction.atomic():
         report = report_services.report_start(actor=request.auth, expected=expected)
@@ -384,10 +418,15 @@ def report_create(request, payload: s.ReportCreateIn):
             problems=payload.problems,
             values=payload.values,
         )
-    return 201, _report(_reports().get(pk=report.pk), detail=True)
+    return Status(201, _report(_reports().get(pk=report.pk), detail=True))
 
 
-@api.patch("/reports/{report_id}", response=responses(s.ReportDetailOut, WRITE), tags=["报送材料"])
+@api.patch(
+    "/reports/{report_id}",
+    response=responses(s.ReportDetailOut, WRITE),
+    summary="保存报送材料草稿",
+    tags=["报送材料"],
+)
 def report_update(request, path: Path[s.ReportPath], payload: s.ReportUpdateIn):
     """Save the draft. `version` is the one read: if someone saved since, 409 and nothing is
     overwritten."""
@@ -407,6 +446,7 @@ def report_update(request, path: Path[s.ReportPath], payload: s.ReportUpdateIn):
 @api.post(
     "/reports/{report_id}/submit",
     response=responses(s.ReportDetailOut, WRITE),
+    summary="报送",
     tags=["报送材料"],
 )
 def report_submit(request, path: Path[s.ReportPath], payload: s.ReportSubmitIn):
@@ -420,7 +460,12 @@ def report_submit(request, path: Path[s.ReportPath], payload: s.ReportSubmitIn):
 # --- Rollups --------------------------------------------------------------------------------
 
 
-@api.get("/units/{unit_id}/rollup", response=responses(s.RollupOut), tags=["汇总"])
+@api.get(
+    "/units/{unit_id}/rollup",
+    response=responses(s.RollupOut),
+    summary="单位汇总：报送率、及时率与统计指标",
+    tags=["汇总"],
+)
 def unit_rollup(request, path: Path[s.RollupPath], query: Query[s.RollupQuery]):
     """Completeness and timeliness over the unit's subtree, per child and per level, and the
     requirement's statistics summed per child (drill down with a child's id)."""

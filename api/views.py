@@ -30,5 +30,7 @@ def token_list(request):
 def token_revoke(request, pk: int):
     token = selectors.token_get_for_user(request.user, pk)
     services.token_revoke(actor=request.user, token=token)
-    messages.success(request, _("令牌“%(name)s”已撤销，使用它的程序将无法再访问。") % {"name": token.name})
+    messages.success(
+        request, _("令牌“%(name)s”已撤销，使用它的程序将无法再访问。") % {"name": token.name}
+    )
     return redirect("api_tokens:list")

@@ -42,7 +42,9 @@ def requirements_for_unit(user, unit: OrgUnit) -> QuerySet[ReportRequirement]:
         .select_related("notice__unit", "notice__campaign")
         .annotate(
             own=Case(
-                When(notice__unit=unit, then=Value(1)), default=Value(0), output_field=IntegerField()
+                When(notice__unit=unit, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
             )
         )
         .order_by("-own", "-notice__campaign__year", "-created_at", "-pk")

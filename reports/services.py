@@ -236,6 +236,9 @@ def _parse_values(report: Report, raw: dict[str, str]) -> dict[StatisticField, t
         try:
             number = Decimal(text)
         except InvalidOperation:
+            number = None
+        # Decimal also reads "NaN" and "Infinity", which are no count of anything.
+        if number is None or not number.is_finite():
             errors[field.code] = _("“%(label)s”应填写数字。") % {"label": field.label}
             continue
         if field.kind == StatisticField.Kind.INTEGER and number != number.to_integral_value():

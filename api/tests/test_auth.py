@@ -62,3 +62,12 @@ def test_nobody_creates_or_revokes_tokens_for_someone_else(world):
     token = services.token_create(actor=editor, user=editor, name="同步程序").token
     with pytest.raises(PermissionDenied):
         services.token_revoke(actor=viewer, token=token)
+
+
+def test_the_schema_and_docs_are_public_and_served_without_a_cdn(db):
+    schema = Client().get("/api/openapi.json")
+    assert schema.status_code == 200
+    assert "/api/reports/{report_id}/submit" in schema.json()["paths"]
+    docs = Client().get("/api/docs")
+    assert docs.status_code == 200
+    assert b"/static/ninja/swagger-ui" in docs.content and b"cdn" not in docs.content

@@ -28,7 +28,9 @@ def _plan_with_activities(tree):
 
 
 def test_a_county_lists_its_own_and_received_notices_but_not_a_siblings(tree, api_client):
-    titles = {n["title"] for n in api_client(tree.users["furong"]).get("/api/notices").json()["items"]}
+    titles = {
+        n["title"] for n in api_client(tree.users["furong"]).get("/api/notices").json()["items"]
+    }
     # 芙蓉区 received the city plan, and sees what reached its ancestors.
     assert "长沙市2023年“质量月”活动方案" in titles
     assert "湖南省2023年“质量月”活动实施方案" in titles

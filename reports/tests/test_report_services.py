@@ -200,3 +200,18 @@ def test_removing_a_unit_from_the_expected_set_needs_and_keeps_a_reason(reportin
     assert expected.removed_reason == "机构撤并" and expected.removed_by == reporting.city_editor
     with pytest.raises(ReportStateError):
         services.report_start(actor=reporting.tianxin_editor, expected=expected)
+
+
+@pytest.mark.parametrize("text", ["NaN", "sNaN", "Infinity", "-inf"])
+def test_not_a_number_spellings_are_refused_as_non_numbers(reporting, text):
+    report = services.report_start(
+        actor=reporting.furong_editor, expected=_expected(reporting, "芙蓉区")
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.report_save_draft(
+            actor=reporting.furong_editor,
+            report=report,
+            version=report.version,
+            values={"activities": text},
+        )
+    assert exc.value.message_dict == {"activities": ["“活动场次”应填写数字。"]}

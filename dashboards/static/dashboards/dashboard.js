@@ -12,15 +12,39 @@
     var L = data.labels;
     var charts = [];
 
-    function chart(id, height) {
+    // Every container is shown and sized before any chart is drawn, so that no chart is
+    // laid out while its neighbours are still hidden (and then overflows into them).
+    function show(id, height) {
       var el = document.getElementById(id);
-      if (!el) return null;
+      if (!el) return;
       el.hidden = false;
       if (height) el.style.height = height + "px";
+    }
+
+    function chart(id) {
+      var el = document.getElementById(id);
+      if (!el) return null;
       var c = echarts.init(el, null, { renderer: "canvas" });
       charts.push(c);
       return c;
     }
+
+    function setOption(c, option) {
+      // No animation: the figures are read, not watched (and reduced motion is respected).
+      option.animation = false;
+      c.setOption(option);
+    }
+
+    var rows = data.children.slice();
+    var t = data.timeline;
+    var hasMap = data.map && rows.length;
+    if (hasMap) show("chart-map");
+    if (rows.length) show("chart-children", rows.length * ROW_HEIGHT + 60);
+    if (t && t.days.length) show("chart-timeline", 280);
+    ["by_category", "by_status"].forEach(function (key) {
+      var n = data.activities[key].length;
+      if (n) show(key === "by_category" ? "chart-category" : "chart-status", n * ROW_HEIGHT + 60);
+    });
 
     function tip(row) {
       return (
@@ -30,13 +54,11 @@
       );
     }
 
-    var rows = data.children.slice();
-
-    if (data.map && rows.length) {
+    if (hasMap) {
       var map = chart("chart-map");
       if (map) {
         var small = map.getWidth() < 500;
-        map.setOption({
+        setOption(map, {
           tooltip: {
             trigger: "item",
             formatter: function (p) { return p.data ? tip(p.data.row) : p.name + "<br>" + L.no_data; },
@@ -66,8 +88,8 @@
         return (b.overdue > 0) - (a.overdue > 0) || a.completeness - b.completeness ||
           a.name.localeCompare(b.name, "zh");
       });
-      var bars = chart("chart-children", rows.length * ROW_HEIGHT + 60);
-      bars.setOption({
+      var bars = chart("chart-children");
+      setOption(bars, {
         tooltip: { trigger: "item", formatter: function (p) { return tip(p.data.row); } },
         grid: { left: 8, right: 64, top: 24, bottom: 8, containLabel: true },
         xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
@@ -82,6 +104,7 @@
           type: "bar",
           name: L.completeness,
           barMaxWidth: 18,
+          barMinHeight: 4, // a late unit at 0% still shows its red
           label: { show: true, position: "right", formatter: function (p) { return p.value + "%"; } },
           data: rows.map(function (r) {
             return { value: r.completeness, row: r, url: r.url, itemStyle: { color: r.colour } };
@@ -91,9 +114,8 @@
       bars.on("click", function (p) { if (p.data && p.data.url) window.location.href = p.data.url; });
     }
 
-    var t = data.timeline;
     if (t && t.days.length) {
-      var timeline = chart("chart-timeline", 280);
+      var timeline = chart("chart-timeline");
       var series = [
         { type: "bar", name: L.per_day, data: t.counts, itemStyle: { color: "#4b7bec" }, barMaxWidth: 16 },
         { type: "line", name: L.cumulative, data: t.cumulative, yAxisIndex: 1, symbol: "none", itemStyle: { color: "#1b7a34" } },
@@ -106,7 +128,7 @@
           data: [{ xAxis: t.due }],
         };
       }
-      timeline.setOption({
+      setOption(timeline, {
         tooltip: { trigger: "axis" },
         legend: { top: 0 },
         grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
@@ -122,8 +144,8 @@
     function hbars(id, pairs, colour) {
       if (!pairs.length) return;
       var sorted = pairs.slice().sort(function (a, b) { return b[1] - a[1]; });
-      var c = chart(id, sorted.length * ROW_HEIGHT + 60);
-      c.setOption({
+      var c = chart(id);
+      setOption(c, {
         tooltip: { trigger: "item" },
         grid: { left: 8, right: 40, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: "value", minInterval: 1 },
