@@ -1,13 +1,14 @@
 # qualitymonth — 质量月活动管理平台
 # make run   : set up, load the demo data, serve at http://127.0.0.1:$(PORT)
 # make test  : set up, then the whole suite on SQLite and on a throw-away PostgreSQL
+# make bench : set up, generate the national dataset, benchmark on SQLite and PostgreSQL
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format worker
+.PHONY: setup run test lint format worker bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +34,9 @@ worker: setup
 
 test: setup
 	bash scripts/test.sh
+
+bench: setup
+	bash bench/run.sh
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -19,42 +19,22 @@ apt_install() {
 }
 
 command -v chromium >/dev/null || apt_install chromium
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-if [ -z "$pg_bin" ]; then
-  apt_install postgresql
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
+source scripts/pg.sh
+pg_find_bin
 export QM_CHROMIUM="${QM_CHROMIUM:-$(command -v chromium)}"
 
 echo "== ruff =="
 "$VENV_BIN/ruff" check ${QM_LINT_PATHS:-.}
 
 # --- PostgreSQL on loopback, in a temporary directory, gone when this script ends ---
-pg_dir=$(mktemp -d /tmp/qm-pg.XXXXXX)
-pg_port=$("$VENV_BIN/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-as_pg=()
-if [ "$(id -u)" = 0 ]; then
-  # PostgreSQL refuses to run as root.
-  chown postgres: "$pg_dir"
-  as_pg=(runuser -u postgres --)
-fi
-cleanup() {
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$pg_dir"
-}
-trap cleanup EXIT
-"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-# Durability off: this server lives for one test run.
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o \
-  "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null
+pg_start
 
 status=0
 echo "== pytest on SQLite (with browser tests) =="
 env -u DATABASE_URL "$VENV_BIN/pytest" "$@" || status=$?
 
 echo "== pytest on PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') at 127.0.0.1:$pg_port =="
-DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/qualitymonth" \
+DATABASE_URL="$PG_BASE_URL/qualitymonth" \
   "$VENV_BIN/pytest" -m "not browser" "$@" || status=$?
 
 exit $status

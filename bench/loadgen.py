@@ -1,0 +1,163 @@
+"""A small load generator for `make bench` (no Django import: it runs as a second process,
+as a browser would). Threads with keep-alive `http.client` connections log in like a user
+does (login form, CSRF cookie), then POST for a fixed time:
+
+- `--target report`: the report autosave (工作总结 + the seven statistics), following the
+  version the server answers, as the edit page does;
+- `--target noop`: the bench-only trivial view (the limit).
+
+Bounded in time and in requests; loopback only. Prints one JSON line with the throughput
+and latency percentiles.
+"""
+
+import argparse
+import http.client
+import json
+import re
+import sys
+import threading
+import time
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urlparse
+
+VERSION = re.compile(rb'name="version" value="(\d+)"')
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+STATS = {
+    "stat_activities": "12",
+    "stat_participants": "860",
+    "stat_media_reports": "5",
+    "stat_enterprises_helped": "9",
+    "stat_spot_checks": "14",
+    "stat_cases_handled": "2",
+    "stat_leaflets": "3000",
+}
+
+
+class Session:
+    def __init__(self, host: str, port: int) -> None:
+        self.conn = http.client.HTTPConnection(host, port, timeout=30)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, body: dict | None = None, headers=None):
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        data = None
+        if body is not None:
+            data = urlencode(body)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.conn.request(method, path, body=data, headers=headers)
+        response = self.conn.getresponse()
+        payload = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookie = SimpleCookie(header)
+            for key, morsel in cookie.items():
+                self.cookies[key] = morsel.value
+        return response.status, payload
+
+    def login(self, username: str, password: str) -> None:
+        status, page = self.request("GET", "/accounts/login/")
+        token = CSRF_INPUT.search(page).group(1).decode()
+        status, _ = self.request(
+            "POST",
+            "/accounts/login/",
+            {"username": username, "password": password, "csrfmiddlewaretoken": token},
+            {"Referer": "http://127.0.0.1/accounts/login/"},
+        )
+        if status != 302 or "sessionid" not in self.cookies:
+            raise RuntimeError(f"login failed for {username}: {status}")
+
+
+def worker(args, plan: dict, results: list, errors: list, ready: threading.Barrier) -> None:
+    host, port = args.host, args.port
+    session = Session(host, port)
+    session.login(plan["username"], plan["password"])
+    headers = {"X-CSRFToken": session.cookies.get("csrftoken", ""), "HX-Request": "true"}
+    ready.wait()  # logging in (a slow password hash) is not part of the measure
+    stop_at = time.monotonic() + args.duration
+    versions = {pk: None for pk in plan["expected"]}
+    ids = list(versions) or [None]
+    n = 0
+    while time.monotonic() < stop_at and n < args.max_requests:
+        pk = ids[n % len(ids)]
+        n += 1
+        if args.target == "noop":
+            path, body = "/bench/noop/", {}
+        else:
+            if versions[pk] is None:
+                # The edit page creates the draft and shows its version, as for a user.
+                status, page = session.request("GET", f"/reports/expected/{pk}/")
+                match = VERSION.search(page)
+                if status != 200 or not match:
+                    errors.append(f"GET {pk}: {status}")
+                    continue
+                versions[pk] = int(match.group(1))
+            path = f"/reports/expected/{pk}/autosave/"
+            body = {"version": versions[pk], "summary": "本单位开展质量月活动。", **STATS}
+        started = time.perf_counter()
+        try:
+            status, payload = session.request("POST", path, body, headers)
+        except (OSError, http.client.HTTPException) as exc:
+            errors.append(repr(exc))
+            session = Session(host, port)
+            session.login(plan["username"], plan["password"])
+            continue
+        results.append(time.perf_counter() - started)
+        if status != 200:
+            errors.append(f"{path}: {status}")
+            versions[pk] = None
+        elif args.target == "report":
+            match = VERSION.search(payload)
+            versions[pk] = int(match.group(1)) if match else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", default="http://127.0.0.1:8000")
+    parser.add_argument("--plan", required=True)
+    parser.add_argument("--target", choices=["report", "noop"], default="report")
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--duration", type=float, default=15)
+    parser.add_argument("--max-requests", type=int, default=20_000, help="per thread")
+    args = parser.parse_args()
+    url = urlparse(args.url)
+    if url.hostname not in ("127.0.0.1", "localhost", "::1"):
+        sys.exit("loadgen only runs against loopback")
+    args.host, args.port = url.hostname, url.port
+    plans = json.load(open(args.plan))
+    results: list[float] = []
+    errors: list[str] = []
+    ready = threading.Barrier(args.threads + 1, timeout=120)
+    threads = [
+        threading.Thread(target=worker, args=(args, plans[i % len(plans)], results, errors, ready))
+        for i in range(args.threads)
+    ]
+    for t in threads:
+        t.start()
+    ready.wait()
+    started = time.monotonic()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    results.sort()
+
+    def pct(p: float) -> float:
+        return results[min(len(results) - 1, int(p * len(results)))] * 1000 if results else 0.0
+
+    print(
+        json.dumps(
+            {
+                "target": args.target,
+                "requests": len(results),
+                "errors": len(errors),
+                "first_errors": errors[:3],
+                "rps": len(results) / elapsed,
+                "p50_ms": pct(0.50),
+                "p99_ms": pct(0.99),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

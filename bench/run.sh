@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# `make bench`: generate the national dataset and run the benchmarks on SQLite and on a
+# PostgreSQL started here on loopback (scripts/pg.sh), then write bench/results.md.
+#   BENCH_SCALE=mid  (default) no stations, 200,000 activities: a few minutes
+#   BENCH_SCALE=full the national set: ~45,000 units, 1,000,000 activities
+#   BENCH_DBS="sqlite postgresql" (default), BENCH_WORKERS=4, BENCH_THREADS=8, BENCH_SECONDS=15
+# Every benchmark ends with a line `BENCH <name> <value> <unit> ratio=<r> limit=<...>`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV_BIN="$PWD/.venv/bin"
+PY="$VENV_BIN/python"
+SCALE="${BENCH_SCALE:-mid}"
+case "$SCALE" in
+  full) GEN_ARGS=() ;;
+  mid) GEN_ARGS=(--no-stations --activities 200000) ;;
+  small) GEN_ARGS=(--no-stations --activities 20000) ;;
+  *) echo "BENCH_SCALE 须为 small、mid 或 full" >&2; exit 2 ;;
+esac
+apt_install() {
+  echo "需要安装 $*（apt-get install $*），请先安装。" >&2
+  exit 1
+}
+
+work=$(mktemp -d /tmp/qm-bench.XXXXXX)
+log="$work/bench.log"
+export QM_SECRET_KEY=bench-only QM_SECURE_COOKIES=0 QM_ALLOWED_HOSTS=127.0.0.1,localhost,testserver \
+  DJANGO_SETTINGS_MODULE=bench.settings QM_VAR_DIR="$work/var" QM_LOG_LEVEL=WARNING
+mkdir -p "$work/var"
+gunicorn_pid=""
+source scripts/pg.sh
+cleanup() {
+  [ -n "$gunicorn_pid" ] && kill "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null
+  pg_stop
+  rm -rf "$work"
+}
+
+free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+generate() {  # $1 = database label
+  "$PY" manage.py migrate --noinput -v 0
+  "$PY" manage.py createcachetable
+  "$PY" manage.py collectstatic --noinput -v 0
+  local started=$SECONDS
+  "$PY" manage.py generate_national "${GEN_ARGS[@]}"
+  echo "GENERATE $1 $((SECONDS - started)) s args=${GEN_ARGS[*]:-full}" | tee -a "$log"
+}
+
+load_test() {  # against gunicorn on this DATABASE_URL
+  local port plan
+  port=$(free_port)
+  plan="$work/plan.json"
+  "$PY" bench/bench.py prepare-load "$plan" "${BENCH_THREADS:-8}"
+  QM_BIND="127.0.0.1:$port" QM_WORKERS="${BENCH_WORKERS:-4}" \
+    "$VENV_BIN/gunicorn" -c deploy/gunicorn.conf.py bench.wsgi >"$work/gunicorn.log" 2>&1 &
+  gunicorn_pid=$!
+  for _ in $(seq 100); do
+    "$PY" -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/healthz', timeout=1)" 2>/dev/null && break
+    sleep 0.2
+  done
+  local args=(--url "http://127.0.0.1:$port" --plan "$plan" --threads "${BENCH_THREADS:-8}" --duration "${BENCH_SECONDS:-15}")
+  "$PY" bench/loadgen.py "${args[@]}" --target noop >"$work/noop.json"
+  "$PY" bench/loadgen.py "${args[@]}" --target report >"$work/report.json"
+  kill "$gunicorn_pid"; wait "$gunicorn_pid" 2>/dev/null || true
+  gunicorn_pid=""
+  "$PY" - "$work/noop.json" "$work/report.json" "$1" <<'PYEOF' | tee -a "$log"
+import json, sys
+noop, report = (json.load(open(p)) for p in sys.argv[1:3])
+vendor = sys.argv[3]
+for r in (noop, report):
+    print(f"load {r['target']}: {r['requests']} requests, {r['errors']} errors {r['first_errors']}, "
+          f"{r['rps']:.0f}/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms")
+print(f"BENCH submit_report_{vendor} {report['rps']:.4g} req/s ratio={report['rps'] / noop['rps']:.3g} limit=trivial-view-req/s")
+print(f"BENCH submit_report_p99_{vendor} {report['p99_ms']:.4g} ms ratio={report['p99_ms'] / 250:.3g} limit=250ms-target")
+PYEOF
+}
+
+run_on() {  # $1 = label, DATABASE_URL set
+  echo "== $1 ==" | tee -a "$log"
+  generate "$1"
+  "$PY" bench/bench.py rollup exports parse pages | tee -a "$log"
+}
+
+pg_start
+trap cleanup EXIT
+for db in ${BENCH_DBS:-sqlite postgresql}; do
+  if [ "$db" = sqlite ]; then
+    DATABASE_URL="sqlite:///$work/bench.sqlite3" run_on sqlite
+  else
+    "$PY" -c "import psycopg; psycopg.connect('$PG_BASE_URL/postgres', autocommit=True).execute('CREATE DATABASE bench')"
+    export DATABASE_URL="$PG_BASE_URL/bench"
+    run_on postgresql
+    load_test postgresql
+    unset DATABASE_URL
+  fi
+done
+"$PY" bench/report.py "$log" "make bench BENCH_SCALE=$SCALE" >bench/results.md
+echo "结果已写入 bench/results.md"
+grep '^BENCH ' "$log"

@@ -1,0 +1,46 @@
+"""What the reporting services share: errors, messages, the report row lock."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from reports.models import (
+    Report,
+)
+
+# The indicators most seeds' statistics tables ask for; offered when a form is empty.
+DEFAULT_STATISTIC_FIELDS: list[tuple[str, str, str]] = [
+    ("活动场次", "activities", "场"),
+    ("参与人数", "participants", "人次"),
+    ("媒体报道篇数", "media_reports", "篇"),
+    ("帮扶企业数", "enterprises_helped", "家"),
+    ("监督抽查批次", "spot_checks", "批次"),
+    ("查办案件数", "cases_handled", "件"),
+    ("发放宣传资料份数", "leaflets", "份"),
+]
+
+MSG_STALE = gettext_noop(
+    "该报送材料已被他人修改（当前版本 %(v)s），您的内容未保存，仍保留在页面上；请复制后刷新页面再合并。"
+)
+MSG_NOT_EDITABLE = gettext_noop("已报送的材料不能修改；如需修改，请上级退回。")
+MSG_NOT_EXPECTED = gettext_noop("本单位不在该报送要求的应报单位中。")
+
+
+class ReportStateError(Exception):
+    """The action does not fit the report's state (e.g. reviewing a draft)."""
+
+
+class IncompleteReportError(Exception):
+    """A submission with required materials missing; `missing` names them."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(_("以下材料尚未齐全：%(m)s。") % {"m": "、".join(missing)})
+
+
+def _lock_report(report: Report) -> Report:
+    # select_for_update serializes concurrent saves on PostgreSQL; SQLite serializes writers.
+    return (
+        Report.objects.select_for_update()
+        .select_related("expected__unit", "expected__requirement__notice__unit")
+        .get(pk=report.pk)
+    )

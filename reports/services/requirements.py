@@ -1,0 +1,151 @@
+"""The requirement, its statistics form and the expected set of reporting units."""
+
+import datetime
+from dataclasses import dataclass
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaigns.models import Notice
+from orgs import scoping
+from orgs.models import OrgUnit
+from reports.models import (
+    ExpectedReport,
+    Material,
+    ReportRequirement,
+    StatisticField,
+    StatisticValue,
+)
+from reports.services.common import (
+    DEFAULT_STATISTIC_FIELDS,
+)
+
+# --- Requirement and statistics form ----------------------------------------------------
+
+
+@dataclass
+class FieldSpec:
+    label: str
+    code: str
+    kind: str = StatisticField.Kind.INTEGER
+    required: bool = True
+    unit_of_measure: str = ""
+
+
+def default_field_specs() -> list[FieldSpec]:
+    return [
+        FieldSpec(label, code, unit_of_measure=uom) for label, code, uom in DEFAULT_STATISTIC_FIELDS
+    ]
+
+
+@transaction.atomic
+def requirement_save(
+    *,
+    actor,
+    notice: Notice,
+    due_date: datetime.date | None,
+    materials: list[str],
+    levels: list[str],
+    report_to: str = "",
+    text: str = "",
+    fields: list[FieldSpec] | None = None,
+) -> ReportRequirement:
+    """Create or update the notice's requirement and its statistics form (fields matched by
+    code, so values already reported stay attached). An issued notice gets its expected set
+    the first time."""
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
+    unknown = set(materials) - set(Material.values)
+    if unknown:
+        raise ValidationError({"materials": _("未知的报送材料：%(m)s") % {"m": "、".join(unknown)}})
+    with set_actor(actor):
+        requirement, _created = ReportRequirement.objects.get_or_create(notice=notice)
+        requirement.due_date = due_date
+        requirement.materials = [m for m in Material.values if m in materials]
+        requirement.levels = levels
+        requirement.report_to = report_to
+        requirement.text = text or requirement.text
+        requirement.full_clean()
+        requirement.save()
+        if fields is not None:
+            _fields_set(requirement, fields)
+        if notice.is_issued and not requirement.expected.exists():
+            _expected_fill(requirement)
+    return requirement
+
+
+def _fields_set(requirement: ReportRequirement, specs: list[FieldSpec]) -> None:
+    codes = [s.code for s in specs]
+    if len(set(codes)) != len(codes):
+        raise ValidationError({"fields": _("统计指标的代码有重复。")})
+    stale = requirement.statistic_fields.exclude(code__in=codes)
+    if StatisticValue.objects.filter(field__in=stale).exists():
+        raise ValidationError({"fields": _("已有单位填报的指标不能删除。")})
+    stale.delete()
+    existing = {f.code: f for f in requirement.statistic_fields.all()}
+    for position, spec in enumerate(specs, start=1):
+        field = existing.get(spec.code) or StatisticField(requirement=requirement, code=spec.code)
+        field.label = spec.label
+        field.kind = spec.kind
+        field.required = spec.required
+        field.unit_of_measure = spec.unit_of_measure
+        field.position = position
+        field.full_clean(exclude=["requirement"], validate_unique=False)
+        field.save()
+
+
+def _expected_fill(requirement: ReportRequirement) -> int:
+    notice = requirement.notice
+    if notice.is_issued:
+        units = OrgUnit.objects.filter(inbox__notice=notice)
+    else:
+        units = notice.recipient_units.all()
+    if requirement.levels:
+        units = units.filter(kind__in=requirement.levels)
+    rows = [ExpectedReport(requirement=requirement, unit=u) for u in units.filter(is_active=True)]
+    ExpectedReport.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+@transaction.atomic
+def expected_fill(*, actor, requirement: ReportRequirement) -> int:
+    """Add the notice's recipients (of the required levels) to the expected set; units
+    already in it, or removed from it with a reason, are left as they are."""
+    scoping.require(actor, scoping.Action.EDIT, requirement.notice.unit)
+    with set_actor(actor):
+        return _expected_fill(requirement)
+
+
+@transaction.atomic
+def expected_add(*, actor, requirement: ReportRequirement, unit: OrgUnit) -> ExpectedReport:
+    """Put `unit` (below the issuing unit) into the expected set, or back into it."""
+    scoping.require(actor, scoping.Action.EDIT, requirement.notice.unit)
+    issuer = requirement.notice.unit
+    if not unit.path.startswith(issuer.path) or unit.pk == issuer.pk:
+        raise ValidationError(_("只能把本单位的下级单位列为应报单位。"))
+    with set_actor(actor):
+        expected, _created = ExpectedReport.objects.get_or_create(
+            requirement=requirement, unit=unit
+        )
+        if expected.removed_at:
+            expected.removed_at, expected.removed_reason, expected.removed_by = None, "", None
+            expected.save()
+    return expected
+
+
+@transaction.atomic
+def expected_remove(*, actor, expected: ExpectedReport, reason: str) -> ExpectedReport:
+    """Take a unit out of the expected set (撤并、撤销), keeping the row and the reason so the
+    rates stay explainable."""
+    scoping.require(actor, scoping.Action.EDIT, expected.requirement.notice.unit)
+    if not reason.strip():
+        raise ValidationError({"reason": _("请填写移出原因，如“机构撤并”。")})
+    with set_actor(actor):
+        expected.removed_at = timezone.now()
+        expected.removed_reason = reason.strip()
+        expected.removed_by = actor
+        expected.full_clean()
+        expected.save()
+    return expected
