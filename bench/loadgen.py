@@ -2,8 +2,11 @@
 as a browser would). Threads with keep-alive `http.client` connections log in like a user
 does (login form, CSRF cookie), then POST for a fixed time:
 
-- `--target report`: the report autosave (工作总结 + the seven statistics), following the
-  version the server answers, as the edit page does;
+- `--target report`: the report autosave, with what htmx sends from the edit page: the
+  whole form (CSRF token, version, a work summary of realistic length, the seven statistics,
+  problems) and its headers. Each save carries a change, as a save fired by typing does (a
+  few characters more, now and then a statistic), and follows the version the server
+  answers. Opening the edit pages, like logging in, happens before the clock starts;
 - `--target noop`: the bench-only trivial view (the limit).
 
 Bounded in time and in requests; loopback only. Prints one JSON line with the throughput
@@ -22,6 +25,12 @@ from urllib.parse import urlencode, urlparse
 
 VERSION = re.compile(rb'name="version" value="(\d+)"')
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+# About the length of a county's work summary (工作总结) in the seeds' reports.
+SUMMARY = (
+    "9月1日，本局联合县质量强县工作领导小组办公室举行“质量月”活动启动仪式，"
+    "围绕“质量强国建设 共创美好生活”主题，组织企业开展质量承诺、质量开放日、"
+    "群众性质量活动等，走访帮扶小微企业，开展重点工业产品监督抽查。"
+) * 8
 STATS = {
     "stat_activities": "12",
     "stat_participants": "860",
@@ -68,47 +77,84 @@ class Session:
             raise RuntimeError(f"login failed for {username}: {status}")
 
 
+def open_page(session: Session, pk: int) -> dict | None:
+    """What the edit page gives the autosave: the version and the form's CSRF token."""
+    status, page = session.request("GET", f"/reports/expected/{pk}/")
+    version, token = VERSION.search(page), CSRF_INPUT.search(page)
+    if status != 200 or not version or not token:
+        return None
+    return {"version": int(version.group(1)), "csrf": token.group(1).decode()}
+
+
+def autosave_body(form: dict, n: int) -> dict:
+    stats = dict(STATS)
+    if n % 5 == 0:  # now and then the clerk fills in a figure rather than the summary
+        stats["stat_participants"] = str(800 + n)
+    return {
+        "csrfmiddlewaretoken": form["csrf"],
+        "version": form["version"],
+        "summary": SUMMARY + f"截至目前共开展活动{n // 5 + 12}场。",
+        **stats,
+        "problems": "基层宣传力量不足，建议加强培训。",
+    }
+
+
 def worker(args, plan: dict, results: list, errors: list, ready: threading.Barrier) -> None:
     host, port = args.host, args.port
     session = Session(host, port)
     session.login(plan["username"], plan["password"])
-    headers = {"X-CSRFToken": session.cookies.get("csrftoken", ""), "HX-Request": "true"}
+    origin = f"http://{host}:{port}"
+    headers = {
+        "X-CSRFToken": session.cookies.get("csrftoken", ""),
+        "Origin": origin,
+        "HX-Request": "true",
+        "HX-Trigger": "report-form",
+        "HX-Target": "autosave-status",
+    }
+    forms: dict[int, dict | None] = {pk: None for pk in plan["expected"]}
+    if args.target == "report":
+        # The clerk has the page open before typing: not part of the measure.
+        for pk in forms:
+            forms[pk] = open_page(session, pk)
     ready.wait()  # logging in (a slow password hash) is not part of the measure
     stop_at = time.monotonic() + args.duration
-    versions = {pk: None for pk in plan["expected"]}
-    ids = list(versions) or [None]
+    ids = list(forms) or [None]
     n = 0
     while time.monotonic() < stop_at and n < args.max_requests:
         pk = ids[n % len(ids)]
         n += 1
         if args.target == "noop":
-            path, body = "/bench/noop/", {}
+            path, body, extra = "/bench/noop/", {}, {}
         else:
-            if versions[pk] is None:
-                # The edit page creates the draft and shows its version, as for a user.
-                status, page = session.request("GET", f"/reports/expected/{pk}/")
-                match = VERSION.search(page)
-                if status != 200 or not match:
-                    errors.append(f"GET {pk}: {status}")
+            if forms[pk] is None:
+                # After a refused save the page is reloaded, as the message asks.
+                forms[pk] = open_page(session, pk)
+                if forms[pk] is None:
+                    errors.append(f"GET {pk}")
                     continue
-                versions[pk] = int(match.group(1))
             path = f"/reports/expected/{pk}/autosave/"
-            body = {"version": versions[pk], "summary": "本单位开展质量月活动。", **STATS}
+            body = autosave_body(forms[pk], n)
+            extra = {"HX-Current-URL": f"{origin}/reports/expected/{pk}/"}
         started = time.perf_counter()
         try:
-            status, payload = session.request("POST", path, body, headers)
+            status, payload = session.request("POST", path, body, headers | extra)
         except (OSError, http.client.HTTPException) as exc:
             errors.append(repr(exc))
             session = Session(host, port)
             session.login(plan["username"], plan["password"])
+            headers["X-CSRFToken"] = session.cookies.get("csrftoken", "")
+            forms = dict.fromkeys(forms)  # logging in again rotates the CSRF secret
             continue
         results.append(time.perf_counter() - started)
         if status != 200:
             errors.append(f"{path}: {status}")
-            versions[pk] = None
+            forms[pk] = None
         elif args.target == "report":
             match = VERSION.search(payload)
-            versions[pk] = int(match.group(1)) if match else None
+            if match:
+                forms[pk]["version"] = int(match.group(1))
+            else:
+                forms[pk] = None
 
 
 def main() -> None:

@@ -42,14 +42,20 @@ def home(request):
             activities, region=region, category_id=filters.get("category"), on=None
         )
         context |= {
-            "activities": listed[:100],
+            "page": public_selectors.activity_page(listed, _page_number(request)),
+            "query_without_page": _query_without(request, "page"),
             "month": month,
             "weeks": public_selectors.month_calendar(calendar_base, month.year, month.month),
             "prev_month": (month - datetime.timedelta(days=1)).replace(day=1),
             "next_month": (month + datetime.timedelta(days=31)).replace(day=1),
-            "query_without_month": _query_without(request, "month", "date"),
+            "query_without_month": _query_without(request, "month", "date", "page"),
         }
     return render(request, "core/home.html", context)
+
+
+def _page_number(request) -> int:
+    raw = request.GET.get("page", "")
+    return int(raw) if raw.isdigit() and len(raw) < 6 else 1
 
 
 def _month(value: str | None, day: datetime.date | None, campaign) -> datetime.date:

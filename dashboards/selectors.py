@@ -165,7 +165,7 @@ def dashboard_data(
     )
     spec = maps.map_for(unit)
     campaign = requirement.notice.campaign if requirement else None
-    activities = report_selectors.activity_counts(unit, campaign=campaign)
+    activities = report_selectors.activity_counts(unit, campaign=campaign, months=False)
     return {
         "unit": {"id": unit.pk, "name": unit.name, "kind": unit.kind},
         "requirement": (

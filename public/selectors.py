@@ -5,7 +5,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, DateField, F, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce, Greatest, Least, TruncDate
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -55,17 +56,6 @@ def activities_filter(
         )
         qs = qs.filter(window | Q(public_event__starts_at__date=on))
     return qs
-
-
-def activity_span(activity) -> tuple[datetime.date, datetime.date] | None:
-    event = getattr(activity, "public_event", None)
-    if event is not None and event.starts_at:
-        start = timezone.localdate(event.starts_at)
-        end = timezone.localdate(event.ends_at) if event.ends_at else start
-        return start, end
-    if activity.starts_on:
-        return activity.starts_on, activity.ends_on or activity.starts_on
-    return None
 
 
 def activity_get_public(pk: int) -> Activity:
@@ -136,25 +126,101 @@ class Day:
     count: int
 
 
-def month_calendar(activities, year: int, month: int) -> list[list[Day]]:
-    """Weeks (Monday first) of the month, each day with the number of activities on it."""
+def month_counts(activities, year: int, month: int) -> dict[datetime.date, int]:
+    """The number of activities on each day of the month, from ONE aggregate query: the
+    activities' spans (an open day's set time, else the activity's window) clipped to the
+    month and grouped, so at most one row per (first day, last day) pair of the month comes
+    back, however many activities there are; each span is then spread over its days here."""
     first = datetime.date(year, month, 1)
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    candidates = activities.filter(
-        Q(starts_on__lte=last, ends_on__gte=first)
-        | Q(starts_on__gte=first, starts_on__lte=last)
-        | Q(public_event__starts_at__isnull=False)
+    tz = timezone.get_current_timezone()
+    month_start = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
+    month_end = datetime.datetime.combine(
+        last + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
     )
-    spans = [span for a in candidates if (span := activity_span(a))]
-    weeks = []
-    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-        weeks.append(
-            [
-                Day(day, day.month == month, sum(1 for s, e in spans if s <= day <= e))
-                for day in week
-            ]
+    timed = Q(public_event__starts_at__isnull=False)
+    in_window = (
+        Q(public_event__starts_at__isnull=True)
+        & Q(starts_on__lte=last)
+        & (Q(ends_on__gte=first) | Q(ends_on__isnull=True, starts_on__gte=first))
+    )
+    in_event = (
+        timed
+        & Q(public_event__starts_at__lt=month_end)
+        & (
+            Q(public_event__ends_at__gte=month_start)
+            | Q(public_event__ends_at__isnull=True, public_event__starts_at__gte=month_start)
         )
-    return weeks
+    )
+    start = Case(
+        When(timed, then=TruncDate("public_event__starts_at")),
+        default=F("starts_on"),
+        output_field=DateField(),
+    )
+    end = Case(
+        When(
+            timed,
+            then=TruncDate(Coalesce("public_event__ends_at", "public_event__starts_at")),
+        ),
+        default=Coalesce("ends_on", "starts_on"),
+        output_field=DateField(),
+    )
+    rows = (
+        activities.filter(in_window | in_event)
+        .order_by()
+        .values(
+            span_start=Greatest(start, Value(first, output_field=DateField())),
+            span_end=Least(end, Value(last, output_field=DateField())),
+        )
+        .annotate(n=Count("pk"))
+    )
+    counts: dict[datetime.date, int] = {}
+    for row in rows:
+        day = row["span_start"]
+        while day <= row["span_end"]:
+            counts[day] = counts.get(day, 0) + row["n"]
+            day += datetime.timedelta(days=1)
+    return counts
+
+
+def month_calendar(activities, year: int, month: int) -> list[list[Day]]:
+    """Weeks (Monday first) of the month, each day with the number of activities on it."""
+    counts = month_counts(activities, year, month)
+    return [
+        [Day(day, day.month == month, counts.get(day, 0)) for day in week]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+
+
+HOME_PAGE_SIZE = 20
+# Deeper pages are not offered: an offset costs the rows before it; filters narrow instead.
+HOME_MAX_PAGES = 200
+
+
+@dataclass
+class ActivityPage:
+    activities: list
+    number: int
+    has_next: bool
+
+    @property
+    def previous_number(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next_number(self) -> int | None:
+        return self.number + 1 if self.has_next else None
+
+
+def activity_page(activities, number: int, per_page: int = HOME_PAGE_SIZE) -> ActivityPage:
+    """One page of a listing, without counting the whole set (a COUNT over every public
+    activity of the nation costs as much as the page): one row more than shown says whether
+    another page follows. The listing shows no participants, so none are fetched."""
+    number = min(max(number, 1), HOME_MAX_PAGES)
+    offset = (number - 1) * per_page
+    rows = list(activities.prefetch_related(None)[offset : offset + per_page + 1])
+    has_next = len(rows) > per_page and number < HOME_MAX_PAGES
+    return ActivityPage(rows[:per_page], number, has_next)
 
 
 def seats(event: PublicEvent) -> dict[str, int]:

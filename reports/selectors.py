@@ -23,7 +23,8 @@ from django.db.models.functions import Substr, TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
-from activities.models import Activity
+from activities.models import Activity, ActivityCategory
+from campaigns.models import Notice
 from orgs import scoping
 from orgs.models import OrgUnit
 from reports.models import (
@@ -391,31 +392,59 @@ class ActivityCounts:
     by_month: list[tuple[datetime.date | None, int]]
 
 
-def activity_counts(unit: OrgUnit, *, campaign=None) -> ActivityCounts:
+class _MonthOf(TruncMonth):
+    """TruncMonth of a date column. On SQLite, the native SUBSTR of the ISO text instead of
+    Django's date_trunc, a Python function called once per row (a second over 200,000)."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"(SUBSTR({sql}, 1, 7) || '-01')", params
+
+
+def activity_counts(unit: OrgUnit, *, campaign=None, months: bool = True) -> ActivityCounts:
     """Activities of the notices issued in `unit`'s subtree, counted by category, status and
-    month of start: three aggregate queries."""
-    qs = Activity.objects.filter(notice__unit__path__startswith=unit.path)
+    (unless `months` is False: the dashboard draws none) month of start.
+
+    Categories and statuses are counted in one pass with a filtered COUNT per value, which
+    returns a single row; grouping by them took seconds over a nation's activities on
+    SQLite. Months, not known beforehand, are grouped on a cheap expression (_MonthOf). The
+    subtree's notices are a subquery, not a join per activity; index activity_counts_idx
+    covers both passes."""
+    notices = Notice.objects.filter(unit__path__startswith=unit.path)
     if campaign is not None:
-        qs = qs.filter(notice__campaign=campaign)
-    statuses = dict(Activity.Status.choices)
-    by_category = [
-        (r["category__name"] or "未分类", r["n"])
-        for r in qs.values("category__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "category__name")
-    ]
-    by_status = [
-        (str(statuses.get(r["status"], r["status"])), r["n"])
-        for r in qs.values("status").annotate(n=Count("pk")).order_by("status")
-    ]
-    by_month = [
-        (r["month"], r["n"])
-        for r in qs.annotate(month=TruncMonth("starts_on"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by(F("month").asc(nulls_last=True))
-    ]
-    return ActivityCounts(by_category=by_category, by_status=by_status, by_month=by_month)
+        notices = notices.filter(campaign=campaign)
+    qs = Activity.objects.filter(notice__in=notices.values("pk")).order_by()
+    categories = list(ActivityCategory.objects.order_by().values_list("pk", "name"))
+    statuses = Activity.Status.choices
+    counted = qs.aggregate(
+        **{f"c{pk}": Count("pk", filter=Q(category_id=pk)) for pk, _name in categories},
+        c_none=Count("pk", filter=Q(category__isnull=True)),
+        **{f"s_{value}": Count("pk", filter=Q(status=value)) for value, _label in statuses},
+    )
+    by_category = sorted(
+        [(name, counted[f"c{pk}"]) for pk, name in categories if counted[f"c{pk}"]],
+        key=lambda item: (-item[1], item[0]),
+    )
+    if counted["c_none"]:
+        by_category.append(("未分类", counted["c_none"]))
+        by_category.sort(key=lambda item: -item[1])  # stable: 未分类 after a tie
+    by_month = []
+    if months:
+        by_month = [
+            (r["month"], r["n"])
+            for r in qs.values(month=_MonthOf("starts_on"))
+            .annotate(n=Count("pk"))
+            .order_by(F("month").asc(nulls_last=True))
+        ]
+    return ActivityCounts(
+        by_category=by_category,
+        by_status=[
+            (str(label), counted[f"s_{value}"])
+            for value, label in sorted(statuses)
+            if counted[f"s_{value}"]
+        ],
+        by_month=by_month,
+    )
 
 
 def accepted_for_compilation(unit: OrgUnit, *, requirement: ReportRequirement) -> QuerySet[Report]:

@@ -191,7 +191,7 @@ def remind(request, pk: int):
 
 
 def _report_context(report: Report, form=None, upload_form=None, case_form=None) -> dict:
-    fields = list(report.requirement.statistic_fields.all())
+    fields = services.statistic_fields_of(report.requirement)
     if form is None:
         values = {v.field_id: v for v in report.values.all()}
         initial = {
@@ -227,7 +227,7 @@ def report_edit(request, expected_pk: int):
     report = services.report_start(actor=request.user, expected=expected)
     if request.method != "POST":
         return render(request, "reports/report_edit.html", _report_context(report))
-    fields = list(report.requirement.statistic_fields.all())
+    fields = services.statistic_fields_of(report.requirement)
     form = forms.ReportDraftForm(request.POST, fields=fields)
     status = 200
     if form.is_valid():
@@ -262,23 +262,48 @@ def report_edit(request, expected_pk: int):
     )
 
 
+def _expected_to_autosave(user, pk: int) -> ExpectedReport:
+    """The expected report an autosave writes to, read narrowly: only the columns the save
+    uses (the unit's path for the scope, the requirement for the statistics form, the labels
+    of the audit entry), not the whole notice and its unit on every keystroke pause. Whoever
+    may not edit gets the selector's answer: 404 outside their scope, 403 inside."""
+    expected = (
+        ExpectedReport.objects.select_related("unit", "requirement__notice")
+        .only(
+            "removed_at",
+            "unit__path",
+            "unit__name",
+            "unit__full_name",
+            "requirement__due_date",
+            "requirement__notice__doc_number",
+            "requirement__notice__title",
+        )
+        .order_by()
+        .filter(pk=pk)
+        .first()
+    )
+    if expected is None or not scoping.can(user, scoping.Action.EDIT, expected.unit):
+        selectors.expected_get_for_user(user, pk, scoping.Action.EDIT)
+        raise PermissionDenied  # not reached: the selector answered 404 or 403
+    return expected
+
+
 @login_required
 @require_POST
 def report_autosave(request, expected_pk: int):
     """htmx: save the draft as the user types; answers a status line (and the new version)."""
-    expected = selectors.expected_get_for_user(request.user, expected_pk, scoping.Action.EDIT)
-    report = services.report_start(actor=request.user, expected=expected)
+    expected = _expected_to_autosave(request.user, expected_pk)
     form = forms.ReportDraftForm(
-        request.POST, fields=list(report.requirement.statistic_fields.all())
+        request.POST, fields=services.statistic_fields_of(expected.requirement)
     )
-    context = {"report": report, "saved": False}
+    context = {"saved": False}
     if not form.is_valid():
         context["error"] = _("无法保存：页面数据不完整，请刷新。")
         return render(request, "reports/report_edit.html#autosave", context, status=400)
     try:
         report = services.report_save_draft(
             actor=request.user,
-            report=report,
+            expected=expected,
             version=form.cleaned_data["version"],
             summary=form.cleaned_data["summary"],
             problems=form.cleaned_data["problems"],

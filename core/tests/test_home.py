@@ -1,7 +1,14 @@
+import datetime
+
 import pytest
+from django.db import connection
+from django.db.models.signals import post_init
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from activities.models import Activity
 from campaigns.services import national_campaigns_load
+from public import selectors as public_selectors
 
 
 @pytest.fixture
@@ -128,3 +135,90 @@ def test_home_filter_ignores_garbage(client, activities):
     response = client.get(reverse("core:home"), {"date": "<script>", "month": "2023-13"})
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()
+
+
+# --- The list in pages, at any number of activities ---
+
+
+def more_public_activities(notice, n: int, *, on: datetime.date, first: int = 1) -> None:
+    """n public activities of an issued plan on one day, titled 质量开放日第01场 …"""
+    Activity.objects.bulk_create(
+        Activity(
+            notice=notice,
+            position=100 + i,
+            title=f"质量开放日第{i:02d}场",
+            starts_on=on,
+            is_public=True,
+        )
+        for i in range(first, first + n)
+    )
+
+
+def home_queries(client, **params) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("core:home"), params)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+class Loaded:
+    """How many Activity rows became Python objects meanwhile."""
+
+    def __enter__(self):
+        self.count = 0
+        post_init.connect(self._seen, sender=Activity)
+        return self
+
+    def __exit__(self, *exc):
+        post_init.disconnect(self._seen, sender=Activity)
+
+    def _seen(self, **kwargs):
+        self.count += 1
+
+
+def test_home_costs_the_same_queries_with_three_public_activities_and_with_sixty(
+    client, activities
+):
+    notice = activities["furong"].notice
+    more_public_activities(notice, 1, on=datetime.date(2023, 9, 20))
+    small, _html = home_queries(client, month="2023-09")
+    more_public_activities(notice, 57, on=datetime.date(2023, 9, 20), first=2)
+    with Loaded() as loaded:
+        large, html = home_queries(client, month="2023-09")
+    assert large == small
+    # The calendar is counted in the database: only the page's rows (and the one that says
+    # whether another page follows) are loaded.
+    assert loaded.count <= public_selectors.HOME_PAGE_SIZE + 1
+    # The calendar counts all of them; the page lists twenty: the open day and nineteen more.
+    assert "2023年9月20日，58项活动" in html
+    assert html.count("质量开放日第") == public_selectors.HOME_PAGE_SIZE - 1
+
+
+def test_home_lists_twenty_activities_a_page_with_a_link_to_the_next(client, activities):
+    # Ordered by start: the open day (from 1 September), forty on 20 September, the contest
+    # (from 21 September).
+    more_public_activities(activities["furong"].notice, 40, on=datetime.date(2023, 9, 20))
+    _count, first = home_queries(client, month="2023-09")
+    assert "芙蓉区计量开放日" in first and "质量开放日第19场" in first
+    assert "质量开放日第20场" not in first and "天心区质量知识竞赛" not in first
+    assert "month=2023-09&amp;page=2#activities" in first  # the filters stay on the next page
+    assert 'rel="prev"' not in first
+
+    _count, second = home_queries(client, month="2023-09", page="2")
+    assert "质量开放日第20场" in second and "质量开放日第39场" in second
+    assert "芙蓉区计量开放日" not in second
+    assert "month=2023-09&amp;page=1#activities" in second and "page=3" in second
+    # Picking a day or another month starts again at the first page.
+    assert "page=2&amp;date=" not in second and "date=2023-09-20#activities" in second
+
+    _count, last = home_queries(client, month="2023-09", page="3")
+    assert "质量开放日第40场" in last and "天心区质量知识竞赛" in last
+    assert 'rel="next"' not in last
+
+
+def test_home_page_number_garbage_shows_the_first_page(client, activities):
+    for garbage in ("0", "-1", "abc", "99999999999"):
+        _count, html = home_queries(client, page=garbage)
+        assert "芙蓉区计量开放日" in html, garbage
+    _count, html = home_queries(client, page="7")  # past the end: an empty page, no error
+    assert "暂无符合条件的公众活动" in html and 'rel="prev"' in html

@@ -4,9 +4,16 @@ import json
 from django.urls import reverse
 from django.utils import timezone
 
+from activities.models import ActivityCategory
+from activities.services import activity_create
+from campaigns.models import Campaign
+from campaigns.services import notice_create
+from core.testing.world import make_user
 from dashboards import selectors
 from notifications.models import Notification
+from orgs.scoping import Role
 from reports.models import SentReminder
+from reports.tests import factories
 
 
 def _data(response) -> dict:
@@ -100,3 +107,33 @@ def test_a_viewer_cannot_remind(province, client_for):
     )
     assert response.status_code == 403
     assert not SentReminder.objects.exists()
+
+
+def test_the_activity_bars_count_the_subtrees_activities_of_the_campaign(province, client_for):
+    world = province["world"]
+    contest = ActivityCategory.objects.get_or_create(name="知识竞赛")[0]
+    fujian = make_user("fujian_qc", world.unit("福建省"), Role.EDITOR)
+    last_year = Campaign.objects.create(
+        year=2022,
+        theme="推动质量变革创新 促进质量强国建设",
+        starts_on=datetime.date(2022, 9, 1),
+        ends_on=datetime.date(2022, 9, 30),
+    )
+    for actor, unit, campaign, title, category, status in (
+        (world.users["editor"], "芙蓉区", factories.campaign(), "知识竞赛", contest, "done"),
+        (world.users["editor"], "长沙市", factories.campaign(), "开放日", None, "planned"),
+        (world.users["editor"], "长沙市", factories.campaign(), "宣传周", None, "planned"),
+        (world.users["editor"], "长沙市", last_year, "去年的活动", contest, "done"),
+        (fujian, "福建省", factories.campaign(), "别省的活动", contest, "done"),
+    ):
+        notice = notice_create(
+            actor=actor, campaign=campaign, unit=world.unit(unit), title=f"{unit}{title}方案"
+        )
+        activity_create(actor=actor, notice=notice, title=title, category=category, status=status)
+    response = client_for(province["user"]).get(
+        reverse("dashboards:dashboard", args=[world.unit("湖南省").pk])
+    )
+    bars = _data(response)["activities"]
+    # This year's activities in 湖南省 only: most numerous first.
+    assert bars["by_category"] == [["未分类", 2], ["知识竞赛", 1]]
+    assert bars["by_status"] == [["已完成", 1], ["计划中", 2]]

@@ -1,10 +1,13 @@
 """What the reporting services share: errors, messages, the report row lock."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from reports.models import (
     Report,
+    ReportRequirement,
+    StatisticField,
 )
 
 # The indicators most seeds' statistics tables ask for; offered when a form is empty.
@@ -38,9 +41,25 @@ class IncompleteReportError(Exception):
 
 
 def _lock_report(report: Report) -> Report:
-    # select_for_update serializes concurrent saves on PostgreSQL; SQLite serializes writers.
-    return (
-        Report.objects.select_for_update()
-        .select_related("expected__unit", "expected__requirement__notice__unit")
-        .get(pk=report.pk)
+    """The report re-read under a row lock. select_for_update serializes concurrent saves of
+    one report on PostgreSQL (SQLite serializes writers anyway). Only the report row is
+    locked (`of`): its unit, requirement and notice are shared by every report below the
+    issuer, and locking them as well made all units' autosaves wait for each other."""
+    locked = Report.objects.select_for_update(of=("self",))
+    if Report.expected.is_cached(report):
+        # The caller resolved (and checked) the expected report with its unit, requirement
+        # and notice: keep those objects, and what is cached on them, instead of joining
+        # them again.
+        fresh = locked.get(pk=report.pk)
+        fresh.expected = report.expected
+        return fresh
+    return locked.select_related("expected__unit", "expected__requirement__notice__unit").get(
+        pk=report.pk
     )
+
+
+def statistic_fields_of(requirement: ReportRequirement) -> list[StatisticField]:
+    """The requirement's statistics form in order, read once per requirement object: the
+    view's form and the save share the same list."""
+    prefetch_related_objects([requirement], "statistic_fields")
+    return list(requirement.statistic_fields.all())

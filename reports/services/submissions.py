@@ -1,8 +1,12 @@
 """A unit's report: drafts, files, typical cases, submission and review."""
 
+import copy
 from decimal import Decimal, InvalidOperation
 
-from auditlog.context import set_actor
+from auditlog import get_logentry_model
+from auditlog.context import disable_auditlog, set_actor
+from auditlog.diff import model_instance_diff
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -29,26 +33,33 @@ from reports.services.common import (
     IncompleteReportError,
     ReportStateError,
     _lock_report,
+    statistic_fields_of,
 )
 
 # --- Drafts -------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def report_start(*, actor, expected: ExpectedReport) -> Report:
     """The unit's report on the requirement, created as an empty draft on first use."""
     scoping.require(actor, scoping.Action.EDIT, expected.unit)
     if expected.removed_at:
         raise ReportStateError(_(MSG_NOT_EXPECTED))
-    with set_actor(actor):
+    try:
+        # Through the reverse accessor the report keeps the expected report it was reached
+        # from (with its unit and requirement), so later steps need not read them again.
+        return expected.report
+    except Report.DoesNotExist:
+        pass
+    with transaction.atomic(), set_actor(actor):
         report, _created = Report.objects.get_or_create(expected=expected)
+    report.expected = expected
     return report
 
 
 def _parse_values(report: Report, raw: dict[str, str]) -> dict[StatisticField, tuple]:
     parsed: dict[StatisticField, tuple] = {}
     errors: dict[str, str] = {}
-    for field in report.requirement.statistic_fields.all():
+    for field in statistic_fields_of(report.requirement):
         if field.code not in raw:
             continue
         text = (raw[field.code] or "").strip().replace(",", "").replace("，", "")
@@ -79,37 +90,88 @@ def _parse_values(report: Report, raw: dict[str, str]) -> dict[StatisticField, t
     return parsed
 
 
+def _lock_draft(actor, expected: ExpectedReport) -> Report:
+    """The unit's draft on `expected`, read and locked in one query (started if missing)."""
+    scoping.require(actor, scoping.Action.EDIT, expected.unit)
+    if expected.removed_at:
+        raise ReportStateError(_(MSG_NOT_EXPECTED))
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .filter(expected=expected)
+        .order_by()  # the default ordering would join the unit only to sort one row
+        .first()
+    )
+    if report is None:
+        report = report_start(actor=actor, expected=expected)
+    report.expected = expected
+    return report
+
+
 @transaction.atomic
 def report_save_draft(
     *,
     actor,
-    report: Report,
+    report: Report | None = None,
+    expected: ExpectedReport | None = None,
     version: int | None,
     summary: str | None = None,
     problems: str | None = None,
     values: dict[str, str] | None = None,
 ) -> Report:
-    """Save what the unit typed so far. `version` is the version the user's page was loaded
-    at: if someone saved since, ConflictError — the caller shows the user's text again with
-    the message; nothing is overwritten silently."""
-    report = _lock_report(report)
+    """Save what the unit typed so far, into `report` or into the draft of `expected` (the
+    autosave's way: one query finds and locks the draft). `version` is the version the
+    user's page was loaded at: if someone saved since, ConflictError — the caller shows the
+    user's text again with the message; nothing is overwritten silently. A save that changes
+    nothing writes nothing: no new version, no audit entry."""
+    report = _lock_report(report) if report is not None else _lock_draft(actor, expected)
     scoping.require(actor, scoping.Action.EDIT, report.unit)
     if not report.is_editable:
         raise ReportStateError(_(MSG_NOT_EDITABLE))
     if version is not None and report.version != version:
         raise ConflictError(report.version)
     parsed = _parse_values(report, values or {})
+    old = copy.copy(report)
+    texts = {"summary": summary, "problems": problems}
+    changed = [n for n, text in texts.items() if text is not None and text != getattr(report, n)]
+    for name in changed:
+        setattr(report, name, texts[name])
+    stored = {}
+    if parsed:
+        current = StatisticValue.objects.filter(report=report).order_by()
+        stored = {f: (n, t) for f, n, t in current.values_list("field_id", "number", "text")}
+    rows = [
+        StatisticValue(report=report, field=field, number=number, text=text)
+        for field, (number, text) in parsed.items()
+        if stored.get(field.pk) != (number, text)
+    ]
+    if not changed and not rows:
+        return report
     with set_actor(actor):
-        if summary is not None:
-            report.summary = summary
-        if problems is not None:
-            report.problems = problems
         report.version += 1
-        report.full_clean()
-        report.save()
-        for field, (number, text) in parsed.items():
-            StatisticValue.objects.update_or_create(
-                report=report, field=field, defaults={"number": number, "text": text}
+        # The expected report did not change (and is checked above): skip its queries.
+        report.full_clean(exclude=["expected"])
+        update_fields = [*changed, "version", "updated_at"]
+        # The row read under the lock is the old state: audit the difference from it rather
+        # than let auditlog read the row a second time.
+        with disable_auditlog():
+            report.save(update_fields=update_fields)
+        get_logentry_model().objects.log_create(
+            report,
+            action=get_logentry_model().Action.UPDATE,
+            changes=model_instance_diff(
+                old,
+                report,
+                fields_to_check=update_fields,
+                use_json_for_changes=settings.AUDITLOG_STORE_JSON_CHANGES,
+            ),
+        )
+        if rows:
+            # One statement for all the values, however many indicators the form has.
+            StatisticValue.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["report", "field"],
+                update_fields=["number", "text"],
             )
     return report
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from activities.models import ActivityCategory
 from activities.services import activity_create
 from campaigns.services import notice_create
 from reports import selectors, services
@@ -140,6 +141,7 @@ def test_activity_counts_by_category_status_and_month(history, django_assert_num
         actor=history.furong_editor, notice=notice, title="质量开放日", window_text="9月"
     )
     activity_create(actor=history.furong_editor, notice=notice, title="全年宣传", window_text="")
+    # The categories, one pass for categories and statuses, one for the months.
     with django_assert_num_queries(3):
         counts = selectors.activity_counts(history.unit("湖南省"))
     assert counts.by_category == [("未分类", 2)]
@@ -147,3 +149,44 @@ def test_activity_counts_by_category_status_and_month(history, django_assert_num
     months = dict(counts.by_month)
     assert months[None] == 1
     assert sum(months.values()) == 2
+
+
+def test_activity_counts_sort_categories_by_number_and_months_by_date(history):
+    contest, open_day = (
+        ActivityCategory.objects.get_or_create(name=n)[0] for n in ("知识竞赛", "开放日")
+    )
+    notice = notice_create(
+        actor=history.furong_editor,
+        campaign=factories.campaign(),
+        unit=history.unit("芙蓉区"),
+        title="芙蓉区方案",
+    )
+    for title, window, category, status in (
+        ("知识竞赛初赛", "9月下旬", contest, "done"),
+        ("知识竞赛决赛", "10月", contest, "planned"),
+        ("计量开放日", "8月", open_day, "done"),
+        ("质量宣传", "9月", None, "ongoing"),
+    ):
+        activity_create(
+            actor=history.furong_editor,
+            notice=notice,
+            title=title,
+            window_text=window,
+            category=category,
+            status=status,
+        )
+    counts = selectors.activity_counts(history.unit("湖南省"))
+    assert counts.by_category == [("知识竞赛", 2), ("开放日", 1), ("未分类", 1)]
+    assert counts.by_status == [("已完成", 2), ("进行中", 1), ("计划中", 1)]
+    # Months as the first day of each, in calendar order.
+    assert counts.by_month == [
+        (datetime.date(2023, 8, 1), 1),
+        (datetime.date(2023, 9, 1), 2),
+        (datetime.date(2023, 10, 1), 1),
+    ]
+    # The dashboard draws no months and does not pay for them.
+    without_months = selectors.activity_counts(history.unit("湖南省"), months=False)
+    assert without_months.by_category == counts.by_category and without_months.by_month == []
+    # Outside the subtree nothing counts.
+    elsewhere = selectors.activity_counts(history.unit("株洲市"))
+    assert (elsewhere.by_category, elsewhere.by_status, elsewhere.by_month) == ([], [], [])
