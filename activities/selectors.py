@@ -2,13 +2,12 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory, ActivityParticipant
 from campaigns.models import Notice
+from campaigns.selectors import notice_get_for_user  # noqa: F401 - used by views and the API
 from exports.documents import ScheduleRow
 from orgs import scoping
 from orgs.models import Membership
@@ -18,36 +17,16 @@ DUE_SOON_DAYS = 7
 OPEN_STATUSES = (Activity.Status.PLANNED, Activity.Status.ONGOING)
 
 
-def notice_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> Notice:
-    """The notice, if `user` may see it: 404 outside the user's scope (guessing ids reveals
-    nothing), 403 where the user may see it but not do `action`."""
-    notice = (
-        Notice.objects.for_user(user, scoping.Action.VIEW)
-        .select_related("unit", "campaign")
-        .filter(pk=pk)
-        .first()
-    )
-    if notice is None:
-        raise Http404
-    if action != scoping.Action.VIEW and not scoping.can(user, action, notice.unit):
-        raise PermissionDenied
-    return notice
-
-
 def activity_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> Activity:
     """One activity with its participants; 404 / 403 as for its notice."""
-    activity = (
-        Activity.objects.for_user(user, scoping.Action.VIEW)
+    visible = (
+        Activity.objects.for_user(user)
         .select_related("notice__unit", "notice__campaign", "category")
         .prefetch_related(_participants())
-        .filter(pk=pk)
-        .first()
     )
-    if activity is None:
-        raise Http404
-    if action != scoping.Action.VIEW and not scoping.can(user, action, activity.notice.unit):
-        raise PermissionDenied
-    return activity
+    return scoping.get_for_user(
+        visible, pk=pk, user=user, action=action, unit_of=lambda a: a.notice.unit
+    )
 
 
 def _participants() -> Prefetch:

@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F
-from django.http import Http404
 
 from activities.models import Activity
 from campaigns.models import Campaign, Delivery, Notice, Slogan
@@ -16,17 +14,8 @@ from orgs.models import Membership, OrgUnit
 def notice_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> Notice:
     """The notice, if `user` may see it: 404 outside what they may see (drafts of other units
     included), 403 where they may see it but not do `action`."""
-    notice = (
-        Notice.objects.for_user(user, scoping.Action.VIEW)
-        .select_related("campaign", "unit")
-        .filter(pk=pk)
-        .first()
-    )
-    if notice is None:
-        raise Http404
-    if action != scoping.Action.VIEW and not scoping.can(user, action, notice.unit):
-        raise PermissionDenied
-    return notice
+    visible = Notice.objects.for_user(user).select_related("campaign", "unit")
+    return scoping.get_for_user(visible, pk=pk, user=user, action=action)
 
 
 def _own_and_above_paths(user) -> list[str] | None:

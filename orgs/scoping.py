@@ -11,6 +11,7 @@ from enum import StrEnum
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -93,6 +94,18 @@ def scope_q(user, action: str, path_field: str, include_ancestors: bool = False)
         if above:
             q |= Q(**{f"{path_field}__in": sorted(above)})
     return q
+
+
+def get_for_user(queryset, *, pk, user, action: str, unit_of=lambda obj: obj.unit):
+    """The row `pk` of `queryset` (already limited to what `user` may see): 404 when it is not
+    there, so that guessing ids reveals nothing; 403 when the user may see it but not do
+    `action` on its unit (`unit_of(row)`)."""
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    if action != Action.VIEW:
+        require(user, action, unit_of(obj))
+    return obj
 
 
 def require(user, action: str, unit) -> None:

@@ -1,6 +1,4 @@
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404
 
 from orgs import scoping
 from orgs.models import Department, Membership, OrgUnit
@@ -10,12 +8,9 @@ def unit_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> OrgUn
     """The unit, if `user` may see it; 404 outside the user's subtrees (so that guessing ids
     reveals nothing), 403 where the user may see it but not do `action`.
     """
-    unit = OrgUnit.objects.for_user(user, scoping.Action.VIEW).filter(pk=pk).first()
-    if unit is None:
-        raise Http404
-    if action != scoping.Action.VIEW and not scoping.can(user, action, unit):
-        raise PermissionDenied
-    return unit
+    return scoping.get_for_user(
+        OrgUnit.objects.for_user(user), pk=pk, user=user, action=action, unit_of=lambda u: u
+    )
 
 
 def unit_children(unit: OrgUnit):

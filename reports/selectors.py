@@ -17,7 +17,6 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Substr, TruncMonth
 from django.http import Http404
@@ -43,34 +42,22 @@ from reports.models import (
 def requirement_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> ReportRequirement:
     """The requirement if `user` may see its notice; 404 otherwise, 403 when seeing is
     allowed but `action` (edit: define the form, review, remind) is not."""
-    requirement = (
-        ReportRequirement.objects.for_user(user)
-        .select_related("notice__unit", "notice__campaign")
-        .filter(pk=pk)
-        .first()
+    visible = ReportRequirement.objects.for_user(user).select_related(
+        "notice__unit", "notice__campaign"
     )
-    if requirement is None:
-        raise Http404
-    if action != scoping.Action.VIEW and not scoping.can(user, action, requirement.notice.unit):
-        raise PermissionDenied
-    return requirement
+    return scoping.get_for_user(
+        visible, pk=pk, user=user, action=action, unit_of=lambda r: r.notice.unit
+    )
 
 
 def expected_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> ExpectedReport:
     """An expected report of a unit in the user's subtrees (or of a requirement the user's
     unit issued); 404 otherwise, 403 when the user may see it but not do `action` on the
     reporting unit."""
-    expected = (
-        ExpectedReport.objects.for_user(user)
-        .select_related("unit", "requirement__notice__unit")
-        .filter(pk=pk)
-        .first()
+    visible = ExpectedReport.objects.for_user(user).select_related(
+        "unit", "requirement__notice__unit"
     )
-    if expected is None:
-        raise Http404
-    if action != scoping.Action.VIEW and not scoping.can(user, action, expected.unit):
-        raise PermissionDenied
-    return expected
+    return scoping.get_for_user(visible, pk=pk, user=user, action=action)
 
 
 def report_get_for_user(user, pk: int) -> Report:
