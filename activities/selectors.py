@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory, ActivityParticipant
 from campaigns.models import Notice
-from campaigns.selectors import notice_get_for_user  # noqa: F401 - used by views and the API
 from exports.documents import ScheduleRow
 from orgs import scoping
 from orgs.models import Membership

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from activities import selectors, services
 from activities.forms import ActivityRowForm, ScheduleImportForm, row_form_class, upload_limit
 from activities.models import Activity, ActivityParticipant
+from campaigns.selectors import notice_get_for_user
 from campaigns.services import ConflictError
 from exports.schedule_xlsx import ScheduleFileError, write_schedule
 from orgs import scoping
@@ -81,14 +82,14 @@ def _refused(request, notice, error: ValidationError):
 @login_required
 @require_GET
 def notice_page(request, notice_pk: int):
-    notice = selectors.notice_get_for_user(request.user, notice_pk)
+    notice = notice_get_for_user(request.user, notice_pk)
     return render(request, "activities/notice_page.html", _table_context(request, notice))
 
 
 @login_required
 @require_GET
 def notice_table(request, notice_pk: int):
-    return _render_table(request, selectors.notice_get_for_user(request.user, notice_pk))
+    return _render_table(request, notice_get_for_user(request.user, notice_pk))
 
 
 @login_required
@@ -99,7 +100,7 @@ def activity_row(request, pk: int):
 
 @login_required
 def activity_new(request, notice_pk: int):
-    notice = selectors.notice_get_for_user(request.user, notice_pk, EDIT)
+    notice = notice_get_for_user(request.user, notice_pk, EDIT)
     if notice.is_issued:
         return _refused(
             request, notice, ValidationError(_("已印发的方案不能新增活动，请使用“更正”。"))
@@ -172,7 +173,7 @@ def activity_move(request, pk: int):
 @login_required
 @require_GET
 def schedule_export(request, notice_pk: int):
-    notice = selectors.notice_get_for_user(request.user, notice_pk)
+    notice = notice_get_for_user(request.user, notice_pk)
     title = _("%(unit)s%(year)s年“质量月”活动计划安排表") % {
         "unit": notice.unit.display_name,
         "year": notice.campaign.year,
@@ -190,7 +191,7 @@ def schedule_export(request, notice_pk: int):
 
 @login_required
 def schedule_import(request, notice_pk: int):
-    notice = selectors.notice_get_for_user(request.user, notice_pk, EDIT)
+    notice = notice_get_for_user(request.user, notice_pk, EDIT)
     form = ScheduleImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():

@@ -23,6 +23,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from activities import selectors as activity_selectors
 from api import schemas as s
 from api.auth import BearerToken
+from campaigns import selectors as campaign_selectors
 from campaigns.models import Notice
 from campaigns.services import ConflictError
 from orgs.models import OrgUnit
@@ -275,7 +276,7 @@ def notice_list(request, query: Query[s.NoticeListQuery]):
     tags=["通知与方案"],
 )
 def notice_detail(request, path: Path[s.NoticePath]):
-    notice = activity_selectors.notice_get_for_user(request.auth, path.notice_id)
+    notice = campaign_selectors.notice_get_for_user(request.auth, path.notice_id)
     return {
         **_notice(notice),
         "theme": notice.theme,
@@ -299,7 +300,7 @@ def notice_detail(request, path: Path[s.NoticePath]):
 )
 def notice_activities(request, path: Path[s.NoticePath]):
     """The activities of a notice or plan, in the order of its schedule table."""
-    notice = activity_selectors.notice_get_for_user(request.auth, path.notice_id)
+    notice = campaign_selectors.notice_get_for_user(request.auth, path.notice_id)
     items = [
         {
             "id": a.pk,

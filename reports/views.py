@@ -385,30 +385,30 @@ def case_add(request, expected_pk: int):
     )
 
 
+def _remove_part(request, model, pk: int, remove):
+    """Remove a file or typical case of a report the user may edit, back to the report."""
+    part = get_object_or_404(
+        model.objects.filter(report__in=Report.objects.for_user(request.user, "edit")), pk=pk
+    )
+    try:
+        remove(actor=request.user, item=part)
+    except ReportStateError as exc:
+        messages.error(request, str(exc))
+    return redirect("reports:report_edit", part.report.expected_id)
+
+
 @login_required
 @require_POST
 def file_remove(request, pk: int):
-    item = get_object_or_404(
-        ReportFile.objects.filter(report__in=Report.objects.for_user(request.user, "edit")), pk=pk
-    )
-    try:
-        services.report_file_remove(actor=request.user, item=item)
-    except ReportStateError as exc:
-        messages.error(request, str(exc))
-    return redirect("reports:report_edit", item.report.expected_id)
+    return _remove_part(request, ReportFile, pk, services.report_file_remove)
 
 
 @login_required
 @require_POST
 def case_remove(request, pk: int):
-    case = get_object_or_404(
-        TypicalCase.objects.filter(report__in=Report.objects.for_user(request.user, "edit")), pk=pk
+    return _remove_part(
+        request, TypicalCase, pk, lambda actor, item: services.case_remove(actor=actor, case=item)
     )
-    try:
-        services.case_remove(actor=request.user, case=case)
-    except ReportStateError as exc:
-        messages.error(request, str(exc))
-    return redirect("reports:report_edit", case.report.expected_id)
 
 
 @login_required
