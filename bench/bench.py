@@ -126,9 +126,11 @@ def _hand_rollup(unit: OrgUnit, campaign: Campaign, requirement: ReportRequireme
 
 
 def _platform_rollup(unit: OrgUnit, campaign: Campaign, requirement: ReportRequirement) -> list:
+    # What the dashboard and the supervision page do: the total is summed from the rows.
+    by_child = selectors.completeness_by_child(unit, campaign=campaign, today=TODAY)
     return [
-        selectors.completeness(unit, campaign=campaign, today=TODAY),
-        selectors.completeness_by_child(unit, campaign=campaign, today=TODAY),
+        selectors.completeness_total(unit, by_child),
+        by_child,
         selectors.statistics_rollup(unit, requirement=requirement),
     ]
 

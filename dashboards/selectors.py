@@ -157,12 +157,9 @@ def dashboard_data(
     """Everything the dashboard's charts draw, JSON-ready (the page embeds it with
     json_script and renders the same figures as tables for readers without JavaScript)."""
     kw = {"requirement": requirement, "today": today}
-    total = report_selectors.completeness(unit, **kw) if requirement else None
-    children = (
-        [_row(unit, c) for c in report_selectors.completeness_by_child(unit, **kw)]
-        if requirement
-        else []
-    )
+    by_child = report_selectors.completeness_by_child(unit, **kw) if requirement else []
+    total = report_selectors.completeness_total(unit, by_child) if requirement else None
+    children = [_row(unit, c) for c in by_child]
     spec = maps.map_for(unit)
     campaign = requirement.notice.campaign if requirement else None
     activities = report_selectors.activity_counts(unit, campaign=campaign, months=False)

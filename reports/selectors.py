@@ -14,11 +14,11 @@ Definitions (the supervision office's):
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
@@ -26,6 +26,7 @@ from activities.models import Activity, ActivityCategory
 from campaigns.models import Notice
 from orgs import scoping
 from orgs.models import OrgUnit
+from reports import aggregates
 from reports.models import (
     RECEIVED_STATUSES,
     Colour,
@@ -33,7 +34,6 @@ from reports.models import (
     Report,
     ReportRequirement,
     StatisticField,
-    StatisticValue,
 )
 
 # --- Fetching, with the 404-outside / 403-inside rule ------------------------------------
@@ -170,14 +170,13 @@ def expected_in_subtree(
     return qs
 
 
-def _counts(today: datetime.date) -> dict:
-    received = Q(report__status__in=RECEIVED_STATUSES)
-    return {
-        "expected": Count("pk"),
-        "received": Count("pk", filter=received),
-        "on_time": Count("pk", filter=received & Q(report__is_late=False)),
-        "overdue": Count("pk", filter=~received & Q(requirement__due_date__lt=today)),
-    }
+def _completeness_rows(unit: OrgUnit, group: str, **filters) -> list[Completeness]:
+    today = filters.pop("today", None) or timezone.localdate()
+    rows = aggregates.completeness_counts(unit, group=group, today=today, **filters)
+    return [
+        Completeness(expected=n, received=r, on_time=o, overdue=d, key=key or "")
+        for key, n, r, o, d in rows
+    ]
 
 
 def completeness(
@@ -188,11 +187,20 @@ def completeness(
     today: datetime.date | None = None,
 ) -> Completeness:
     """Completeness and timeliness over `unit`'s whole subtree: one query."""
-    today = today or timezone.localdate()
-    row = expected_in_subtree(unit, requirement=requirement, campaign=campaign).aggregate(
-        **_counts(today)
+    (row,) = _completeness_rows(
+        unit, "subtree", requirement=requirement, campaign=campaign, today=today
     )
-    return Completeness(**row, key=unit.path, label=unit.name, unit=unit)
+    return replace(row, key=unit.path, label=unit.name, unit=unit)
+
+
+def completeness_total(unit: OrgUnit, parts: list[Completeness]) -> Completeness:
+    """The subtree's figure from rows that partition it (by child, or by level): the same
+    numbers `completeness` counts, without a second pass over the reports."""
+    sums = {
+        name: sum(getattr(p, name) for p in parts)
+        for name in ("expected", "received", "on_time", "overdue")
+    }
+    return Completeness(**sums, key=unit.path, label=unit.name, unit=unit)
 
 
 def completeness_by_child(
@@ -205,26 +213,14 @@ def completeness_by_child(
     """One row per child of `unit` (its whole subtree folded in), plus a row for the unit
     itself when it is expected too; two queries: one aggregate grouped by the child's path
     prefix, one for the children's names. Children with nothing expected are left out."""
-    today = today or timezone.localdate()
-    child_len = (unit.depth + 1) * scoping.PATH_STEP
-    rows = (
-        expected_in_subtree(unit, requirement=requirement, campaign=campaign)
-        .annotate(child=Substr("unit__path", 1, child_len))
-        .values("child")
-        .annotate(**_counts(today))
-        .order_by("child")
+    rows = _completeness_rows(
+        unit, "child", requirement=requirement, campaign=campaign, today=today
     )
-    rows = list(rows)
-    units = {u.path: u for u in OrgUnit.objects.filter(path__in=[r["child"] for r in rows])}
-    result = []
-    for r in rows:
-        child = units.get(r.pop("child"))
-        result.append(
-            Completeness(**r, key=child.path, label=child.name, unit=child)
-            if child
-            else Completeness(**r)
-        )
-    return result
+    units = OrgUnit.objects.in_bulk([r.key for r in rows], field_name="path")
+    return [
+        replace(r, label=units[r.key].name, unit=units[r.key]) if r.key in units else r
+        for r in rows
+    ]
 
 
 def completeness_by_level(
@@ -235,23 +231,10 @@ def completeness_by_level(
     today: datetime.date | None = None,
 ) -> list[Completeness]:
     """One row per kind of unit (省级, 地市级, 县级, 市场监管所 …) in the subtree: one query."""
-    today = today or timezone.localdate()
     labels = dict(OrgUnit.Kind.choices)
     order = {k: i for i, k in enumerate(OrgUnit.Kind.values)}
-    rows = (
-        expected_in_subtree(unit, requirement=requirement, campaign=campaign)
-        .values("unit__kind")
-        .annotate(**_counts(today))
-        .order_by()
-    )
-    result = [
-        Completeness(
-            **{k: v for k, v in r.items() if k != "unit__kind"},
-            key=r["unit__kind"],
-            label=str(labels.get(r["unit__kind"], r["unit__kind"])),
-        )
-        for r in rows
-    ]
+    rows = _completeness_rows(unit, "kind", requirement=requirement, campaign=campaign, today=today)
+    result = [replace(r, label=str(labels.get(r.key, r.key))) for r in rows]
     return sorted(result, key=lambda c: order.get(c.key, 99))
 
 
@@ -334,25 +317,15 @@ def statistics_rollup(unit: OrgUnit, *, requirement: ReportRequirement) -> Rollu
     subtree, one row per child (drill down by calling it again with the child): three
     queries — the fields, one aggregate grouped by (child path prefix, field), the names."""
     fields = [f for f in requirement.statistic_fields.all() if f.is_numeric]
-    child_len = (unit.depth + 1) * scoping.PATH_STEP
-    base = StatisticValue.objects.filter(
-        report__expected__requirement=requirement,
-        report__expected__removed_at__isnull=True,
-        report__status__in=RECEIVED_STATUSES,
-        report__expected__unit__path__startswith=unit.path,
-        field__in=fields,
-    ).annotate(child=Substr("report__expected__unit__path", 1, child_len))
-    sums = list(
-        base.values("child", "field_id")
-        .annotate(total=Sum("number"), reports=Count("report_id", distinct=True))
-        .order_by("child")
+    sums = aggregates.statistic_sums(
+        unit, requirement=requirement, field_ids=[f.pk for f in fields]
     )
-    children = sorted({r["child"] for r in sums})
-    units = {u.path: u for u in OrgUnit.objects.filter(path__in=children)}
-    by_key = {(r["child"], r["field_id"]): r["total"] for r in sums}
+    children = sorted({child for child, *_ in sums})
+    units = OrgUnit.objects.in_bulk(children, field_name="path")
+    by_key = {(child, field_id): total for child, field_id, total, _ in sums}
     received = {}
-    for r in sums:
-        received[r["child"]] = max(received.get(r["child"], 0), r["reports"])
+    for child, _, _, n in sums:
+        received[child] = max(received.get(child, 0), n)
     rollup = Rollup(fields=fields)
     for path in children:
         child = units.get(path)

@@ -502,6 +502,7 @@ def supervision(request, unit_pk: int):
     unit, requirement = _scope(request, unit_pk)
     today = timezone.localdate()
     kw = {"requirement": requirement, "today": today}
+    levels = selectors.completeness_by_level(unit, **kw)
     return render(
         request,
         "reports/supervision.html",
@@ -509,9 +510,9 @@ def supervision(request, unit_pk: int):
             "unit": unit,
             "ancestors": unit_ancestors(unit),
             "requirement": requirement,
-            "total": selectors.completeness(unit, **kw),
+            "total": selectors.completeness_total(unit, levels),
             "children": selectors.completeness_by_child(unit, **kw),
-            "levels": selectors.completeness_by_level(unit, **kw),
+            "levels": levels,
             "colours": selectors.colour_counts(unit, **kw),
             "overdue": selectors.supervision_list(
                 unit, colours=[Colour.RED, Colour.YELLOW, Colour.BLUE], **kw

@@ -1,0 +1,133 @@
+"""The two supervision aggregates that dashboards run on every view, as plain SQL.
+
+Why not the ORM here: these are the hottest reads of a national campaign (every dashboard,
+supervision page and rollup API call), and the data work is small — a few milliseconds in the
+database — while building and compiling the equivalent queryset (four joins, four filtered
+counts) costs as much again in Python. `make bench` compares this path with the best
+hand-written SQL; the rest of the module `selectors` stays on the ORM.
+
+The definitions are the ones in `reports.selectors` (expected, received, on time, overdue) and
+are tested to agree with the ORM's counts (reports/tests/test_aggregates.py). The SQL is
+portable (SQLite and PostgreSQL); only the subtree filter differs, see `_in_subtree`.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db import connection
+
+from campaigns.models import Notice
+from orgs.models import OrgUnit
+from reports.models import (
+    RECEIVED_STATUSES,
+    ExpectedReport,
+    Report,
+    ReportRequirement,
+    StatisticValue,
+)
+
+_T = {
+    "expected": ExpectedReport._meta.db_table,
+    "unit": OrgUnit._meta.db_table,
+    "requirement": ReportRequirement._meta.db_table,
+    "notice": Notice._meta.db_table,
+    "report": Report._meta.db_table,
+    "value": StatisticValue._meta.db_table,
+}
+_RECEIVED = "r.status IN ({})".format(", ".join(["%s"] * len(RECEIVED_STATUSES)))
+
+
+def _in_subtree(unit: OrgUnit) -> tuple[str, list]:
+    """`u.path` lies in `unit`'s subtree. On PostgreSQL a LIKE on the prefix, which the
+    varchar_pattern_ops index serves whatever the database's collation; on SQLite (binary
+    collation, where LIKE cannot use an index) the equivalent range on the unique path index:
+    paths use 0-9A-Z only, so every descendant sorts between the prefix and prefix + '~'."""
+    if connection.vendor == "sqlite":
+        return "u.path >= %s AND u.path < %s", [unit.path, unit.path + "~"]
+    return "u.path LIKE %s", [unit.path + "%"]
+
+
+def completeness_counts(
+    unit: OrgUnit,
+    *,
+    group: str,
+    today: datetime.date,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+) -> list[tuple[str | None, int, int, int, int]]:
+    """(key, expected, received, on_time, overdue) over the active expected reports of
+    `unit`'s subtree, grouped by `group`: "child" (the key is the path of the child of `unit`
+    the report's unit falls under, or `unit`'s own path), "kind" (the unit's kind) or
+    "subtree" (one row, key None)."""
+    group_sql = {
+        "child": f"SUBSTR(u.path, 1, {(unit.depth + 1) * OrgUnit.steplen})",
+        "kind": "u.kind",
+        "subtree": "NULL",
+    }[group]
+    subtree, params = _in_subtree(unit)
+    where = ["e.removed_at IS NULL", subtree]
+    joins = ""
+    if requirement is not None:
+        where.append("e.requirement_id = %s")
+        params.append(requirement.pk)
+    if campaign is not None:
+        joins = f"JOIN {_T['notice']} n ON n.id = q.notice_id"
+        where.append("n.campaign_id = %s")
+        params.append(campaign.pk)
+    received = list(RECEIVED_STATUSES)
+    sql = f"""
+        SELECT {group_sql},
+               COUNT(*),
+               SUM(CASE WHEN {_RECEIVED} THEN 1 ELSE 0 END),
+               SUM(CASE WHEN {_RECEIVED} AND NOT r.is_late THEN 1 ELSE 0 END),
+               SUM(CASE WHEN (r.status IS NULL OR NOT {_RECEIVED}) AND q.due_date < %s
+                        THEN 1 ELSE 0 END)
+        FROM {_T["expected"]} e
+        JOIN {_T["unit"]} u ON u.id = e.unit_id
+        JOIN {_T["requirement"]} q ON q.id = e.requirement_id
+        {joins}
+        LEFT JOIN {_T["report"]} r ON r.expected_id = e.id
+        WHERE {" AND ".join(where)}
+        {"" if group == "subtree" else "GROUP BY 1 ORDER BY 1"}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, received + received + received + [today] + params)
+        rows = cursor.fetchall()
+    # SUM over no rows is NULL: the whole-subtree row of an empty subtree.
+    return [(g, n, r or 0, o or 0, d or 0) for g, n, r, o, d in rows]
+
+
+def statistic_sums(
+    unit: OrgUnit, *, requirement: ReportRequirement, field_ids: list[int]
+) -> list[tuple[str, int, Decimal | None, int]]:
+    """(child path, field id, sum, reports counted) over the received reports of `unit`'s
+    subtree for `requirement`, for the given numeric fields; keys as in `completeness_counts`
+    grouped by "child"."""
+    if not field_ids:
+        return []
+    subtree, params = _in_subtree(unit)
+    child_len = (unit.depth + 1) * OrgUnit.steplen
+    sql = f"""
+        SELECT SUBSTR(u.path, 1, {child_len}), v.field_id, SUM(v.number),
+               COUNT(DISTINCT r.id)
+        FROM {_T["value"]} v
+        JOIN {_T["report"]} r ON r.id = v.report_id
+        JOIN {_T["expected"]} e ON e.id = r.expected_id
+        JOIN {_T["unit"]} u ON u.id = e.unit_id
+        WHERE e.requirement_id = %s AND e.removed_at IS NULL AND {_RECEIVED} AND {subtree}
+          AND v.field_id IN ({", ".join(["%s"] * len(field_ids))})
+        GROUP BY 1, 2
+        ORDER BY 1
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [requirement.pk, *RECEIVED_STATUSES, *params, *field_ids])
+        rows = cursor.fetchall()
+    return [(child, field_id, _decimal(total), n) for child, field_id, total, n in rows]
+
+
+def _decimal(value) -> Decimal | None:
+    """SQLite sums a decimal column as int or float; PostgreSQL returns Decimal already."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    places = StatisticValue._meta.get_field("number").decimal_places
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
