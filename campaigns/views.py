@@ -17,6 +17,7 @@ from campaigns.exporting import export_filename, notice_document
 from campaigns.forms import ContactFormSet, CorrectionForm, NoticeForm, SlogansForm, contacts_from
 from campaigns.models import Campaign, Notice
 from campaigns.services import ConflictError, NoticeStateError
+from core.replica import read_from_replica
 from exports.gongwen_docx import write_official_document
 from exports.gongwen_pdf import write_official_document_pdf
 from orgs import scoping
@@ -250,6 +251,7 @@ def plan_draft(request, pk: int, unit_pk: int):
 
 
 @login_required
+@read_from_replica()  # figures over a subtree: may lag the primary by seconds
 def cascade(request, pk: int):
     notice = selectors.notice_get_for_user(request.user, pk)
     if not scoping.can(request.user, scoping.Action.VIEW, notice.unit):

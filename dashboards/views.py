@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.replica import read_from_replica
 from dashboards import maps, selectors
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -30,7 +31,10 @@ def _timeline_rows(timeline: dict | None) -> list[tuple]:
     return [row for row in rows if row[1]]
 
 
+# Dashboards read from the replica when one is configured (they may lag it by seconds);
+# below @login_required, so that the session and the user are still read on the primary.
 @login_required
+@read_from_replica()
 def home(request):
     """The dashboard starts at the highest unit the user holds a role on."""
     unit = OrgUnit.objects.for_user(request.user).order_by("depth", "path").first()
@@ -40,6 +44,7 @@ def home(request):
 
 
 @login_required
+@read_from_replica()
 def dashboard(request, unit_pk: int):
     """数据看板 of one unit's subtree for one report requirement: map or bars of completeness
     per child, activity bars, the submissions timeline and the overdue list."""

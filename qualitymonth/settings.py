@@ -1,7 +1,8 @@
 """Settings for qualitymonth, read from the environment.
 
 Defaults give the embedded set-up (SQLite in var/, uploads in var/media/). Production sets
-DATABASE_URL, the QM_S3_* variables and QM_SECRET_KEY; see README, "Configuration".
+DATABASE_URL, the QM_S3_* variables and QM_SECRET_KEY (and, optionally, QM_REPLICA_DATABASE_URL);
+see README, "Configuration".
 """
 
 from pathlib import Path
@@ -85,23 +86,36 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'qualitymonth.sqlite3'}"),
-        conn_max_age=env_int("QM_DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+
+def _database(url: str) -> dict:
+    """One DATABASES entry; the primary and the replica share the connection options."""
+    database = dj_database_url.parse(
+        url, conn_max_age=env_int("QM_DB_CONN_MAX_AGE", 60), conn_health_checks=True
     )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets the web server read while the task worker writes; the timeout rides out
+        # short write locks instead of failing with "database is locked".
+        database["CONN_MAX_AGE"] = 0
+        database["OPTIONS"] = {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
+    return database
+
+
+DATABASES = {
+    "default": _database(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'qualitymonth.sqlite3'}"))
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets the web server read while the task worker writes; the timeout rides out
-    # short write locks instead of failing with "database is locked".
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-    }
+# Optional streaming replica of the primary (deploy/README.md, "Read replica"): only code
+# wrapped in core.replica.read_from_replica() reads from it; all writes, and every other
+# read, stay on the primary.
+if env_str("QM_REPLICA_DATABASE_URL", ""):
+    DATABASES["replica"] = _database(env_str("QM_REPLICA_DATABASE_URL"))
+    DATABASE_ROUTERS = ["core.db_routers.ReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -1,5 +1,6 @@
 """Settings for the test suite: production settings with a throw-away secret key."""
 
+import copy
 import os
 
 os.environ.setdefault("QM_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
@@ -13,3 +14,12 @@ WHITENOISE_USE_FINDERS = True
 
 # Rate-limit counters in process memory: tests that need no database stay database-free.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The replica alias exists in every test run, as a test mirror of default (Django's "Testing
+# primary/replica configurations"): no second database is created, the alias opens a second
+# connection to the test database. Like a real replica, that connection sees only committed
+# rows, so tests that read through it use transaction=True.
+DATABASES["replica"] = {**copy.deepcopy(DATABASES["default"]), "TEST": {"MIRROR": "default"}}  # noqa: F405
+# The router stays off for the suite, whatever the environment says: transactional tests that
+# do not list the replica alias may not query it. core/tests/test_replica.py turns it on.
+DATABASE_ROUTERS = []

@@ -14,7 +14,7 @@ portable (SQLite and PostgreSQL); only the subtree filter differs, see `_in_subt
 import datetime
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connections, router
 
 from campaigns.models import Notice
 from orgs.models import OrgUnit
@@ -37,12 +37,18 @@ _T = {
 _RECEIVED = "r.status IN ({})".format(", ".join(["%s"] * len(RECEIVED_STATUSES)))
 
 
+def _connection():
+    # Raw SQL bypasses the database routers: ask them, so that inside read_from_replica()
+    # (the dashboards) the aggregates run on the replica like the ORM's reads do.
+    return connections[router.db_for_read(ExpectedReport)]
+
+
 def _in_subtree(unit: OrgUnit) -> tuple[str, list]:
     """`u.path` lies in `unit`'s subtree. On PostgreSQL a LIKE on the prefix, which the
     varchar_pattern_ops index serves whatever the database's collation; on SQLite (binary
     collation, where LIKE cannot use an index) the equivalent range on the unique path index:
     paths use 0-9A-Z only, so every descendant sorts between the prefix and prefix + '~'."""
-    if connection.vendor == "sqlite":
+    if _connection().vendor == "sqlite":
         return "u.path >= %s AND u.path < %s", [unit.path, unit.path + "~"]
     return "u.path LIKE %s", [unit.path + "%"]
 
@@ -90,7 +96,7 @@ def completeness_counts(
         WHERE {" AND ".join(where)}
         {"" if group == "subtree" else "GROUP BY 1 ORDER BY 1"}
     """
-    with connection.cursor() as cursor:
+    with _connection().cursor() as cursor:
         cursor.execute(sql, received + received + received + [today] + params)
         rows = cursor.fetchall()
     # SUM over no rows is NULL: the whole-subtree row of an empty subtree.
@@ -119,7 +125,7 @@ def statistic_sums(
         GROUP BY 1, 2
         ORDER BY 1
     """
-    with connection.cursor() as cursor:
+    with _connection().cursor() as cursor:
         cursor.execute(sql, [requirement.pk, *RECEIVED_STATUSES, *params, *field_ids])
         rows = cursor.fetchall()
     return [(child, field_id, _decimal(total), n) for child, field_id, total, n in rows]

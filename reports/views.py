@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Notice
+from core.replica import read_from_replica
 from orgs import scoping
 from orgs.models import OrgUnit
 from orgs.selectors import unit_ancestors, unit_get_for_user
@@ -497,6 +498,7 @@ def supervision_home(request):
 
 
 @login_required
+@read_from_replica()  # figures over a subtree: may lag the primary by seconds
 def supervision(request, unit_pk: int):
     """督查督办 for one unit's subtree: rates per child and per level, colours, overdue list."""
     unit, requirement = _scope(request, unit_pk)
