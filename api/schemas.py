@@ -55,6 +55,16 @@ class ConflictOut(Schema):
     report_id: int | None = None
 
 
+# The errors every operation may answer with, documented so clients can rely on their shape.
+READ = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+WRITE = {**READ, 400: ErrorOut, 403: ErrorOut, 409: ConflictOut}
+
+
+def responses(out: type[Schema], codes: dict = READ, status: int = 200) -> dict:
+    """An operation's documented responses: `out` on success, and its possible errors."""
+    return {**codes, status: out}
+
+
 # --- Shared pieces --------------------------------------------------------------------------
 
 
