@@ -4,6 +4,7 @@ from ninja import Path, Query, Router
 
 from api import schemas as s
 from api.endpoints.requirements import statistic_field_out
+from core.replica import read_from_replica
 from orgs.models import OrgUnit
 from orgs.selectors import unit_get_for_user
 from reports import selectors as report_selectors
@@ -37,10 +38,16 @@ def _number(value) -> float | None:
 def unit_rollup(request, path: Path[s.RollupPath], query: Query[s.RollupQuery]):
     """Completeness and timeliness over the unit's subtree, per child and per level, and the
     requirement's statistics summed per child (drill down with a child's id)."""
-    unit: OrgUnit = unit_get_for_user(request.auth, path.unit_id)
+    # Figures over a subtree: read from the replica when there is one (it may lag).
+    with read_from_replica():
+        return _rollup(request.auth, path.unit_id, query.requirement_id)
+
+
+def _rollup(user, unit_id: int, requirement_id: int | None) -> dict:
+    unit: OrgUnit = unit_get_for_user(user, unit_id)
     requirement = None
-    if query.requirement_id:
-        requirement = report_selectors.requirement_get_for_user(request.auth, query.requirement_id)
+    if requirement_id:
+        requirement = report_selectors.requirement_get_for_user(user, requirement_id)
     kw = {"requirement": requirement}
     statistics = None
     if requirement is not None:
@@ -60,11 +67,12 @@ def unit_rollup(request, path: Path[s.RollupPath], query: Query[s.RollupQuery]):
             "total": {c: float(v) for c, v in zip(codes, rollup.total, strict=True)},
             "received": rollup.received,
         }
+    levels = report_selectors.completeness_by_level(unit, **kw)
     return {
         "unit": s.unit_ref(unit),
         "requirement_id": requirement.pk if requirement else None,
-        "total": _completeness(report_selectors.completeness(unit, **kw)),
+        "total": _completeness(report_selectors.completeness_total(unit, levels)),
         "children": [_completeness(c) for c in report_selectors.completeness_by_child(unit, **kw)],
-        "levels": [_completeness(c) for c in report_selectors.completeness_by_level(unit, **kw)],
+        "levels": [_completeness(c) for c in levels],
         "statistics": statistics,
     }
