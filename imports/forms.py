@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.windows import window_dates
 from campaigns.models import Notice
+from imports.services import NewUnit
 from orgs.models import OrgUnit
+from orgs.services import kind_below
 
 NAME_SEPARATORS = re.compile(r"[、，,；;/\n]+")
 
@@ -126,9 +128,14 @@ class NoticeDataForm(forms.Form):
         "co_organizers",
     ]
 
+    # The parser names a prefecture-level issuer "city"; the select offers the tree's kinds.
+    PARSER_LEVELS = {"city": OrgUnit.Kind.PREFECTURE}
+
     @classmethod
     def initial_from(cls, data: dict) -> dict:
-        return {name: data.get(name) for name in cls.FIELDS_FROM_DATA}
+        initial = {name: data.get(name) for name in cls.FIELDS_FROM_DATA}
+        initial["level"] = cls.PARSER_LEVELS.get(initial["level"], initial["level"])
+        return initial
 
     def clean(self):
         data = super().clean()
@@ -191,3 +198,100 @@ def data_from_forms(base: dict, form, activities, contacts) -> dict:
         if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("name")
     ]
     return data
+
+
+class UnmatchedNameForm(forms.Form):
+    """What to do on confirmation with one name found neither among the unit's departments nor
+    in the org tree: keep it as written, create a department of the importing unit, or create
+    a unit where the clerk places it."""
+
+    KEEP, DEPARTMENT, UNIT = "", "department", "unit"
+
+    name = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    action = forms.ChoiceField(
+        label=_("处理方式"),
+        choices=[
+            (KEEP, _("只保留名称")),
+            (DEPARTMENT, _("新建为本单位的处室/科室")),
+            (UNIT, _("新建为单位")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    # Any unit's id is taken here: whether the clerk may place a unit there is the service's
+    # decision (the admin role on the parent), with a message that says so.
+    parent = forms.ModelChoiceField(
+        label=_("上级单位"),
+        queryset=OrgUnit.objects.all(),
+        required=False,
+        error_messages={"invalid_choice": _("所选的上级单位不存在。")},
+    )
+    kind = forms.ChoiceField(
+        label=_("类别"),
+        choices=[(k, label) for k, label in OrgUnit.Kind.choices if k != OrgUnit.Kind.NATIONAL],
+        required=False,
+    )
+
+    def __init__(self, *args, parents: list[OrgUnit] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if parents:
+            top = min(p.depth for p in parents)
+            # Indented by depth: a no-break space, as an <option> collapses ordinary ones.
+            self.fields["parent"].widget.choices = [
+                (p.pk, "\u00a0" * 3 * (p.depth - top) + p.display_name) for p in parents
+            ]
+        else:
+            # Creating a unit needs the admin role on its parent; without one, only the
+            # other two choices are offered.
+            self.fields["action"].choices = self.fields["action"].choices[:2]
+            self.fields["parent"].widget = forms.HiddenInput()
+            self.fields["kind"].widget = forms.HiddenInput()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == self.UNIT:
+            if not data.get("parent") and "parent" not in self.errors:
+                self.add_error("parent", _("请选择上级单位。"))
+            if not data.get("kind"):
+                self.add_error("kind", _("请选择类别。"))
+        return data
+
+
+class BaseUnmatchedNameFormSet(forms.BaseFormSet):
+    def __init__(self, *args, parents: list[OrgUnit] = (), **kwargs) -> None:
+        self.parents = list(parents)
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "parents": self.parents}
+
+    def choices(self) -> tuple[list[str], list[NewUnit]]:
+        """Names to create as departments, and the units to create (all forms valid)."""
+        departments, units = [], []
+        for form in self.forms:
+            data = form.cleaned_data
+            if data.get("action") == UnmatchedNameForm.DEPARTMENT:
+                departments.append(data["name"])
+            elif data.get("action") == UnmatchedNameForm.UNIT:
+                units.append(NewUnit(data["name"], data["parent"], data["kind"]))
+        return departments, units
+
+
+UnmatchedNameFormSet = forms.formset_factory(
+    UnmatchedNameForm, formset=BaseUnmatchedNameFormSet, extra=0
+)
+
+
+def unmatched_initial(names: list[str], parents: list[OrgUnit], unit: OrgUnit) -> list[dict]:
+    """One row per unmatched name, a new unit placed by default under the importing unit (when
+    the clerk may) with the kind one level below it."""
+    parent = unit if unit in parents else (parents[0] if parents else None)
+    return [
+        {
+            "name": name,
+            "action": UnmatchedNameForm.KEEP,
+            "parent": parent.pk if parent else None,
+            "kind": kind_below(parent) if parent else OrgUnit.Kind.OTHER,
+        }
+        for name in names
+    ]

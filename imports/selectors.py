@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from campaigns.models import Notice
@@ -59,6 +60,21 @@ def units_for_import(user) -> list[OrgUnit]:
     return units
 
 
+def new_unit_parents(user, unit: OrgUnit) -> list[OrgUnit]:
+    """Where a clerk may place a unit created from an import for `unit`: the units above it,
+    itself and those one level below, where the user holds the admin role (stations take no
+    units below them)."""
+    return list(
+        OrgUnit.objects.for_user(user, scoping.Action.MANAGE)
+        .filter(
+            Q(path__in=unit.ancestor_paths())
+            | Q(path__startswith=unit.path, depth__lte=unit.depth + 1)
+        )
+        .filter(is_active=True)
+        .exclude(kind=OrgUnit.Kind.STATION)
+    )
+
+
 def imports_for_user(user, limit: int = 50):
     return NoticeImport.objects.for_user(user).select_related("unit", "uploader", "notice")[:limit]
 
@@ -82,16 +98,15 @@ def import_matches(user, notice_import: NoticeImport, data: dict | None = None) 
         }
         for item in data.get("activities") or []
     ]
-    unmatched_participants = list(
-        dict.fromkeys(
-            m.name for row in activities for m in row["leads"] + row["supports"] if not m.matched
-        )
-    )
+    recipients = [match(n) for n in data.get("recipients") or []]
+    named = recipients + [m for row in activities for m in row["leads"] + row["supports"]]
     return {
         "issuers": [match(n) for n in data.get("issuers") or []],
+        "recipients": recipients,
         "co_organizers": [match(n) for n in data.get("co_organizers") or []],
         "activities": activities,
-        "unmatched_participants": unmatched_participants,
+        # What the clerk may create on confirmation (a department or a unit), once each.
+        "unmatched": list(dict.fromkeys(m.name for m in named if not m.matched)),
         "basis": basis_matches(user, data.get("basis") or []),
     }
 

@@ -6,6 +6,7 @@ slogans, contacts, attachments, report requirement and basis links in one transa
 """
 
 import datetime
+from dataclasses import dataclass
 
 from auditlog.context import set_actor
 from django.conf import settings
@@ -29,12 +30,23 @@ from imports.parser.errors import NoticeParseError
 from imports.parser.extract import extract_bytes
 from imports.selectors import ImportMatcher
 from orgs import scoping
+from orgs.matching import normalize_name
 from orgs.models import Department, OrgUnit
+from orgs.services import unit_create
 from reports.models import ReportRequirement
 
 
 class ImportStateError(Exception):
     """The import was already confirmed or discarded."""
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    """A name the clerk chose to create as a unit on confirmation, with where it goes."""
+
+    name: str
+    parent: OrgUnit
+    kind: str
 
 
 def _too_large() -> NoticeParseError:
@@ -134,11 +146,14 @@ def notice_import_confirm(
     notice_import: NoticeImport,
     data: dict | None = None,
     new_departments: list[str] | tuple = (),
+    new_units: list[NewUnit] | tuple = (),
 ) -> Notice:
     """Create the draft notice from the checked import. Idempotent: the import row is locked
-    and its status checked, so a second click or a second tab returns the same notice.
+    and its status checked, so a second click or a second tab returns the same notice (and
+    creates no second department or unit).
     `new_departments` are names the clerk chose to create as departments (处室/科室) of the
-    importing unit; no other unit or department is ever created.
+    importing unit; `new_units` names to create as units where the clerk placed them (needs
+    the admin role on each parent). No other unit or department is ever created.
     """
     # The row lock serializes concurrent confirms (PostgreSQL); SQLite transactions are
     # IMMEDIATE here, which serializes writers the same way.
@@ -165,7 +180,8 @@ def notice_import_confirm(
     with set_actor(actor):
         for name in dict.fromkeys(n.strip() for n in new_departments if n.strip()):
             Department.objects.get_or_create(unit=unit, name=name[:100])
-    matcher = ImportMatcher(unit)
+    created_units = _units_create(actor, data, new_units)
+    matcher = ImportMatcher(unit, extra_units=created_units)
     campaign = campaign_get_or_create(actor=actor, year=int(year), theme=data.get("theme") or "")
     basis, basis_text = _basis(actor, data)
     notice = notice_create(
@@ -183,7 +199,7 @@ def notice_import_confirm(
         body=_body(data.get("sections") or []),
         basis_text=basis_text,
         basis=basis,
-        recipient_units=default_recipients(unit),
+        recipient_units=_recipient_units(unit, data, created_units),
     )
     co_organizers = [matcher.match(n).unit for n in data.get("co_organizers") or []]
     notice.co_organizers.set([u for u in co_organizers if u is not None])
@@ -210,6 +226,57 @@ def notice_import_confirm(
         notice_import.notice = notice
         notice_import.save(update_fields=["status", "notice", "edited", "updated_at"])
     return notice
+
+
+def _names_in(data: dict) -> set[str]:
+    """The names a new unit can be linked from: recipients, activity leads and supports."""
+    names = list(data.get("recipients") or [])
+    for item in data.get("activities") or []:
+        names += list(item.get("lead") or []) + list(item.get("support") or [])
+    return {normalize_name(n) for n in names}
+
+
+def _units_create(actor, data: dict, new_units: list[NewUnit] | tuple) -> list[OrgUnit]:
+    """Create the units the clerk asked for, or reuse the parent's child of that name (a
+    previous import created it). A name no longer in the notice (the clerk edited it away in
+    the same submit) creates nothing, so that no unit is left linked to nothing."""
+    present = _names_in(data)
+    wanted: dict[str, NewUnit] = {}
+    for new in new_units:
+        name = normalize_name(new.name)
+        if name and name in present:
+            wanted.setdefault(name, new)
+    # Every parent is checked before anything is written: the error names the unit to fix.
+    for name, new in wanted.items():
+        if not scoping.can(actor, scoping.Action.MANAGE, new.parent):
+            raise ValidationError(
+                _("不能新建单位“%(name)s”：只能建在您担任管理员的单位之下，请重新选择上级单位。")
+                % {"name": name}
+            )
+    created = []
+    for name, new in wanted.items():
+        existing = (
+            OrgUnit.objects.get_children(new.parent).filter(name=name, is_active=True).first()
+        )
+        created.append(
+            existing or unit_create(actor=actor, parent=new.parent, name=name, kind=new.kind)
+        )
+    return created
+
+
+def _recipient_units(unit: OrgUnit, data: dict, new_units: list[OrgUnit]) -> list[OrgUnit]:
+    """The units one level down, and a new unit named as a recipient (主送) when it was placed
+    directly under the importing unit: the notice form delivers only one level down."""
+    recipients = default_recipients(unit)
+    named = {normalize_name(n) for n in data.get("recipients") or []}
+    for new in new_units:
+        if (
+            new.name in named
+            and new.path[: -OrgUnit.steplen] == unit.path
+            and new not in recipients
+        ):
+            recipients.append(new)
+    return recipients
 
 
 PUBLICATION = {

@@ -13,8 +13,10 @@ from imports.forms import (
     ActivityFormSet,
     ContactFormSet,
     NoticeDataForm,
+    UnmatchedNameFormSet,
     UploadForm,
     data_from_forms,
+    unmatched_initial,
 )
 from imports.models import NoticeImport
 from imports.parser.errors import NoticeParseError
@@ -75,6 +77,10 @@ def import_preview(request, pk: int):
     form = NoticeDataForm(post, initial=NoticeDataForm.initial_from(data))
     activities = ActivityFormSet(post, initial=data.get("activities") or [], prefix="act")
     contacts = ContactFormSet(post, initial=data.get("contacts") or [], prefix="contact")
+    parents = selectors.new_unit_parents(request.user, notice_import.unit)
+    unmatched = (
+        UnmatchedNameFormSet(post, prefix="new", parents=parents) if post is not None else None
+    )
     if post is not None and all(f.is_valid() for f in (form, activities, contacts)):
         data = data_from_forms(notice_import.data, form, activities, contacts)
         if "confirm" not in request.POST:
@@ -83,21 +89,27 @@ def import_preview(request, pk: int):
             )
             messages.success(request, _("修改已保存，名称匹配已更新。"))
             return redirect("imports:preview", pk)
-        try:
-            services.notice_import_confirm(
-                actor=request.user,
-                notice_import=notice_import,
-                data=data,
-                new_departments=request.POST.getlist("new_department"),
-            )
-        except (ValidationError, services.ImportStateError) as exc:
-            for message in getattr(exc, "messages", [str(exc)]):
-                form.add_error(None, message)
-        else:
-            notice_import.refresh_from_db()
-            messages.success(request, _("公文已导入为草稿，请核对后印发。"))
-            return redirect(_done_url(notice_import))
+        if unmatched.is_valid():
+            new_departments, new_units = unmatched.choices()
+            try:
+                services.notice_import_confirm(
+                    actor=request.user,
+                    notice_import=notice_import,
+                    data=data,
+                    new_departments=new_departments,
+                    new_units=new_units,
+                )
+            except (ValidationError, services.ImportStateError) as exc:
+                for message in getattr(exc, "messages", [str(exc)]):
+                    form.add_error(None, message)
+            else:
+                notice_import.refresh_from_db()
+                messages.success(request, _("公文已导入为草稿，请核对后印发。"))
+                return redirect(_done_url(notice_import))
     matches = selectors.import_matches(request.user, notice_import, data)
+    if unmatched is None:
+        initial = unmatched_initial(matches["unmatched"], parents, notice_import.unit)
+        unmatched = UnmatchedNameFormSet(initial=initial, prefix="new", parents=parents)
     return render(
         request,
         "imports/preview.html",
@@ -108,6 +120,7 @@ def import_preview(request, pk: int):
             "activities": activities,
             "contacts": contacts,
             "matches": matches,
+            "unmatched": unmatched,
             "activity_rows": list(zip_longest(activities.forms, matches["activities"])),
             "uncertain": dict.fromkeys(notice_import.parsed.get("uncertain") or [], True),
         },

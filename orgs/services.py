@@ -5,8 +5,10 @@ from collections.abc import Callable, Iterable
 
 from auditlog.context import set_actor
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from orgs import scoping
 from orgs.divisions import Division, station_full_name
@@ -169,3 +171,53 @@ def unit_update(*, actor, unit: OrgUnit, full_name: str, aliases: str) -> OrgUni
         unit.full_clean()
         unit.save(update_fields=["full_name", "aliases", "updated_at"])
     return unit
+
+
+# The kind a new unit gets by default under a parent of each territorial kind: one level down.
+KIND_BELOW = {
+    OrgUnit.Kind.NATIONAL: OrgUnit.Kind.PROVINCE,
+    OrgUnit.Kind.PROVINCE: OrgUnit.Kind.PREFECTURE,
+    OrgUnit.Kind.PREFECTURE: OrgUnit.Kind.COUNTY,
+    OrgUnit.Kind.COUNTY: OrgUnit.Kind.STATION,
+}
+
+
+def kind_below(parent: OrgUnit) -> str:
+    """The kind a new unit under `parent` most likely has (non-territorial parents: 其他)."""
+    return KIND_BELOW.get(parent.kind, OrgUnit.Kind.OTHER)
+
+
+@transaction.atomic
+def unit_create(
+    *, actor, parent: OrgUnit, name: str, kind: str, full_name: str = "", aliases: str = ""
+) -> OrgUnit:
+    """A new unit under `parent` that the division dataset does not hold (高新区分局, a
+    development zone's bureau, a provincial drug administration). Needs MANAGE on the parent.
+
+    A territorial unit sits below a territorial parent of a higher level, so that the reporting
+    hierarchy (province → prefecture → county → station) stays the tree's order.
+    """
+    scoping.require(actor, scoping.Action.MANAGE, parent)
+    if kind == OrgUnit.Kind.NATIONAL or (
+        kind in OrgUnit.TERRITORIAL_KINDS
+        and (
+            parent.kind not in OrgUnit.TERRITORIAL_KINDS
+            or OrgUnit.TERRITORIAL_KINDS.index(kind) <= OrgUnit.TERRITORIAL_KINDS.index(parent.kind)
+        )
+    ):
+        raise ValidationError(
+            {
+                "kind": _("“%(kind)s”单位不能建在“%(parent)s”之下，请改选类别或上级单位。")
+                % {"kind": OrgUnit.Kind(kind).label, "parent": parent.display_name}
+            }
+        )
+    unit = OrgUnit(
+        name=name.strip(),
+        full_name=full_name.strip(),
+        kind=kind,
+        aliases="\n".join(line.strip() for line in aliases.splitlines() if line.strip()),
+    )
+    # treebeard computes the tree fields on insert.
+    unit.full_clean(exclude=["path", "depth", "numchild"])
+    with set_actor(actor):
+        return OrgUnit.objects.add_child(parent, instance=unit)

@@ -6,7 +6,8 @@ import pytest
 from campaigns.models import Notice
 from core.testing.world import PASSWORD, build_world, make_user
 from imports.models import NoticeImport
-from orgs.models import Department
+from imports.tests.test_import_new_units import CHANGSHA_TEXT
+from orgs.models import Department, OrgUnit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,3 +77,33 @@ def test_clerk_uploads_a_docx_checks_the_preview_and_gets_a_draft(page, screensh
     assert "增强质量意识 推进湖南高质量发展" in page.content()
     assert NoticeImport.objects.get().status == NoticeImport.Status.IMPORTED
     page.screenshot(path=os.path.join(screenshot_dir, "import-done.png"), full_page=True)
+
+
+def test_city_admin_creates_the_unknown_district_bureau_while_importing(page, screenshot_dir):
+    world = build_world()
+    changsha = world.unit("长沙市")
+    Department.objects.create(unit=changsha, name="质量科")
+
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill("changsha_admin")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("link", name="导入公文").click()
+    page.get_by_role("link", name="长沙市市场监督管理局").click()
+    page.get_by_label("或粘贴公文全文").fill(CHANGSHA_TEXT)
+    page.get_by_role("button", name="识别").click()
+
+    page.get_by_role("heading", name="核对导入内容").wait_for()
+    row = page.get_by_role("group", name="高新区分局")
+    # Where to place it shows once the clerk says it is a unit; prefilled below the city.
+    assert not row.get_by_label("上级单位").is_visible()
+    row.get_by_label("新建为单位").check()
+    assert row.get_by_label("上级单位").is_visible()
+    assert row.get_by_label("类别").input_value() == OrgUnit.Kind.COUNTY
+    page.screenshot(path=os.path.join(screenshot_dir, "import-new-unit.png"), full_page=True)
+
+    page.get_by_role("button", name="确认导入").click()
+    page.wait_for_url("**/notices/*/")
+    unit = OrgUnit.objects.get(name="高新区分局")
+    assert OrgUnit.objects.get_parent(unit) == changsha
+    assert unit in Notice.objects.get(unit=changsha).recipient_units.all()

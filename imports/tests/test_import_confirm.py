@@ -86,6 +86,7 @@ def form_post(notice_import, **changes) -> dict:
     for i, item in enumerate(contacts):
         for key in ("name", "phone", "email", "fax"):
             post[f"contact-{i}-{key}"] = item.get(key) or ""
+    post |= {"new-TOTAL_FORMS": 0, "new-INITIAL_FORMS": 0}
     post.update(changes)
     return post
 
@@ -116,7 +117,8 @@ def test_preview_shows_matched_names_and_flags_unknown_ones_as_new_units(
     assert "湖南省市场监督管理局办公室 ✓ 办公室" in html
     # 产品监督处 is no department of this unit: the clerk decides.
     assert "产品监督处 · 新单位？" in html
-    assert 'name="new_department" value="产品监督处"' in html
+    assert "<legend>产品监督处</legend>" in html
+    assert 'value="department" id="id_new-' in html
     # The national notice is not on the platform: its number stays text.
     assert "国市监质发〔2023〕73号 · 平台中未找到，保留为文号" in html
 
