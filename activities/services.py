@@ -1,6 +1,5 @@
 """Writes to activities: create, edit (with optimistic locking), participants, status."""
 
-from auditlog.context import set_actor
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -10,6 +9,7 @@ from activities.models import Activity, ActivityParticipant
 from activities.windows import window_dates
 from campaigns.models import Notice
 from campaigns.services import ConflictError
+from core.audit import set_actor
 from exports.schedule_xlsx import RowError, ScheduleImport, read_schedule
 from orgs import scoping
 from orgs.matching import NameMatcher
@@ -192,6 +192,7 @@ def schedule_import(
         parse_window=lambda text: window_dates(text, year),
         known_units=lambda name: matcher.match(name).matched,
         max_bytes=max_bytes,
+        translate=_,
     )
     if result.ok:
         _schedule_rows_create(

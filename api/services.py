@@ -3,12 +3,12 @@
 import secrets
 from dataclasses import dataclass
 
-from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from api.models import ApiToken, hash_key
+from core.audit import set_actor
 
 KEY_PREFIX = "qm_"
 

@@ -2,7 +2,6 @@ import datetime
 import json
 from pathlib import Path
 
-from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.localization import localize
 from campaigns.models import Campaign, Contact, Delivery, Notice, NoticeCorrection, Slogan
+from core.audit import set_actor
 from orgs import scoping
 from orgs.models import OrgUnit
 from orgs.services import national_unit_get_or_create

@@ -8,7 +8,6 @@ slogans, contacts, attachments, report requirement and basis links in one transa
 import datetime
 from dataclasses import dataclass
 
-from auditlog.context import set_actor
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -24,6 +23,7 @@ from campaigns.services import (
     slogan_suggestions,
     slogans_set,
 )
+from core.audit import set_actor
 from imports.models import NoticeImport
 from imports.parser import parse_text
 from imports.parser.errors import NoticeParseError

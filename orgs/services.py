@@ -3,13 +3,13 @@
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from auditlog.context import set_actor
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from core.audit import set_actor
 from orgs import scoping
 from orgs.divisions import Division, station_full_name
 from orgs.models import Membership, OrgUnit

@@ -37,8 +37,3 @@ def hit(scope: str, client: str, *, now: float | None = None) -> bool:
         cache.set(key, 1, timeout=window + 1)
         count = 1
     return count <= allowed
-
-
-def client_ip(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites it.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"

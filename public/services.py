@@ -9,7 +9,6 @@ import hashlib
 import hmac
 import secrets
 
-from auditlog.context import set_actor
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Activity
+from core.audit import set_actor
 from orgs import scoping
 from public.models import EventMessage, Poll, PollOption, PublicEvent, Registration, Vote
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.client import client_ip
 from core.xlsx import xlsx_response
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -29,7 +30,7 @@ VOTED_SESSION_KEY = "qm_voted_polls"
 
 
 def _throttled(request, scope: str) -> HttpResponse | None:
-    if ratelimit.hit(scope, ratelimit.client_ip(request)):
+    if ratelimit.hit(scope, client_ip(request) or "unknown"):
         return None
     return render(request, "public/throttled.html", {"message": THROTTLED}, status=429)
 

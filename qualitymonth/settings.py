@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the acting user on every audited change, web and admin alike.
-    "auditlog.middleware.AuditlogMiddleware",
+    "core.audit.AuditMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -143,7 +143,11 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The same client address as the rate limits and the audit log (core/client.py).
+AXES_CLIENT_IP_CALLABLE = "core.client.client_ip"
+# Proxies in front of the app servers that append to X-Forwarded-For (0: none; the app server
+# sees the clients). Set it when deploying behind nginx or a load balancer: deploy/README.md.
+QM_TRUSTED_PROXIES = env_int("QM_TRUSTED_PROXIES", 0)
 
 SECURE_COOKIES = env_bool("QM_SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES

@@ -132,3 +132,22 @@ def test_staff_messages_show_on_the_activity_page(client, activity, world):
     )
     html = client.get(reverse("public:activity_detail", args=[activity.pk])).content.decode()
     assert "改在9月17日举行 &lt;b&gt;" in html
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_allowance(client, activity, settings):
+    """Every request arrives from the proxy's address; the limit follows the visitor."""
+    settings.QM_TRUSTED_PROXIES = 1
+    settings.QM_PUBLIC_RATE_LIMITS = {"register": (2, 600)}
+
+    def post(visitor, phone):
+        return client.post(
+            reverse("public:activity_detail", args=[activity.pk]),
+            {"name": "周七", "phone": phone},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=visitor,
+        ).status_code
+
+    assert [post("203.0.113.7", f"1390000001{i}") for i in range(3)] == [302, 302, 429]
+    # Another visitor through the same proxy, and one who forges a fresh address in front.
+    assert post("198.51.100.4", "13900000020") == 302
+    assert post("1.1.1.1, 203.0.113.7", "13900000021") == 429

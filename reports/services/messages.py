@@ -2,7 +2,6 @@
 
 import datetime
 
-from auditlog.context import set_actor
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import set_actor
 from notifications.services import notify
 from orgs import scoping
 from orgs.models import OrgUnit

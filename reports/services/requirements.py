@@ -3,13 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import Notice
+from core.audit import set_actor
 from orgs import scoping
 from orgs.models import OrgUnit
 from reports.models import (

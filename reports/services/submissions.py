@@ -4,7 +4,7 @@ import copy
 from decimal import Decimal, InvalidOperation
 
 from auditlog import get_logentry_model
-from auditlog.context import disable_auditlog, set_actor
+from auditlog.context import disable_auditlog
 from auditlog.diff import model_instance_diff
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.services import ConflictError
+from core.audit import set_actor
 from notifications.services import notify
 from orgs import scoping
 from reports import uploads

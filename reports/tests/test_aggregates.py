@@ -55,7 +55,7 @@ def test_sql_counts_agree_with_the_definitions_everywhere(history, today_shift):
             assert _figures(selectors.completeness_by_child(unit, **kw)) == by_child, unit
             by_kind = _by_definition(unit, lambda e: e.unit.kind, **kw)
             assert _figures(selectors.completeness_by_level(unit, **kw)) == by_kind, unit
-            whole = _by_definition(unit, lambda e: unit.path, **kw)
+            whole = _by_definition(unit, lambda e, u=unit: u.path, **kw)
             total = selectors.completeness(unit, **kw)
             assert (total.expected, total.received, total.on_time, total.overdue) == (
                 whole.get(unit.path, (0, 0, 0, 0))

@@ -1,0 +1,61 @@
+"""Who made a change: the actor (and address) that django-auditlog writes on its entries.
+
+Services say `with set_actor(user):` around their writes, so that commands and tasks are
+attributed too; in a web request the middleware below has already opened a context for the
+signed-in user. auditlog's own `set_actor` must not be nested: each nested use leaves one
+pre_save receiver connected for the life of the process (jazzband/django-auditlog#846), and
+Django scans a signal's receivers on every connect, disconnect and send — a server got slower
+with every request it had served. Here at most one auditlog context is open per request,
+command or task; an inner `set_actor` changes the actor of the open one and puts it back.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from auditlog.cid import set_cid
+from auditlog.context import set_extra_data
+from auditlog.middleware import AuditlogMiddleware
+from django.conf import settings
+
+from core.client import client_ip
+
+_open: ContextVar[dict | None] = ContextVar("qm_audit_context", default=None)
+
+
+@contextmanager
+def set_actor(actor, **extra) -> Iterator[None]:
+    """Attribute the audit entries written in this block to `actor` (None: the system)."""
+    data = _open.get()
+    if data is None:
+        data = {"actor": actor, "remote_addr": None, "remote_port": None, **extra}
+        token = _open.set(data)
+        try:
+            # auditlog keeps this very dict and reads it when an entry is saved.
+            with set_extra_data(context_data=data):
+                yield
+        finally:
+            _open.reset(token)
+        return
+    saved = dict(data)
+    data.update(actor=actor, **extra)
+    try:
+        yield
+    finally:
+        data.clear()
+        data.update(saved)
+
+
+class AuditMiddleware(AuditlogMiddleware):
+    """auditlog's middleware, opening its context through `set_actor` (safe to nest in), with
+    the client address as the rate limits see it (core.client), not the first entry of
+    X-Forwarded-For, which the client writes itself."""
+
+    def __call__(self, request):
+        set_cid(request)
+        with set_actor(
+            self._get_actor(request),
+            remote_addr=None if settings.AUDITLOG_DISABLE_REMOTE_ADDR else client_ip(request),
+            remote_port=self._get_remote_port(request),
+        ):
+            return self.get_response(request)
