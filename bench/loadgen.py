@@ -23,6 +23,8 @@ import time
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlparse
 
+from cpu import cpu_seconds  # bench/cpu.py, next to this script
+
 VERSION = re.compile(rb'name="version" value="(\d+)"')
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 # About the length of a county's work summary (工作总结) in the seeds' reports.
@@ -165,6 +167,13 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--duration", type=float, default=15)
     parser.add_argument("--max-requests", type=int, default=20_000, help="per thread")
+    parser.add_argument(
+        "--cpu-of",
+        action="append",
+        default=[],
+        help="report the CPU seconds the processes whose command line contains this used "
+        "during the measure (repeatable; Linux)",
+    )
     args = parser.parse_args()
     url = urlparse(args.url)
     if url.hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -182,9 +191,11 @@ def main() -> None:
         t.start()
     ready.wait()
     started = time.monotonic()
+    cpu_before = {p: cpu_seconds(p) for p in args.cpu_of}
     for t in threads:
         t.join()
     elapsed = time.monotonic() - started
+    cpu = {p: cpu_seconds(p) - cpu_before[p] for p in args.cpu_of}
     results.sort()
 
     def pct(p: float) -> float:
@@ -200,6 +211,7 @@ def main() -> None:
                 "rps": len(results) / elapsed,
                 "p50_ms": pct(0.50),
                 "p99_ms": pct(0.99),
+                "cpu_seconds": cpu,
             }
         )
     )

@@ -24,14 +24,11 @@ def machine() -> str:
     return f"{cpu}, {total} RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
-def main(log_path: str, command: str) -> None:
+def section(log_path: str, command: str, scale: str) -> list[str]:
     lines = Path(log_path).read_text(encoding="utf-8").splitlines()
     bench = [line.split() for line in lines if line.startswith("BENCH ")]
     out = [
-        "# Benchmark results",
-        "",
-        "Written by `make bench` (bench/run.sh → bench/report.py); the ratio is against a reference",
-        "measured in the same run on the same machine (see README, “Scale and benchmarks”).",
+        f"## BENCH_SCALE={scale}",
         "",
         f"- Date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- Machine: {machine()}",
@@ -44,13 +41,43 @@ def main(log_path: str, command: str) -> None:
         out.append(
             f"| {name} | {value} | {unit} | {ratio.removeprefix('ratio=')} | {limit.removeprefix('limit=')} |"
         )
-    out += ["", "## Dataset generation", ""]
+    out += ["", "### Dataset generation", ""]
     out += [f"- {line.removeprefix('GENERATE ')}" for line in lines if line.startswith("GENERATE ")]
-    out += ["", "## Details", "", "```"]
+    out += ["", "### Details", "", "```"]
     out += [line for line in lines if not line.startswith(("BENCH ", "GENERATE "))]
     out += ["```", ""]
-    sys.stdout.write("\n".join(out))
+    return out
+
+
+HEADER = [
+    "# Benchmark results",
+    "",
+    "Written by `make bench` (bench/run.sh → bench/report.py), one section per `BENCH_SCALE`,",
+    "each replaced by the next run at that scale; the ratio is against a reference measured in",
+    "the same run on the same machine (see README, “Scale and benchmarks”).",
+    "",
+]
+
+
+def main(log_path: str, command: str, scale: str, results: str) -> None:
+    """Replace this scale's section of `results`, keeping the other scales' sections."""
+    path = Path(results)
+    sections: dict[str, list[str]] = {}
+    if path.exists():
+        current = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("## BENCH_SCALE="):
+                current = line.removeprefix("## BENCH_SCALE=").strip()
+                sections[current] = []
+            if current is not None:
+                sections[current].append(line)
+    sections[scale] = section(log_path, command, scale)
+    order = ["full", "mid", "small"]
+    out = list(HEADER)
+    for name in sorted(sections, key=lambda n: order.index(n) if n in order else 99):
+        out += sections[name]
+    path.write_text("\n".join(out).rstrip("\n") + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "make bench")
+    main(*sys.argv[1:5])

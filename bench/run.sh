@@ -58,17 +58,24 @@ load_test() {  # against gunicorn on this DATABASE_URL
     sleep 0.2
   done
   local args=(--url "http://127.0.0.1:$port" --plan "$plan" --threads "${BENCH_THREADS:-8}" --duration "${BENCH_SECONDS:-15}")
-  "$PY" bench/loadgen.py "${args[@]}" --target noop >"$work/noop.json"
-  "$PY" bench/loadgen.py "${args[@]}" --target report >"$work/report.json"
+  # With the CPU the app servers and the database's backends used during the measure: where a
+  # request's cost goes (the load generator's own is left out).
+  args+=(--cpu-of gunicorn --cpu-of "postgres: postgres bench")
+  for target in noop report; do
+    "$PY" bench/loadgen.py "${args[@]}" --target "$target" >"$work/$target.json"
+  done
   kill "$gunicorn_pid"; wait "$gunicorn_pid" 2>/dev/null || true
   gunicorn_pid=""
-  "$PY" - "$work/noop.json" "$work/report.json" "$1" <<'PYEOF' | tee -a "$log"
+  "$PY" - "$work" "$1" <<'PYEOF' | tee -a "$log"
 import json, sys
-noop, report = (json.load(open(p)) for p in sys.argv[1:3])
-vendor = sys.argv[3]
+work, vendor = sys.argv[1:3]
+noop, report = (json.load(open(f"{work}/{t}.json")) for t in ("noop", "report"))
 for r in (noop, report):
-    print(f"load {r['target']}: {r['requests']} requests, {r['errors']} errors {r['first_errors']}, "
-          f"{r['rps']:.0f}/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms")
+    t = r["target"]
+    app, db = (seconds * 1000 / max(r["requests"], 1) for seconds in r["cpu_seconds"].values())
+    print(f"load {t}: {r['requests']} requests, {r['errors']} errors {r['first_errors']}, "
+          f"{r['rps']:.0f}/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms; "
+          f"CPU per request: app servers {app:.1f} ms, database {db:.1f} ms")
 print(f"BENCH submit_report_{vendor} {report['rps']:.4g} req/s ratio={report['rps'] / noop['rps']:.3g} limit=trivial-view-req/s")
 print(f"BENCH submit_report_p99_{vendor} {report['p99_ms']:.4g} ms ratio={report['p99_ms'] / 250:.3g} limit=250ms-target")
 PYEOF
@@ -93,6 +100,6 @@ for db in ${BENCH_DBS:-sqlite postgresql}; do
     unset DATABASE_URL
   fi
 done
-"$PY" bench/report.py "$log" "make bench BENCH_SCALE=$SCALE" >bench/results.md
+"$PY" bench/report.py "$log" "make bench BENCH_SCALE=$SCALE" "$SCALE" bench/results.md
 echo "结果已写入 bench/results.md"
 grep '^BENCH ' "$log"
