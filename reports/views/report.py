@@ -1,0 +1,265 @@
+"""The unit's report: the edit page, autosave, submit, files and typical cases."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from orgs import scoping
+from reports import forms, selectors, services
+from reports.models import (
+    ExpectedReport,
+    Report,
+    ReportFile,
+    TypicalCase,
+)
+from reports.services import ConflictError, IncompleteReportError, ReportStateError
+from reports.views.common import errors_text
+
+# --- The unit's report ----------------------------------------------------------------------
+
+
+def _report_context(report: Report, form=None, upload_form=None, case_form=None) -> dict:
+    fields = services.statistic_fields_of(report.requirement)
+    if form is None:
+        values = {v.field_id: v for v in report.values.all()}
+        initial = {
+            "version": report.version,
+            "summary": report.summary,
+            "problems": report.problems,
+        }
+        for f in fields:
+            v = values.get(f.pk)
+            if v is not None:
+                initial[f"stat_{f.code}"] = (
+                    v.text
+                    if not f.is_numeric
+                    else ("" if v.number is None else f"{v.number.normalize():f}")
+                )
+        form = forms.ReportDraftForm(initial=initial, fields=fields)
+    return {
+        "report": report,
+        "requirement": report.requirement,
+        "form": form,
+        "upload_form": upload_form or forms.UploadForm(),
+        "case_form": case_form or forms.CaseForm(),
+        "missing": services.report_missing(report),
+        "colour": report.expected.colour_on(timezone.localdate()),
+        **selectors.report_detail_parts(report),
+    }
+
+
+@login_required
+def report_edit(request, expected_pk: int):
+    """The unit fills its report; POST saves the draft (or submits, with action=submit)."""
+    expected = selectors.expected_get_for_user(request.user, expected_pk, scoping.Action.EDIT)
+    report = services.report_start(actor=request.user, expected=expected)
+    if request.method != "POST":
+        return render(request, "reports/report_edit.html", _report_context(report))
+    fields = services.statistic_fields_of(report.requirement)
+    form = forms.ReportDraftForm(request.POST, fields=fields)
+    status = 200
+    if form.is_valid():
+        try:
+            report = services.report_save_draft(
+                actor=request.user,
+                report=report,
+                version=form.cleaned_data["version"],
+                summary=form.cleaned_data["summary"],
+                problems=form.cleaned_data["problems"],
+                values=form.values(),
+            )
+            if request.POST.get("action") == "submit":
+                report = services.report_submit(actor=request.user, report=report)
+                messages.success(
+                    request, _("已报送。") + (_("（逾期报送）") if report.is_late else "")
+                )
+                return redirect(report)
+            messages.success(request, _("草稿已保存。"))
+            return redirect("reports:report_edit", expected_pk)
+        except ConflictError as exc:
+            form.add_error(None, _(services.MSG_STALE) % {"v": exc.current_version})
+            status = 409
+        except IncompleteReportError as exc:
+            messages.error(request, str(exc))
+            return redirect("reports:report_edit", expected_pk)
+        except (ValidationError, ReportStateError) as exc:
+            form.add_error(None, errors_text(exc) if isinstance(exc, ValidationError) else str(exc))
+            status = 400
+    return render(
+        request, "reports/report_edit.html", _report_context(report, form=form), status=status
+    )
+
+
+def _expected_to_autosave(user, pk: int) -> ExpectedReport:
+    """The expected report an autosave writes to, read narrowly: only the columns the save
+    uses (the unit's path for the scope, the requirement for the statistics form, the labels
+    of the audit entry), not the whole notice and its unit on every keystroke pause. Whoever
+    may not edit gets the selector's answer: 404 outside their scope, 403 inside."""
+    expected = (
+        ExpectedReport.objects.select_related("unit", "requirement__notice")
+        .only(
+            "removed_at",
+            "unit__path",
+            "unit__name",
+            "unit__full_name",
+            "requirement__due_date",
+            "requirement__notice__doc_number",
+            "requirement__notice__title",
+        )
+        .order_by()
+        .filter(pk=pk)
+        .first()
+    )
+    if expected is None or not scoping.can(user, scoping.Action.EDIT, expected.unit):
+        selectors.expected_get_for_user(user, pk, scoping.Action.EDIT)
+        raise PermissionDenied  # not reached: the selector answered 404 or 403
+    return expected
+
+
+@login_required
+@require_POST
+def report_autosave(request, expected_pk: int):
+    """htmx: save the draft as the user types; answers a status line (and the new version)."""
+    expected = _expected_to_autosave(request.user, expected_pk)
+    form = forms.ReportDraftForm(
+        request.POST, fields=services.statistic_fields_of(expected.requirement)
+    )
+    context = {"saved": False}
+    if not form.is_valid():
+        context["error"] = _("无法保存：页面数据不完整，请刷新。")
+        return render(request, "reports/report_edit.html#autosave", context, status=400)
+    try:
+        report = services.report_save_draft(
+            actor=request.user,
+            expected=expected,
+            version=form.cleaned_data["version"],
+            summary=form.cleaned_data["summary"],
+            problems=form.cleaned_data["problems"],
+            values=form.values(),
+        )
+    except ConflictError as exc:
+        context["error"] = _(services.MSG_STALE) % {"v": exc.current_version}
+        context["conflict"] = True
+        return render(request, "reports/report_edit.html#autosave", context, status=409)
+    except (ValidationError, ReportStateError) as exc:
+        context["error"] = errors_text(exc) if isinstance(exc, ValidationError) else str(exc)
+        return render(request, "reports/report_edit.html#autosave", context, status=400)
+    context.update(report=report, saved=True, saved_at=timezone.localtime())
+    return render(request, "reports/report_edit.html#autosave", context)
+
+
+@login_required
+@require_POST
+def report_submit(request, expected_pk: int):
+    expected = selectors.expected_get_for_user(request.user, expected_pk, scoping.Action.EDIT)
+    report = services.report_start(actor=request.user, expected=expected)
+    try:
+        report = services.report_submit(actor=request.user, report=report)
+    except (IncompleteReportError, ReportStateError) as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:report_edit", expected_pk)
+    messages.success(request, _("已报送。") + (_("（逾期报送）") if report.is_late else ""))
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def report_upload(request, expected_pk: int):
+    expected = selectors.expected_get_for_user(request.user, expected_pk, scoping.Action.EDIT)
+    report = services.report_start(actor=request.user, expected=expected)
+    form = forms.UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.report_file_add(
+                actor=request.user,
+                report=report,
+                upload=form.cleaned_data["file"],
+                caption=form.cleaned_data["caption"],
+            )
+        except (ValidationError, ReportStateError) as exc:
+            form.add_error(
+                "file", errors_text(exc) if isinstance(exc, ValidationError) else str(exc)
+            )
+        else:
+            messages.success(request, _("文件已上传。"))
+            return redirect("reports:report_edit", expected_pk)
+    return render(
+        request, "reports/report_edit.html", _report_context(report, upload_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def case_add(request, expected_pk: int):
+    expected = selectors.expected_get_for_user(request.user, expected_pk, scoping.Action.EDIT)
+    report = services.report_start(actor=request.user, expected=expected)
+    form = forms.CaseForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.case_add(
+                actor=request.user,
+                report=report,
+                title=data["title"],
+                unit_name=data["unit_name"],
+                description=data["description"],
+                uploads_=[data["file"]] if data["file"] else [],
+            )
+        except (ValidationError, ReportStateError) as exc:
+            form.add_error(None, errors_text(exc) if isinstance(exc, ValidationError) else str(exc))
+        else:
+            messages.success(request, _("典型案例已添加。"))
+            return redirect("reports:report_edit", expected_pk)
+    return render(
+        request, "reports/report_edit.html", _report_context(report, case_form=form), status=400
+    )
+
+
+def _remove_part(request, model, pk: int, remove):
+    """Remove a file or typical case of a report the user may edit, back to the report."""
+    part = get_object_or_404(
+        model.objects.filter(report__in=Report.objects.for_user(request.user, "edit")), pk=pk
+    )
+    try:
+        remove(actor=request.user, item=part)
+    except ReportStateError as exc:
+        messages.error(request, str(exc))
+    return redirect("reports:report_edit", part.report.expected_id)
+
+
+@login_required
+@require_POST
+def file_remove(request, pk: int):
+    return _remove_part(request, ReportFile, pk, services.report_file_remove)
+
+
+@login_required
+@require_POST
+def case_remove(request, pk: int):
+    return _remove_part(
+        request, TypicalCase, pk, lambda actor, item: services.case_remove(actor=actor, case=item)
+    )
+
+
+@login_required
+def file_download(request, pk: int):
+    """A photo or video (or its thumbnail), streamed through the storage API after the same
+    visibility check as the report."""
+    item = get_object_or_404(
+        ReportFile.objects.filter(report__in=Report.objects.for_user(request.user)), pk=pk
+    )
+    thumb = request.GET.get("thumb") == "1" and item.thumbnail
+    stored = item.thumbnail if thumb else item.file
+    response = FileResponse(
+        stored.storage.open(stored.name, "rb"),
+        content_type="image/jpeg" if thumb else item.content_type,
+        filename=item.original_name,
+        as_attachment=request.GET.get("download") == "1",
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

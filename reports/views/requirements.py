@@ -1,0 +1,175 @@
+"""The issuer's side: the landing page, report requirements, the expected set, reminders."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.models import Notice
+from orgs import scoping
+from reports import forms, selectors, services
+from reports.models import (
+    ExpectedReport,
+    ReportRequirement,
+)
+from reports.views.common import errors_text
+
+# --- Landing ---------------------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "todo": selectors.requirements_to_report(request.user),
+            "issued": selectors.requirements_issued(request.user),
+        },
+    )
+
+
+# --- Requirement (the issuer's side) --------------------------------------------------------
+
+
+@login_required
+def requirement_edit(request, notice_pk: int):
+    notice = get_object_or_404(Notice.objects.for_user(request.user), pk=notice_pk)
+    if not scoping.can(request.user, scoping.Action.EDIT, notice.unit):
+        raise PermissionDenied
+    requirement = ReportRequirement.objects.filter(notice=notice).first()
+    form = forms.RequirementForm(request.POST or None, initial=_requirement_initial(requirement))
+    # Rows shown pre-filled must not count as "unchanged" (and so empty) when posted back.
+    formset = forms.StatisticFieldFormSet(
+        request.POST or None,
+        prefix="f",
+        initial=None if request.method == "POST" else _fields_initial(requirement),
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        specs = [s for s in (f.spec() for f in formset) if s]
+        try:
+            requirement = services.requirement_save(
+                actor=request.user, notice=notice, fields=specs, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            messages.error(request, errors_text(exc))
+        else:
+            messages.success(request, _("报送要求已保存。"))
+            return redirect(requirement)
+    return render(
+        request,
+        "reports/requirement_edit.html",
+        {"notice": notice, "form": form, "formset": formset},
+    )
+
+
+def _requirement_initial(requirement: ReportRequirement | None) -> dict:
+    if requirement is None:
+        return {"materials": ["工作总结", "统计表", "图片"]}
+    return {
+        "due_date": requirement.due_date,
+        "materials": requirement.materials,
+        "levels": requirement.levels,
+        "report_to": requirement.report_to,
+        "text": requirement.text,
+    }
+
+
+def _fields_initial(requirement: ReportRequirement | None) -> list[dict]:
+    fields = list(requirement.statistic_fields.all()) if requirement else []
+    if not fields:
+        return [vars(spec) for spec in services.default_field_specs()]
+    return [
+        {
+            "label": f.label,
+            "code": f.code,
+            "kind": f.kind,
+            "required": f.required,
+            "unit_of_measure": f.unit_of_measure,
+        }
+        for f in fields
+    ]
+
+
+@login_required
+def requirement_detail(request, pk: int):
+    requirement = selectors.requirement_get_for_user(request.user, pk)
+    issuer = requirement.notice.unit
+    can_edit = scoping.can(request.user, scoping.Action.EDIT, issuer)
+    today = timezone.localdate()
+    expected = (
+        ExpectedReport.objects.for_user(request.user)
+        .filter(requirement=requirement)
+        .with_colour(today)
+        .select_related("unit", "report", "removed_by")
+        .order_by("removed_at", "unit__path")
+    )
+    return render(
+        request,
+        "reports/requirement_detail.html",
+        {
+            "requirement": requirement,
+            "fields": requirement.statistic_fields.all(),
+            "expected": expected,
+            "summary": selectors.completeness(issuer, requirement=requirement, today=today),
+            "can_edit": can_edit,
+            "add_form": forms.AddExpectedForm(issuer=issuer) if can_edit else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def expected_fill(request, pk: int):
+    requirement = selectors.requirement_get_for_user(request.user, pk, scoping.Action.EDIT)
+    n = services.expected_fill(actor=request.user, requirement=requirement)
+    messages.success(request, _("已按接收单位生成应报单位（%(n)s 个）。") % {"n": n})
+    return redirect(requirement)
+
+
+@login_required
+@require_POST
+def expected_add(request, pk: int):
+    requirement = selectors.requirement_get_for_user(request.user, pk, scoping.Action.EDIT)
+    form = forms.AddExpectedForm(request.POST, issuer=requirement.notice.unit)
+    if form.is_valid():
+        services.expected_add(
+            actor=request.user, requirement=requirement, unit=form.cleaned_data["unit"]
+        )
+        messages.success(request, _("已加入应报单位。"))
+    else:
+        messages.error(request, _("请选择本单位的下级单位。"))
+    return redirect(requirement)
+
+
+@login_required
+@require_POST
+def expected_remove(request, pk: int):
+    expected = selectors.expected_get_for_user(request.user, pk)
+    requirement = selectors.requirement_get_for_user(
+        request.user, expected.requirement_id, scoping.Action.EDIT
+    )
+    form = forms.ReasonForm(request.POST)
+    if form.is_valid():
+        services.expected_remove(
+            actor=request.user, expected=expected, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("已移出应报单位：%(u)s。") % {"u": expected.unit.name})
+    else:
+        messages.error(request, _("请填写移出原因，如“机构撤并”。"))
+    return redirect(requirement)
+
+
+@login_required
+@require_POST
+def remind(request, pk: int):
+    requirement = selectors.requirement_get_for_user(request.user, pk, scoping.Action.EDIT)
+    ids = [int(i) for i in request.POST.getlist("expected") if i.isdigit()] or None
+    n = services.reminders_send_manual(
+        actor=request.user, requirement=requirement, expected_ids=ids
+    )
+    messages.success(request, _("已向 %(n)s 个单位发送催报提醒。") % {"n": n})
+    return redirect(requirement)
