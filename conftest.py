@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from core.testing.world import build_world
 
@@ -26,6 +27,14 @@ def _fast_tests(settings, tmp_path):
         },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """LocaleMiddleware leaves the last request's language active in the worker's thread: an
+    English request must not turn the next test's strings English."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

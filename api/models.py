@@ -48,7 +48,8 @@ class ApiToken(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name}（{self.prefix}…）"
+        # The lazy string is translated here, in the active language (`%` returns a str).
+        return _("%(name)s（%(prefix)s…）") % {"name": self.name, "prefix": self.prefix}
 
     @property
     def is_revoked(self) -> bool:

@@ -5,7 +5,8 @@ what units fill in, whether written by us or pasted together by hand in WPS (a t
 header, the header repeated every few rows, merged cells, 序号 typed as 1.0). Deciding what a
 window like "9-10 月" means and which unit names exist is the caller's business: it passes
 ``parse_window`` and ``known_units`` in, so this package stays free of Django and of the
-notice parser.
+notice parser. So is translation: messages are Chinese, and a caller that shows them in
+another language passes ``translate`` (Django's ``gettext``) too.
 """
 
 from __future__ import annotations
@@ -37,20 +38,34 @@ MAX_BYTES = 5 * 1024 * 1024
 # uncompressed size is capped before openpyxl reads anything.
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 
-# Error messages, as constants so tests and views compare against the same text.
-MSG_TOO_LARGE = "文件过大（超过 {limit}），请拆分后再导入"
-MSG_NOT_XLSX = "不是有效的 Excel（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后再导入"
-MSG_NO_HEADER = "未找到表头行：表头应包含“活动主题”“活动内容”“时间安排”“牵头部门”"
-MSG_TOO_MANY_ROWS = "行数过多（超过 {limit} 行），请拆分后再导入"
-MSG_THEME_EMPTY = "活动主题为空"
-MSG_CONTENT_EMPTY = "活动内容为空"
-MSG_WINDOW_EMPTY = "时间安排为空"
-MSG_WINDOW_UNREADABLE = "时间安排无法识别：{value}"
-MSG_LEAD_EMPTY = "牵头部门为空"
-MSG_UNKNOWN_LEAD = "牵头部门不存在：{value}"
-MSG_UNKNOWN_SUPPORT = "协办单位不存在：{value}"
-MSG_SEQ_NOT_NUMBER = "序号不是整数：{value}"
-MSG_SEQ_DUPLICATE = "序号重复：{value}"
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for Django's makemessages (which looks for this name) without importing
+    Django; the caller's ``translate`` translates it."""
+    return message
+
+
+def _untranslated(message: str) -> str:
+    return message
+
+
+# Error messages, as constants so tests and views compare against the same text. Translated
+# before the {placeholders} are filled in.
+MSG_TOO_LARGE = gettext_noop("文件过大（超过 {limit}），请拆分后再导入")
+MSG_NOT_XLSX = gettext_noop(
+    "不是有效的 Excel（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后再导入"
+)
+MSG_NO_HEADER = gettext_noop("未找到表头行：表头应包含“活动主题”“活动内容”“时间安排”“牵头部门”")
+MSG_TOO_MANY_ROWS = gettext_noop("行数过多（超过 {limit} 行），请拆分后再导入")
+MSG_THEME_EMPTY = gettext_noop("活动主题为空")
+MSG_CONTENT_EMPTY = gettext_noop("活动内容为空")
+MSG_WINDOW_EMPTY = gettext_noop("时间安排为空")
+MSG_WINDOW_UNREADABLE = gettext_noop("时间安排无法识别：{value}")
+MSG_LEAD_EMPTY = gettext_noop("牵头部门为空")
+MSG_UNKNOWN_LEAD = gettext_noop("牵头部门不存在：{value}")
+MSG_UNKNOWN_SUPPORT = gettext_noop("协办单位不存在：{value}")
+MSG_SEQ_NOT_NUMBER = gettext_noop("序号不是整数：{value}")
+MSG_SEQ_DUPLICATE = gettext_noop("序号重复：{value}")
 
 # Spellings of each column seen in schedules; the key is the canonical Yong'an name.
 _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -75,23 +90,23 @@ _SPACES = re.compile(r"[\s\u3000]+")
 
 
 class ScheduleFileError(Exception):
-    """The file as a whole cannot be read as a schedule; ``message`` is for the user."""
+    """The file as a whole cannot be read as a schedule; ``message`` is for the user, made of
+    ``template`` (an ``MSG_*``) and ``params``."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, **params: object) -> None:
+        self.template, self.params = template, params
+        self.message = template.format(**params)
+        super().__init__(self.message)
 
 
 @dataclass(frozen=True)
 class RowError:
-    """One problem in one cell: ``row`` is the row number Excel shows, ``column`` the header."""
+    """One problem in one cell: ``row`` is the row number Excel shows, ``column`` the header as
+    the file has it (Chinese, whatever the language of the page), ``message`` for the user."""
 
     row: int
     column: str
     message: str
-
-    def __str__(self) -> str:
-        return f"第{self.row}行【{self.column}】{self.message}"
 
 
 @dataclass
@@ -184,18 +199,35 @@ def read_schedule(
     known_units: Callable[[str], bool] | Collection[str],
     max_rows: int = MAX_ROWS,
     max_bytes: int = MAX_BYTES,
+    translate: Callable[[str], str] = _untranslated,
 ) -> ScheduleImport:
     """Read a schedule XLSX.
 
     Raises ``ScheduleFileError`` when the file as a whole is unusable (too large, not an XLSX,
     no header row, too many rows). Otherwise returns a ``ScheduleImport``: every row when all
-    are valid, or no rows and the full list of per-cell errors.
+    are valid, or no rows and the full list of per-cell errors. Every message goes through
+    ``translate`` (one of the ``MSG_*`` constants in, the reader's language out).
     """
+    try:
+        return _read_schedule(file, parse_window, known_units, max_rows, max_bytes, translate)
+    except ScheduleFileError as error:
+        error.message = translate(error.template).format(**error.params)
+        raise
+
+
+def _read_schedule(
+    file: Source,
+    parse_window: Callable[[str], object | None],
+    known_units: Callable[[str], bool] | Collection[str],
+    max_rows: int,
+    max_bytes: int,
+    translate: Callable[[str], str],
+) -> ScheduleImport:
     data = _read_bytes(file, max_bytes)
     sheet = _open_sheet(data)
     if sheet.max_row > max_rows + 10:
         # A few rows of slack for the title, header and repeated headers around the data.
-        raise ScheduleFileError(MSG_TOO_MANY_ROWS.format(limit=max_rows))
+        raise ScheduleFileError(MSG_TOO_MANY_ROWS, limit=max_rows)
     grid = _grid(sheet)
     header_index, columns = _find_header(grid)
     is_known = known_units.__contains__ if isinstance(known_units, Collection) else known_units
@@ -209,15 +241,16 @@ def read_schedule(
             continue  # blank line, or the header repeated (Yong'an's table does it per page)
         data_rows += 1
         if data_rows > max_rows:
-            raise ScheduleFileError(MSG_TOO_MANY_ROWS.format(limit=max_rows))
+            raise ScheduleFileError(MSG_TOO_MANY_ROWS, limit=max_rows)
         row_number = index + 1
         cells = {name: values[col] if col < len(values) else "" for name, col in columns.items()}
-        row, window = _parse_row(cells, row_number, data_rows, parse_window, is_known, result)
+        row, window = _parse_row(
+            cells, row_number, data_rows, parse_window, is_known, translate, result
+        )
         if row is not None:
             if row.seq in seen_seq:
-                result.errors.append(
-                    RowError(row_number, "序号", MSG_SEQ_DUPLICATE.format(value=row.seq))
-                )
+                message = translate(MSG_SEQ_DUPLICATE).format(value=row.seq)
+                result.errors.append(RowError(row_number, "序号", message))
             seen_seq[row.seq] = row_number
             result.rows.append(row)
             result.windows.append(window)
@@ -234,13 +267,13 @@ def _read_bytes(file: Source, max_bytes: int) -> bytes:
     elif isinstance(file, str | PathLike):
         path = Path(file)
         if path.stat().st_size > max_bytes:
-            raise ScheduleFileError(MSG_TOO_LARGE.format(limit=_human(max_bytes)))
+            raise ScheduleFileError(MSG_TOO_LARGE, limit=_human(max_bytes))
         data = path.read_bytes()
     else:
         # Read one byte past the limit, so an oversized upload is never read whole.
         data = file.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ScheduleFileError(MSG_TOO_LARGE.format(limit=_human(max_bytes)))
+        raise ScheduleFileError(MSG_TOO_LARGE, limit=_human(max_bytes))
     return data
 
 
@@ -255,7 +288,7 @@ def _open_sheet(data: bytes) -> Worksheet:
         if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
             raise ScheduleFileError(MSG_NOT_XLSX)  # a zip, but not a workbook (e.g. a .docx)
         if unpacked > MAX_UNCOMPRESSED_BYTES:
-            raise ScheduleFileError(MSG_TOO_LARGE.format(limit=_human(MAX_UNCOMPRESSED_BYTES)))
+            raise ScheduleFileError(MSG_TOO_LARGE, limit=_human(MAX_UNCOMPRESSED_BYTES))
         # Not read_only: merged-cell ranges are only available on a fully loaded sheet.
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except ScheduleFileError:
@@ -334,12 +367,13 @@ def _parse_row(
     position: int,
     parse_window: Callable[[str], object | None],
     is_known: Callable[[str], bool],
+    translate: Callable[[str], str],
     result: ScheduleImport,
 ) -> tuple[ScheduleRow | None, object]:
     errors: list[RowError] = []
 
-    def error(column: str, message: str) -> None:
-        errors.append(RowError(row_number, column, message))
+    def error(column: str, template: str, **params: object) -> None:
+        errors.append(RowError(row_number, column, translate(template).format(**params)))
 
     seq_text = cells.get("序号", "")
     seq = position  # a schedule without 序号 is numbered in order
@@ -349,7 +383,7 @@ def _parse_row(
             if float(seq_text) != seq:
                 raise ValueError(seq_text)
         except ValueError:
-            error("序号", MSG_SEQ_NOT_NUMBER.format(value=seq_text))
+            error("序号", MSG_SEQ_NOT_NUMBER, value=seq_text)
 
     if not cells["活动主题"]:
         error("活动主题", MSG_THEME_EMPTY)
@@ -365,17 +399,17 @@ def _parse_row(
         except ValueError:
             window = None
         if window is None:
-            error("时间安排", MSG_WINDOW_UNREADABLE.format(value=cells["时间安排"]))
+            error("时间安排", MSG_WINDOW_UNREADABLE, value=cells["时间安排"])
 
     lead_names = split_unit_names(cells["牵头部门"])
     if not lead_names:
         error("牵头部门", MSG_LEAD_EMPTY)
     for name in lead_names:
         if not is_known(name):
-            error("牵头部门", MSG_UNKNOWN_LEAD.format(value=name))
+            error("牵头部门", MSG_UNKNOWN_LEAD, value=name)
     for name in split_unit_names(cells.get("协办单位", "")):
         if not is_known(name):
-            error("协办单位", MSG_UNKNOWN_SUPPORT.format(value=name))
+            error("协办单位", MSG_UNKNOWN_SUPPORT, value=name)
 
     result.errors.extend(errors)
     row = ScheduleRow(

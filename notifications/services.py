@@ -5,19 +5,44 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from notifications.models import Notification
 from orgs import scoping
 
 
 def notify(
-    *, units: Iterable, kind: str, title: str, body: str = "", link: str = ""
+    *,
+    units: Iterable,
+    kind: str,
+    title: str,
+    body: str = "",
+    link: str = "",
+    title_params: dict | None = None,
 ) -> list[Notification]:
     """Drop a message into each unit's inbox and, once the transaction commits, e-mail the
-    unit's members who have an address (through Django's mail settings)."""
+    unit's members who have an address (through Django's mail settings).
+
+    With `title_params` (even empty), `title` is a message id marked with gettext_noop, such as
+    "报送材料被退回：%(n)s": each reader sees it in their own language. The e-mail goes out in
+    the language active now. Without, `title` is shown as it is (a user's text)."""
     units = list(units)
+    msgid = ""
+    if title_params is not None:
+        msgid, title = title, gettext(title) % title_params
     rows = Notification.objects.bulk_create(
-        [Notification(unit=u, kind=kind, title=title, body=body, link=link) for u in units]
+        [
+            Notification(
+                unit=u,
+                kind=kind,
+                title=title,
+                title_msgid=msgid,
+                title_params=title_params or {},
+                body=body,
+                link=link,
+            )
+            for u in units
+        ]
     )
     recipients = sorted(
         set(

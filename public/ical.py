@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
 CRLF = "\r\n"
 
@@ -85,10 +86,12 @@ def activity_events(activities, build_url) -> list[dict]:
         public_event = getattr(activity, "public_event", None)
         if not activity.starts_on and not (public_event and public_event.starts_at):
             continue  # no date, nothing to put in a calendar
-        leads = "、".join(p.name for p in activity.leads())
+        leads = pgettext("list separator", "、").join(p.name for p in activity.leads())
         description = activity.content
         if leads:
-            description = f"{description}\n牵头单位：{leads}".strip()
+            # In the language of the request (LocaleMiddleware), as the page's text is.
+            leads_line = gettext("牵头单位：%(leads)s") % {"leads": leads}
+            description = f"{description}\n{leads_line}".strip()
         event = {
             "uid": f"activity-{activity.pk}",
             "summary": activity.title,

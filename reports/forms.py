@@ -80,7 +80,7 @@ class ReportDraftForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.statistic_fields = list(fields)
         for f in self.statistic_fields:
-            label = f"{f.label}（{f.unit_of_measure}）" if f.unit_of_measure else f.label
+            label = str(f)  # 活动场次（场）, punctuation as the language has it
             attrs = {"inputmode": "numeric" if f.kind == "integer" else "decimal"}
             if not f.is_numeric:
                 attrs = {}

@@ -61,7 +61,7 @@ class ReportRequirement(TimeStampedModel):
         ordering = ["due_date"]
 
     def __str__(self) -> str:
-        return f"{self.notice}：{self.due_date or ''}"
+        return _("%(notice)s：%(due)s") % {"notice": self.notice, "due": self.due_date or ""}
 
     def get_absolute_url(self) -> str:
         return reverse("reports:requirement_detail", args=[self.pk])
@@ -105,7 +105,11 @@ class StatisticField(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.label}（{self.unit_of_measure}）" if self.unit_of_measure else self.label
+        if not self.unit_of_measure:
+            return self.label
+        # Translated here, in the language of the page: `%` turns the lazy string into a str.
+        text = pgettext_lazy("a statistics field and its unit", "%(label)s（%(unit)s）")
+        return text % {"label": self.label, "unit": self.unit_of_measure}
 
     @property
     def is_numeric(self) -> bool:

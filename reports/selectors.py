@@ -21,6 +21,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityCategory
 from campaigns.models import Notice
@@ -386,7 +387,7 @@ def activity_counts(unit: OrgUnit, *, campaign=None, months: bool = True) -> Act
         key=lambda item: (-item[1], item[0]),
     )
     if counted["c_none"]:
-        by_category.append(("未分类", counted["c_none"]))
+        by_category.append((gettext("未分类"), counted["c_none"]))
         by_category.sort(key=lambda item: -item[1])  # stable: 未分类 after a tie
     by_month = []
     if months:

@@ -6,6 +6,8 @@ from urllib.parse import unquote
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 from openpyxl import load_workbook
 
 from activities.tests.conftest import issue
@@ -19,6 +21,14 @@ from exports.schedule_xlsx import (
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    # LocaleMiddleware leaves an English request's language active in the thread; the next
+    # test must start in the default language.
+    yield
+    translation.deactivate()
 
 
 def export(client, notice) -> bytes:
@@ -122,6 +132,36 @@ def test_import_with_one_bad_row_imports_nothing_and_lists_the_error_with_its_ro
     assert MSG_UNKNOWN_SUPPORT.format(value="宣传部") in html
     assert plan.activities.count() == 2
     assert not plan.activities.filter(title="质量开放日").exists()
+
+
+def english(message: str, **params) -> str:
+    with translation.override("en"):
+        text = translation.gettext(message).format(**params)
+    assert text != message.format(**params), f"no English for {message}"
+    return text
+
+
+def test_an_english_reader_gets_the_errors_in_english(world, plan, client_for):
+    rows = [ScheduleRow(1, "知识竞赛", "质量知识竞赛", "国庆前后", "质量科", "宣传部")]
+    response = client_for(world.users["editor"]).post(
+        reverse("activities:schedule_import", args=[plan.pk]),
+        {"file": upload(workbook(rows))},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert escape(english(MSG_WINDOW_UNREADABLE, value="国庆前后")) in html
+    assert escape(english(MSG_UNKNOWN_SUPPORT, value="宣传部")) in html
+
+
+def test_an_english_reader_is_told_in_english_that_a_file_is_no_xlsx(world, plan, client_for):
+    response = client_for(world.users["editor"]).post(
+        reverse("activities:schedule_import", args=[plan.pk]),
+        {"file": upload(b"just text renamed to .xlsx")},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert escape(english(MSG_NOT_XLSX)) in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -207,7 +207,6 @@ def test_every_bad_cell_is_reported_with_its_excel_row_and_no_rows_are_returned(
         RowError(4, "牵头部门", MSG_UNKNOWN_LEAD.format(value="宣传处")),
         RowError(4, "协办单位", MSG_UNKNOWN_SUPPORT.format(value="纪检组")),
     ]
-    assert str(result.errors[0]) == "第3行【活动主题】活动主题为空"
 
 
 def test_duplicate_sequence_numbers_are_an_error() -> None:
@@ -224,6 +223,33 @@ def test_a_window_parser_that_raises_value_error_counts_as_unreadable() -> None:
 
     result = _read(_written(YONGAN_SCHEDULE[:1]), parse_window=strict)
     assert result.errors == [RowError(3, "时间安排", MSG_WINDOW_UNREADABLE.format(value="9 月"))]
+
+
+ENGLISH = {
+    MSG_THEME_EMPTY: "The theme is empty",
+    MSG_UNKNOWN_LEAD: "No such lead unit: {value}",
+    MSG_TOO_LARGE: "The file is too large (over {limit})",
+}
+
+
+def test_messages_come_in_the_callers_language_with_the_cells_value_filled_in() -> None:
+    data = _workbook_bytes([YONGAN_HEADER, [1, "", "内容", "9月", "宣传处"]])
+    result = _read(data, translate=lambda message: ENGLISH.get(message, message))
+    assert [e.message for e in result.errors] == [
+        "The theme is empty",
+        "No such lead unit: 宣传处",
+    ]
+
+
+def test_a_file_error_comes_in_the_callers_language() -> None:
+    with pytest.raises(ScheduleFileError) as caught:
+        _read(_written(), max_bytes=1024, translate=lambda message: ENGLISH[message])
+    assert caught.value.message == "The file is too large (over 1 KB)"
+
+
+def test_a_value_with_braces_is_shown_as_typed() -> None:
+    data = _workbook_bytes([YONGAN_HEADER, [1, "主题", "内容", "9月", "{0}科"]])
+    assert _read(data).errors == [RowError(2, "牵头部门", "牵头部门不存在：{0}科")]
 
 
 # --- bad files ---------------------------------------------------------------------------

@@ -2,10 +2,18 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from public.ical import calendar_text, escape_text, fold
 from public.tests.factories import public_activity
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    # LocaleMiddleware leaves an English request's language active in the thread; the next
+    # test must start in the default language.
+    yield
+    translation.deactivate()
 
 
 def unfold(text: str) -> list[str]:
@@ -91,3 +99,16 @@ def test_unit_feed_covers_its_subtree(client, activities, world):
 
 def test_unknown_region_is_not_found(client, db):
     assert client.get(reverse("public:ical_region", args=["999999"])).status_code == 404
+
+
+def test_an_english_feed_names_the_lead_units_in_english(client, world):
+    public_activity(
+        actor=world.users["editor"],
+        unit=world.unit("芙蓉区"),
+        title="开放日",
+        content="",
+        leads=("计量科", "质量科"),
+    )
+    response = client.get(reverse("public:ical_region", args=["430102"]), HTTP_ACCEPT_LANGUAGE="en")
+    lines = unfold(response.content.decode())
+    assert "DESCRIPTION:Lead units: 计量科\\, 质量科" in lines

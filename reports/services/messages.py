@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.audit import set_actor
 from notifications.services import notify
@@ -36,11 +37,16 @@ def bulletin_send(*, actor, unit: OrgUnit, kind: str, title: str, body: str) -> 
         )
         bulletin.full_clean()
         bulletin.save()
-        label = Bulletin.Kind(kind).label
         notify(
             units=[parent],
             kind=f"bulletin_{kind}",
-            title=f"【{label}】{unit.name}：{bulletin.title}",
+            # One message per kind, so that each reader sees the kind in their own language.
+            title=(
+                gettext_noop("【重要情况】%(unit)s：%(title)s")
+                if kind == Bulletin.Kind.URGENT
+                else gettext_noop("【进展情况】%(unit)s：%(title)s")
+            ),
+            title_params={"unit": unit.name, "title": bulletin.title},
             body=body,
             link=reverse("reports:bulletin_detail", args=[bulletin.pk]),
         )
@@ -65,7 +71,8 @@ def _remind(expected: ExpectedReport, kind: str, today: datetime.date, actor=Non
     notify(
         units=[expected.unit],
         kind=f"reminder_{kind}",
-        title=_("请按时报送：%(t)s") % {"t": requirement.notice.title},
+        title=gettext_noop("请按时报送：%(t)s"),
+        title_params={"t": requirement.notice.title},
         body=_("报送截止日期：%(d)s。请登录平台填报工作总结、统计表等材料。")
         % {"d": f"{due.year}年{due.month}月{due.day}日" if due else _("未定")},
         link=reverse("reports:report_edit", args=[expected.pk]),

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from campaigns.services import ConflictError
 from core.audit import set_actor
@@ -363,7 +364,8 @@ def report_return(*, actor, report: Report, reason: str) -> Report:
         notify(
             units=[report.unit],
             kind="report_returned",
-            title=_("报送材料被退回：%(n)s") % {"n": report.requirement.notice.title},
+            title=gettext_noop("报送材料被退回：%(n)s"),
+            title_params={"n": report.requirement.notice.title},
             body=reason.strip(),
             link=reverse("reports:report_edit", args=[report.expected_id]),
         )

@@ -1,7 +1,8 @@
 """What the reporting views share."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import pgettext
 
 
 def errors_text(exc: ValidationError) -> str:
-    return "；".join(exc.messages)
+    return pgettext("separator between error messages", "；").join(exc.messages)
