@@ -5,20 +5,18 @@ second connection to the same database, which, like a real replica, sees only co
 Hence transaction=True and both aliases on the tests that read through it.
 """
 
-import datetime
 import importlib.util
 
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from core.replica import REPLICA_DB_ALIAS, read_from_replica
 from core.testing.world import make_user
 from orgs.models import Membership, OrgUnit
 from orgs.scoping import Role
-from reports.models import ReportRequirement, SentReminder
+from reports.models import SentReminder
 from reports.tests import factories
 
 BOTH = [DEFAULT_DB_ALIAS, REPLICA_DB_ALIAS]
@@ -125,23 +123,7 @@ def test_migrations_run_only_on_the_primary(replica_router):
 
 @pytest.fixture
 def hunan(world):
-    """湖南省 asked 长沙市 and 株洲市 to report by yesterday; only 长沙市 did."""
-    admin = make_user("hunan_admin", world.unit("湖南省"), Role.ADMIN)
-    requirement = factories.issued_requirement(
-        actor=admin,
-        unit=world.unit("湖南省"),
-        recipients=[world.unit("长沙市"), world.unit("株洲市")],
-        title="湖南省2023年“质量月”活动实施方案",
-    )
-    factories.fill_and_submit(
-        actor=world.users["editor"],
-        expected=factories.expected(requirement, world.unit("长沙市")),
-        activities=12,
-    )
-    ReportRequirement.objects.filter(pk=requirement.pk).update(
-        due_date=timezone.localdate() - datetime.timedelta(days=1)
-    )
-    return {"admin": admin, "requirement": requirement, "unit": world.unit("湖南省")}
+    return factories.province_with_one_overdue(world)
 
 
 @through_replica

@@ -96,3 +96,29 @@ def pdf(name="伪装成图片.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(
         name, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "image/jpeg"
     )
+
+
+def province_with_one_overdue(world) -> dict:
+    """湖南省 asked 长沙市 and 株洲市 to report by yesterday; 长沙市 reported on time (12 场),
+    株洲市 did not: it is overdue. The dashboards' and the replica's tests look at this."""
+    from core.testing.world import make_user
+    from orgs.scoping import Role
+
+    admin = make_user("hunan_admin", world.unit("湖南省"), Role.ADMIN)
+    requirement = issued_requirement(
+        actor=admin,
+        unit=world.unit("湖南省"),
+        recipients=[world.unit("长沙市"), world.unit("株洲市")],
+        title="湖南省2023年“质量月”活动实施方案",
+        due=timezone.localdate() + datetime.timedelta(days=5),
+    )
+    fill_and_submit(
+        actor=world.users["editor"],
+        expected=expected(requirement, world.unit("长沙市")),
+        activities=12,
+    )
+    ReportRequirement.objects.filter(pk=requirement.pk).update(
+        due_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    requirement.refresh_from_db()
+    return {"admin": admin, "requirement": requirement, "unit": world.unit("湖南省")}
