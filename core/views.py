@@ -45,7 +45,13 @@ def home(request):
             "page": public_selectors.activity_page(listed, _page_number(request)),
             "query_without_page": _query_without(request, "page"),
             "month": month,
-            "weeks": public_selectors.month_calendar(calendar_base, month.year, month.month),
+            "weeks": public_selectors.month_calendar(
+                calendar_base,
+                month.year,
+                month.month,
+                cache_key=f"{campaign.pk}:{region.path if region else '-'}:"
+                f"{filters.get('category') or '-'}",
+            ),
             "prev_month": (month - datetime.timedelta(days=1)).replace(day=1),
             "next_month": (month + datetime.timedelta(days=31)).replace(day=1),
             "query_without_month": _query_without(request, "month", "date", "page"),

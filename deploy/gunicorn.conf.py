@@ -12,7 +12,9 @@ workers = int(os.environ.get("QM_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("QM_THREADS", "1"))
 timeout = int(os.environ.get("QM_TIMEOUT", "60"))
 # Recycle workers now and then so that a slow leak never takes a server down.
-max_requests = 2000
+# Recycling workers bounds any slow leak; the benchmark turns it off (QM_MAX_REQUESTS=0): a
+# worker restarting mid-measure would take its CPU count and its warm connections with it.
+max_requests = int(os.environ.get("QM_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory, ActivityParticipant
 from campaigns.models import Campaign, Notice
+from core.figures import cached_figures
 from orgs import scoping
 from orgs.models import OrgUnit
 from public.models import Poll, PublicEvent, Registration
@@ -183,9 +184,17 @@ def month_counts(activities, year: int, month: int) -> dict[datetime.date, int]:
     return counts
 
 
-def month_calendar(activities, year: int, month: int) -> list[list[Day]]:
-    """Weeks (Monday first) of the month, each day with the number of activities on it."""
-    counts = month_counts(activities, year, month)
+def month_calendar(
+    activities, year: int, month: int, *, cache_key: str | None = None
+) -> list[list[Day]]:
+    """Weeks (Monday first) of the month, each day with the number of activities on it.
+    With `cache_key` (naming every filter of `activities`), the counts are reused for a
+    minute (core/figures.py): the public home's calendar over the whole nation."""
+    if cache_key is None:
+        counts = month_counts(activities, year, month)
+    else:
+        key = f"month-counts:{cache_key}:{year}-{month}"
+        counts = cached_figures(key, lambda: month_counts(activities, year, month))
     return [
         [Day(day, day.month == month, counts.get(day, 0)) for day in week]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)

@@ -227,6 +227,10 @@ CACHES = {
     }
 }
 
+# Aggregates over a nation's activities (dashboard counts, the public calendar) are reused
+# for this many seconds (core/figures.py); 0: computed on every view.
+QM_FIGURES_CACHE_SECONDS = env_int("QM_FIGURES_CACHE_SECONDS", 60)
+
 TASKS = {
     "default": {
         "BACKEND": env_str("QM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -23,3 +23,7 @@ DATABASES["replica"] = {**copy.deepcopy(DATABASES["default"]), "TEST": {"MIRROR"
 # The router stays off for the suite, whatever the environment says: transactional tests that
 # do not list the replica alias may not query it. core/tests/test_replica.py turns it on.
 DATABASE_ROUTERS = []
+
+# Figures are computed on every view in tests (a test changes data and looks again);
+# core/tests/test_figures.py turns the cache on.
+QM_FIGURES_CACHE_SECONDS = 0

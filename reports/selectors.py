@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityCategory
 from campaigns.models import Notice
+from core.figures import cached_figures
 from orgs import scoping
 from orgs.models import OrgUnit
 from reports import aggregates
@@ -371,24 +372,43 @@ def activity_counts(unit: OrgUnit, *, campaign=None, months: bool = True) -> Act
     SQLite. Months, not known beforehand, are grouped on a cheap expression (_MonthOf). The
     subtree's notices are a subquery, not a join per activity; index activity_counts_idx
     covers both passes."""
-    notices = Notice.objects.filter(unit__path__startswith=unit.path)
-    if campaign is not None:
-        notices = notices.filter(campaign=campaign)
-    qs = Activity.objects.filter(notice__in=notices.values("pk")).order_by()
     categories = list(ActivityCategory.objects.order_by().values_list("pk", "name"))
     statuses = Activity.Status.choices
-    counted = qs.aggregate(
-        **{f"c{pk}": Count("pk", filter=Q(category_id=pk)) for pk, _name in categories},
-        c_none=Count("pk", filter=Q(category__isnull=True)),
-        **{f"s_{value}": Count("pk", filter=Q(status=value)) for value, _label in statuses},
+    key = f"activity-counts:{unit.pk}:{campaign.pk if campaign else '-'}:{int(months)}"
+    counted, months_counted = cached_figures(
+        key, lambda: _activity_counts(unit, campaign, categories, months)
     )
+    # .get: a category added since the counts were cached has none yet.
     by_category = sorted(
-        [(name, counted[f"c{pk}"]) for pk, name in categories if counted[f"c{pk}"]],
+        [(name, counted.get(f"c{pk}", 0)) for pk, name in categories if counted.get(f"c{pk}")],
         key=lambda item: (-item[1], item[0]),
     )
     if counted["c_none"]:
         by_category.append((gettext("未分类"), counted["c_none"]))
         by_category.sort(key=lambda item: -item[1])  # stable: 未分类 after a tie
+    return ActivityCounts(
+        by_category=by_category,
+        by_status=[
+            (str(label), counted[f"s_{value}"])
+            for value, label in sorted(statuses)
+            if counted[f"s_{value}"]
+        ],
+        by_month=months_counted,
+    )
+
+
+def _activity_counts(unit: OrgUnit, campaign, categories: list, months: bool) -> tuple:
+    """The raw counts behind `activity_counts`, free of labels (they are cached for everyone,
+    whatever their language)."""
+    notices = Notice.objects.filter(unit__path__startswith=unit.path)
+    if campaign is not None:
+        notices = notices.filter(campaign=campaign)
+    qs = Activity.objects.filter(notice__in=notices.values("pk")).order_by()
+    counted = qs.aggregate(
+        **{f"c{pk}": Count("pk", filter=Q(category_id=pk)) for pk, _name in categories},
+        c_none=Count("pk", filter=Q(category__isnull=True)),
+        **{f"s_{value}": Count("pk", filter=Q(status=value)) for value in Activity.Status.values},
+    )
     by_month = []
     if months:
         by_month = [
@@ -397,15 +417,7 @@ def activity_counts(unit: OrgUnit, *, campaign=None, months: bool = True) -> Act
             .annotate(n=Count("pk"))
             .order_by(F("month").asc(nulls_last=True))
         ]
-    return ActivityCounts(
-        by_category=by_category,
-        by_status=[
-            (str(label), counted[f"s_{value}"])
-            for value, label in sorted(statuses)
-            if counted[f"s_{value}"]
-        ],
-        by_month=by_month,
-    )
+    return counted, by_month
 
 
 def accepted_for_compilation(unit: OrgUnit, *, requirement: ReportRequirement) -> QuerySet[Report]:
