@@ -7,7 +7,9 @@ does (login form, CSRF cookie), then POST for a fixed time:
   problems) and its headers. Each save carries a change, as a save fired by typing does (a
   few characters more, now and then a statistic), and follows the version the server
   answers. Opening the edit pages, like logging in, happens before the clock starts;
-- `--target noop`: the bench-only trivial view (the limit).
+- `--target noop`: the bench-only trivial view (the limit);
+- `--target floor`: the same saves to the bench-only `save_floor` view, the least a save can
+  do (bench/urls.py): how far the autosave is from what any save would cost.
 
 Bounded in time and in requests; loopback only. Prints one JSON line with the throughput
 and latency percentiles.
@@ -114,7 +116,7 @@ def worker(args, plan: dict, results: list, errors: list, ready: threading.Barri
         "HX-Target": "autosave-status",
     }
     forms: dict[int, dict | None] = {pk: None for pk in plan["expected"]}
-    if args.target == "report":
+    if args.target in ("report", "floor"):
         # The clerk has the page open before typing: not part of the measure.
         for pk in forms:
             forms[pk] = open_page(session, pk)
@@ -134,7 +136,11 @@ def worker(args, plan: dict, results: list, errors: list, ready: threading.Barri
                 if forms[pk] is None:
                     errors.append(f"GET {pk}")
                     continue
-            path = f"/reports/expected/{pk}/autosave/"
+            path = (
+                f"/reports/expected/{pk}/autosave/"
+                if args.target == "report"
+                else f"/bench/save-floor/{pk}/"
+            )
             body = autosave_body(forms[pk], n)
             extra = {"HX-Current-URL": f"{origin}/reports/expected/{pk}/"}
         started = time.perf_counter()
@@ -163,7 +169,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--plan", required=True)
-    parser.add_argument("--target", choices=["report", "noop"], default="report")
+    parser.add_argument("--target", choices=["report", "noop", "floor"], default="report")
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--duration", type=float, default=15)
     parser.add_argument("--max-requests", type=int, default=20_000, help="per thread")
