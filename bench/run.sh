@@ -50,7 +50,9 @@ load_test() {  # against gunicorn on this DATABASE_URL
   port=$(free_port)
   plan="$work/plan.json"
   "$PY" bench/bench.py prepare-load "$plan" "${BENCH_THREADS:-8}"
-  QM_BIND="127.0.0.1:$port" QM_WORKERS="${BENCH_WORKERS:-4}" QM_MAX_REQUESTS=0 \
+  # Workers and database connections live through all three runs: one that ended mid-run
+  # would take its CPU count (and its warm caches) with it.
+  QM_BIND="127.0.0.1:$port" QM_WORKERS="${BENCH_WORKERS:-4}" QM_MAX_REQUESTS=0 QM_DB_CONN_MAX_AGE=3600 \
     "$VENV_BIN/gunicorn" -c deploy/gunicorn.conf.py bench.wsgi >"$work/gunicorn.log" 2>&1 &
   gunicorn_pid=$!
   for _ in $(seq 100); do
