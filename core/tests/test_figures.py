@@ -12,7 +12,7 @@ from django.utils import translation
 
 from activities.models import Activity
 from public import selectors as public_selectors
-from public.tests.factories import campaign_2023, public_activity
+from public.tests.factories import add_activity, campaign_2023, public_activity
 from reports import selectors
 
 
@@ -30,16 +30,6 @@ def plan(world):
     return public_activity(actor=world.users["editor"], unit=world.unit("芙蓉区")).notice
 
 
-def add(plan, title, on=datetime.date(2023, 9, 16)):
-    return Activity.objects.create(
-        notice=plan,
-        position=Activity.objects.filter(notice=plan).count() + 1,
-        title=title,
-        starts_on=on,
-        is_public=True,
-    )
-
-
 def _total(counts) -> int:
     return sum(n for _, n in counts.by_status)
 
@@ -49,7 +39,7 @@ def test_dashboard_counts_are_computed_once_then_reused_until_the_time_is_up(
 ):
     changsha = world.unit("长沙市")
     assert _total(selectors.activity_counts(changsha, months=False)) == 1
-    add(plan, "质量讲堂")
+    add_activity(plan, "质量讲堂", datetime.date(2023, 9, 16))
     # Within the minute: the categories (labels) only, not the count over the activities.
     with django_assert_num_queries(1):
         assert _total(selectors.activity_counts(changsha, months=False)) == 1
@@ -61,7 +51,7 @@ def test_without_the_setting_every_view_counts_again(settings, plan, world):
     settings.QM_FIGURES_CACHE_SECONDS = 0
     changsha = world.unit("长沙市")
     assert _total(selectors.activity_counts(changsha)) == 1
-    add(plan, "质量讲堂")
+    add_activity(plan, "质量讲堂", datetime.date(2023, 9, 16))
     assert _total(selectors.activity_counts(changsha)) == 2
 
 
@@ -87,7 +77,7 @@ def test_the_public_calendar_is_reused_per_filter_and_fresh_after_the_minute(fig
         return next(d.count for week in weeks for d in week if d.date == datetime.date(2023, 9, 16))
 
     assert on_the_16th("all") == 1
-    add(plan, "质量讲堂")
+    add_activity(plan, "质量讲堂", datetime.date(2023, 9, 16))
     assert on_the_16th("all") == 1  # the same minute, the same calendar
     assert on_the_16th("other-filter") == 2  # another filter is counted now
     cache.clear()

@@ -5,7 +5,7 @@ import itertools
 
 from django.utils import timezone
 
-from activities.models import ActivityCategory
+from activities.models import Activity, ActivityCategory
 from activities.services import activity_create
 from campaigns.models import Campaign
 from campaigns.services import national_campaigns_load, notice_create, notice_issue
@@ -64,3 +64,17 @@ def public_activity(
         )
     activity.refresh_from_db()
     return activity
+
+
+def add_activity(plan, title: str, starts_on, ends_on=None, **fields) -> Activity:
+    """One more (public, unless told) activity at the end of `plan`'s table, written
+    directly: the calendar's and the figures' tests place it on exact dates."""
+    return Activity.objects.create(
+        notice=plan,
+        position=Activity.objects.filter(notice=plan).count() + 1,
+        title=title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        is_public=fields.pop("is_public", True),
+        **fields,
+    )

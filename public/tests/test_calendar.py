@@ -9,7 +9,7 @@ from django.utils import timezone
 from activities.models import Activity
 from public import selectors
 from public.models import PublicEvent
-from public.tests.factories import campaign_2023, public_activity
+from public.tests.factories import add_activity, campaign_2023, public_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -28,18 +28,6 @@ def plan(world):
     ).notice
 
 
-def add(plan, title: str, starts_on, ends_on=None, **fields) -> Activity:
-    return Activity.objects.create(
-        notice=plan,
-        position=Activity.objects.filter(notice=plan).count() + 1,
-        title=title,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        is_public=fields.pop("is_public", True),
-        **fields,
-    )
-
-
 def counts(year: int, month: int) -> dict[datetime.date, int]:
     return selectors.month_counts(
         selectors.public_activities(campaign=campaign_2023()), year, month
@@ -47,21 +35,21 @@ def counts(year: int, month: int) -> dict[datetime.date, int]:
 
 
 def test_an_activity_across_the_month_start_counts_on_its_days_in_each_month(plan):
-    add(plan, "跨月宣传", D(2023, 8, 30), D(2023, 9, 2))
+    add_activity(plan, "跨月宣传", D(2023, 8, 30), D(2023, 9, 2))
     assert counts(2023, 8) == {D(2023, 8, 30): 1, D(2023, 8, 31): 1}
     assert counts(2023, 9) == {D(2023, 9, 1): 1, D(2023, 9, 2): 1, D(2023, 9, 16): 1}
 
 
 def test_an_activity_longer_than_the_month_counts_on_every_day_of_it(plan):
-    add(plan, "全季度宣传", D(2023, 8, 1), D(2023, 10, 31))
+    add_activity(plan, "全季度宣传", D(2023, 8, 1), D(2023, 10, 31))
     september = counts(2023, 9)
     assert len(september) == 30 and september[D(2023, 9, 1)] == 1
     assert september[D(2023, 9, 16)] == 2 and september[D(2023, 9, 30)] == 1
 
 
 def test_a_one_day_activity_on_the_last_day_stays_in_its_month(plan):
-    add(plan, "月末开放日", D(2023, 9, 30))  # no end date: one day
-    add(plan, "上月最后一天", D(2023, 8, 31))
+    add_activity(plan, "月末开放日", D(2023, 9, 30))  # no end date: one day
+    add_activity(plan, "上月最后一天", D(2023, 8, 31))
     assert counts(2023, 9) == {D(2023, 9, 16): 1, D(2023, 9, 30): 1}
     assert counts(2023, 10) == {}
 
@@ -95,8 +83,8 @@ def test_an_open_day_over_several_days_counts_on_each_and_its_set_time_wins(worl
 
 
 def test_cancelled_and_internal_activities_are_not_counted(plan):
-    add(plan, "已取消", D(2023, 9, 5), status=Activity.Status.CANCELLED)
-    add(plan, "内部培训", D(2023, 9, 5), is_public=False)
+    add_activity(plan, "已取消", D(2023, 9, 5), status=Activity.Status.CANCELLED)
+    add_activity(plan, "内部培训", D(2023, 9, 5), is_public=False)
     assert counts(2023, 9) == {D(2023, 9, 16): 1}
 
 
