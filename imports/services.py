@@ -309,10 +309,17 @@ def _basis(actor, data: dict) -> tuple[list[Notice], list[str]]:
 
 
 def _body(sections: list[dict]) -> list[dict]:
+    """Body blocks as the notice form writes them (campaigns.forms.body_from_text): a level 1
+    heading's number with its 、 ("一、"), which the parser leaves off."""
     body = []
     for section in sections:
+        number = (section.get("number") or "").rstrip("、")
         body.append(
-            {"level": 1, "number": section.get("number") or "", "text": section.get("title", "")}
+            {
+                "level": 1,
+                "number": f"{number}、" if number else "",
+                "text": section.get("title", ""),
+            }
         )
         for line in (section.get("text") or "").splitlines():
             if line.strip():

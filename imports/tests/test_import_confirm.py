@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from activities.models import ActivityParticipant
+from campaigns.forms import body_from_text, body_to_text
 from campaigns.models import Campaign, Notice, Slogan
 from campaigns.services import national_campaigns_load, notice_create, notice_issue
 from core.testing.world import make_user
@@ -183,7 +184,9 @@ def test_confirm_creates_the_draft_with_everything_checked(
     assert notice.campaign.year == 2023
     assert list(notice.basis.all()) == [national_notice]
     assert notice.basis_text == []
-    assert notice.body[0] == {"level": 1, "number": "一", "text": "活动主题"}
+    assert notice.body[0] == {"level": 1, "number": "一、", "text": "活动主题"}
+    # Shown and edited as written: the heading stays a heading when the text is saved again.
+    assert body_from_text(body_to_text(notice.body))[0] == notice.body[0]
 
     assert notice.activities.count() == 14
     first = notice.activities.get(position=1)
