@@ -95,6 +95,17 @@ class ReportDraftForm(forms.Form):
         return {f.code: self.cleaned_data.get(f"stat_{f.code}", "") for f in self.statistic_fields}
 
 
+def posted_statistics(data) -> dict[str, str]:
+    """The statistics a report form posted, by code, as `ReportDraftForm.values` gives them,
+    without the requirement's form at hand (the autosave): the service keeps the codes of
+    its form and checks each value."""
+    return {
+        name.removeprefix("stat_"): value
+        for name, value in data.items()
+        if name.startswith("stat_")
+    }
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("图片或视频"))
     caption = forms.CharField(label=_("说明"), max_length=200, required=False)

@@ -4,6 +4,7 @@ detail, edit, history and export views.
 """
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from orgs import scoping
@@ -44,6 +45,32 @@ def test_role_reaches_exactly_its_own_subtree(world, role, relation, action):
     assert scoping.can(user, action, unit) is expected(role, relation, action)
     in_queryset = OrgUnit.objects.for_user(user, action).filter(pk=unit.pk).exists()
     assert in_queryset is expected(role, relation, action)
+
+
+def _reached_by_sql(user, action: str, unit_pk: int | None = None) -> int:
+    condition, params = scoping.grant_sql(user, action, "u.path")
+    where = "u.id = %s AND " if unit_pk is not None else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM orgs_orgunit u WHERE {where}{condition}",
+            ([unit_pk] if unit_pk is not None else []) + params,
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize(("role", "relation", "action"), MATRIX)
+def test_the_rule_in_sql_answers_the_same_matrix(world, role, relation, action):
+    unit = world.unit(RELATIONS[relation])
+    reached = _reached_by_sql(world.users[role], action, unit.pk)
+    assert reached == (1 if expected(role, relation, action) else 0)
+
+
+def test_the_rule_in_sql_lets_a_superuser_everywhere_and_no_one_without_a_role(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert _reached_by_sql(world.users["national_admin"], Action.EDIT) == OrgUnit.objects.count()
+    assert _reached_by_sql(world.users["nobody"], Action.EDIT) == 0
+    assert _reached_by_sql(AnonymousUser(), Action.EDIT) == 0
 
 
 VIEWS = {

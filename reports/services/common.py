@@ -1,6 +1,7 @@
 """What the reporting services share: errors, messages, the report row lock."""
 
-from django.db.models import prefetch_related_objects
+from functools import lru_cache
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -59,7 +60,24 @@ def _lock_report(report: Report) -> Report:
 
 
 def statistic_fields_of(requirement: ReportRequirement) -> list[StatisticField]:
-    """The requirement's statistics form in order, read once per requirement object: the
-    view's form and the save share the same list."""
-    prefetch_related_objects([requirement], "statistic_fields")
-    return list(requirement.statistic_fields.all())
+    """The requirement's statistics form in order. Every save of a report checks its values
+    against it, so it is kept per process under the requirement's last change: whoever
+    changes the form saves the requirement in the same transaction (`requirement_save`, the
+    admin's inline), and the next reader of the requirement row asks for the new form."""
+    prefetched = getattr(requirement, "_prefetched_objects_cache", {}).get("statistic_fields")
+    if prefetched is not None:
+        return list(prefetched)
+    return list(_fields_at(requirement.pk, requirement.updated_at))
+
+
+@lru_cache(maxsize=4096)
+def _fields_at(requirement_pk: int, updated_at) -> tuple[StatisticField, ...]:
+    # A tuple, shared by every caller: nobody may change what it holds.
+    return tuple(
+        StatisticField.objects.filter(requirement_id=requirement_pk).order_by("position", "pk")
+    )
+
+
+def forget_statistic_fields() -> None:
+    """Drop the forms kept by this process (tests, which reuse row ids after a rollback)."""
+    _fields_at.cache_clear()

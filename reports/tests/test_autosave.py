@@ -11,13 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reports import services
-from reports.models import Report, StatisticValue
+from reports.models import Report, ReportRequirement, StatisticValue
 from reports.tests import factories
 
-# Session, user, the expected report, the user's grants, the statistics form, the locked
-# report, its stored values, the report update, the audit entry, one upsert of all values,
-# and the transaction (a savepoint in tests) around the save.
-MAX_AUTOSAVE_QUERIES = 12
+# Session, user, the draft found, checked and locked in one statement, its stored values,
+# the report update, the audit entry, one upsert of all values, and the transaction (a
+# savepoint in tests) around the save. The statistics form is kept by the process.
+MAX_AUTOSAVE_QUERIES = 9
 
 
 def _specs(n: int) -> list[services.FieldSpec]:
@@ -174,3 +174,61 @@ def test_the_autosave_is_denied_outside_the_scope_and_to_a_viewer(reporting, cli
     assert _autosave(client, expected, data).status_code == 302
     report.refresh_from_db()
     assert report.summary == "" and report.version == 1
+
+
+def test_an_autosave_follows_the_statistics_form_as_changed_meanwhile(reporting, client_for):
+    expected, report = _started(reporting, "芙蓉区", 3)
+    client = client_for(reporting.furong_editor)
+    assert _autosave(client, expected, _form(report, 3, "第一稿")).status_code == 200
+    # The city adds an indicator while the unit is typing (the form is kept per process).
+    requirement = expected.requirement
+    services.requirement_save(
+        actor=reporting.city_editor,
+        notice=requirement.notice,
+        due_date=requirement.due_date,
+        materials=requirement.materials,
+        levels=requirement.levels,
+        fields=_specs(4),
+    )
+    report.refresh_from_db()
+    assert _autosave(client, expected, _form(report, 4, "第二稿", base=10)).status_code == 200
+    assert StatisticValue.objects.get(report=report, field__code="f3").number == 13
+
+
+def test_an_autosave_before_the_draft_exists_starts_it(reporting, client_for):
+    expected, report = _started(reporting, "芙蓉区", 3)
+    report.delete()  # as if the edit page had never been opened
+    response = _autosave(
+        client_for(reporting.furong_editor), expected, _form(report, 3, "直接保存") | {"version": 1}
+    )
+    assert response.status_code == 200
+    saved = Report.objects.get(expected=expected)
+    assert saved.summary == "直接保存" and saved.version == 2
+
+
+def test_the_audit_entry_of_an_autosave_names_the_report_as_everywhere_else(reporting, client_for):
+    expected, report = _started(reporting, "芙蓉区", 3)
+    _autosave(client_for(reporting.furong_editor), expected, _form(report, 3, "第一稿"))
+    entry = _report_log(report).latest("pk")
+    # The save reads only some columns of the notice, requirement and unit: the label the
+    # history shows is still the one the whole rows give.
+    assert entry.object_repr == str(Report.objects.get(pk=report.pk))
+    assert "长沙市质量月统计（3项）" in entry.object_repr and "芙蓉区" in entry.object_repr
+
+
+def test_the_autosaved_draft_carries_its_requirement_as_read_by_django(reporting):
+    expected, report = _started(reporting, "芙蓉区", 3)
+    saved = services.report_save_draft(
+        actor=reporting.furong_editor,
+        expected_pk=expected.pk,
+        version=report.version,
+        summary="第一稿",
+    )
+    stored = ReportRequirement.objects.get(pk=expected.requirement_id)
+    # Dates and times of the hand-written statement come converted (SQLite returns text).
+    assert saved.requirement.due_date == stored.due_date
+    assert saved.requirement.updated_at == stored.updated_at
+    assert saved.unit.path == expected.unit.path
+    # What the statement did not read is loaded when asked, not a blank default.
+    assert saved.requirement.materials == stored.materials
+    assert saved.unit.kind == expected.unit.kind

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from orgs import scoping
 from reports import forms, selectors, services
 from reports.models import (
-    ExpectedReport,
     Report,
     ReportFile,
     TypicalCase,
@@ -95,40 +94,14 @@ def report_edit(request, expected_pk: int):
     )
 
 
-def _expected_to_autosave(user, pk: int) -> ExpectedReport:
-    """The expected report an autosave writes to, read narrowly: only the columns the save
-    uses (the unit's path for the scope, the requirement for the statistics form, the labels
-    of the audit entry), not the whole notice and its unit on every keystroke pause. Whoever
-    may not edit gets the selector's answer: 404 outside their scope, 403 inside."""
-    expected = (
-        ExpectedReport.objects.select_related("unit", "requirement__notice")
-        .only(
-            "removed_at",
-            "unit__path",
-            "unit__name",
-            "unit__full_name",
-            "requirement__due_date",
-            "requirement__notice__doc_number",
-            "requirement__notice__title",
-        )
-        .order_by()
-        .filter(pk=pk)
-        .first()
-    )
-    if expected is None or not scoping.can(user, scoping.Action.EDIT, expected.unit):
-        selectors.expected_get_for_user(user, pk, scoping.Action.EDIT)
-        raise PermissionDenied  # not reached: the selector answered 404 or 403
-    return expected
-
-
 @login_required
 @require_POST
 def report_autosave(request, expected_pk: int):
-    """htmx: save the draft as the user types; answers a status line (and the new version)."""
-    expected = _expected_to_autosave(request.user, expected_pk)
-    form = forms.ReportDraftForm(
-        request.POST, fields=services.statistic_fields_of(expected.requirement)
-    )
+    """htmx: save the draft as the user types; answers a status line (and the new version).
+    The statistics go to the service as posted: it checks them against the requirement's
+    form once it has the draft, so that nothing is read before the one query that finds,
+    checks and locks it."""
+    form = forms.ReportDraftForm(request.POST)
     context = {"saved": False}
     if not form.is_valid():
         context["error"] = _("无法保存：页面数据不完整，请刷新。")
@@ -136,11 +109,11 @@ def report_autosave(request, expected_pk: int):
     try:
         report = services.report_save_draft(
             actor=request.user,
-            expected=expected,
+            expected_pk=expected_pk,
             version=form.cleaned_data["version"],
             summary=form.cleaned_data["summary"],
             problems=form.cleaned_data["problems"],
-            values=form.values(),
+            values=forms.posted_statistics(request.POST),
         )
     except ConflictError as exc:
         context["error"] = _(services.MSG_STALE) % {"v": exc.current_version}
