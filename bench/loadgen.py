@@ -8,8 +8,9 @@ does (login form, CSRF cookie), then POST for a fixed time:
   few characters more, now and then a statistic), and follows the version the server
   answers. Opening the edit pages, like logging in, happens before the clock starts;
 - `--target noop`: the bench-only trivial view (the limit);
-- `--target floor`: the same saves to the bench-only `save_floor` view, the least a save can
-  do (bench/urls.py): how far the autosave is from what any save would cost.
+- `--target floor`: the same saves to the bench-only `save_floor` view (bench/urls.py): the
+  trivial view plus reading the form and the one UPDATE every save makes, the price of a
+  single write on this stack.
 
 Bounded in time and in requests; loopback only. Prints one JSON line with the throughput
 and latency percentiles.

@@ -2,8 +2,9 @@
 
 A role held on a unit applies to that unit and its whole subtree. Every queryset's
 `for_user(user, action)` and every detail view goes through `scope_q` / `can`, so the rule is
-written once. Units are compared by materialized path: an object belongs to the subtree of a
-unit when its unit's path starts with that unit's path.
+written once — and once more as SQL (`grant_sql`) for the hand-written autosave statement,
+held to the same permission matrix by the tests. Units are compared by materialized path: an
+object belongs to the subtree of a unit when its unit's path starts with that unit's path.
 """
 
 from enum import StrEnum

@@ -1,18 +1,16 @@
 """A full activity under concurrent registrations never goes over capacity.
 
-Real HTTP requests from many threads against the live server, each request served on its
-own thread with its own database connection, all released at once by a barrier.
+Real HTTP requests from many threads against the live server (`core.testing.concurrency`).
 """
 
 import re
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
-from django.db import connection
 
+from core.testing.concurrency import require_database_server, send_at_once
 from public.models import Registration
 from public.tests.factories import public_activity
 
@@ -23,11 +21,7 @@ VISITORS = 16
 
 
 def test_concurrent_registrations_never_exceed_capacity(live_server, settings):
-    if connection.vendor == "sqlite":
-        # The test database of SQLite is one in-memory database shared between threads
-        # through a shared cache, which locks per table and answers "table is locked"
-        # instead of waiting: it would test SQLite's test set-up, not our lock.
-        pytest.skip("needs a database server; runs on PostgreSQL in `make test`")
+    require_database_server()
     settings.QM_PUBLIC_RATE_LIMITS = {"register": (1000, 600)}
     from core.testing.world import build_world
 
@@ -44,32 +38,17 @@ def test_concurrent_registrations_never_exceed_capacity(live_server, settings):
             1
         ]
 
-    barrier = threading.Barrier(VISITORS)
-    statuses: list[int] = []
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(NoRedirect)
-
-    def visitor(i: int) -> None:
-        body = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "name": f"访客{i}", "phone": f"138{i:08d}"}
-        ).encode()
-        request = urllib.request.Request(url, data=body, headers={"Cookie": cookie})
-        barrier.wait()
-        try:
-            with opener.open(request, timeout=30) as response:
-                statuses.append(response.status)
-        except urllib.error.HTTPError as exc:
-            statuses.append(exc.code)
-
-    threads = [threading.Thread(target=visitor, args=(i,)) for i in range(VISITORS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    requests = [
+        urllib.request.Request(
+            url,
+            data=urllib.parse.urlencode(
+                {"csrfmiddlewaretoken": token, "name": f"访客{i}", "phone": f"138{i:08d}"}
+            ).encode(),
+            headers={"Cookie": cookie},
+        )
+        for i in range(VISITORS)
+    ]
+    statuses = send_at_once(requests)
 
     assert statuses == [302] * VISITORS, statuses
     registrations = Registration.objects.filter(event=activity.public_event)

@@ -1,11 +1,9 @@
 """Two people saving one draft at the same moment: the row lock of the autosave lets exactly
 one save win, the others are told the draft changed, and nothing is half written.
 
-Real HTTP requests from many threads against the live server, each served on its own thread
-with its own database connection, all released at once by a barrier.
+Real HTTP requests from many threads against the live server (`core.testing.concurrency`).
 """
 
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,9 +14,9 @@ from django.conf import settings as django_settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
-from django.db import connection
 from django.urls import reverse
 
+from core.testing.concurrency import require_database_server, send_at_once
 from reports import services
 from reports.models import Report, StatisticValue
 from reports.tests import factories
@@ -38,44 +36,29 @@ def _session_cookie(user) -> str:
 
 
 def test_of_simultaneous_autosaves_of_one_version_exactly_one_is_written(live_server, reporting):
-    if connection.vendor == "sqlite":
-        # SQLite's in-memory test database is shared between threads through a shared cache
-        # that answers "table is locked" instead of waiting: it would test SQLite's test
-        # set-up, not the row lock.
-        pytest.skip("needs a database server; runs on PostgreSQL in `make test`")
+    require_database_server()
     expected = factories.expected(reporting.city_req, reporting.unit("芙蓉区"))
     report = services.report_start(actor=reporting.furong_editor, expected=expected)
     url = live_server.url + reverse("reports:report_autosave", args=[expected.pk])
     # CSRF: one token for the cookie and the header serves every request (no TLS, no Referer).
     token = "t" * 32
     cookie = f"{_session_cookie(reporting.furong_editor)}; csrftoken={token}"
-    barrier = threading.Barrier(EDITORS)
-    statuses: list[int] = []
-
-    def editor(i: int) -> None:
-        body = urllib.parse.urlencode(
-            {
-                "version": report.version,
-                "summary": f"第{i}位的总结",
-                "problems": "",
-                "stat_activities": str(i),
-            }
-        ).encode()
-        request = urllib.request.Request(
-            url, data=body, headers={"Cookie": cookie, "X-CSRFToken": token, "HX-Request": "true"}
+    requests = [
+        urllib.request.Request(
+            url,
+            data=urllib.parse.urlencode(
+                {
+                    "version": report.version,
+                    "summary": f"第{i}位的总结",
+                    "problems": "",
+                    "stat_activities": str(i),
+                }
+            ).encode(),
+            headers={"Cookie": cookie, "X-CSRFToken": token, "HX-Request": "true"},
         )
-        barrier.wait()
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                statuses.append(response.status)
-        except urllib.error.HTTPError as exc:
-            statuses.append(exc.code)
-
-    threads = [threading.Thread(target=editor, args=(i,)) for i in range(EDITORS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        for i in range(EDITORS)
+    ]
+    statuses = send_at_once(requests)
 
     assert sorted(statuses) == [200] + [409] * (EDITORS - 1), statuses
     report.refresh_from_db()

@@ -1,0 +1,46 @@
+"""Many requests at the same moment, for the tests that prove a lock holds: real HTTP
+against the live server, each request on its own thread (and so on its own database
+connection on the server side), all released at once by a barrier."""
+
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+from django.db import connection
+
+
+def require_database_server() -> None:
+    """Skip on SQLite: its in-memory test database is shared between threads through a
+    shared cache, which answers "table is locked" instead of waiting — such a test would
+    test SQLite's test set-up, not our lock. `make test` runs these on PostgreSQL."""
+    if connection.vendor == "sqlite":
+        pytest.skip("needs a database server; runs on PostgreSQL in `make test`")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def send_at_once(requests: list[urllib.request.Request]) -> list[int]:
+    """Send the prepared requests together; the HTTP status of each, in the order they
+    were answered (a redirect is answered, not followed)."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    barrier = threading.Barrier(len(requests))
+    statuses: list[int] = []
+
+    def send(request: urllib.request.Request) -> None:
+        barrier.wait()
+        try:
+            with opener.open(request, timeout=30) as response:
+                statuses.append(response.status)
+        except urllib.error.HTTPError as exc:
+            statuses.append(exc.code)
+
+    threads = [threading.Thread(target=send, args=(request,)) for request in requests]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
