@@ -8,6 +8,8 @@ does (login form, CSRF cookie), then POST for a fixed time:
   few characters more, now and then a statistic), and follows the version the server
   answers. Opening the edit pages, like logging in, happens before the clock starts;
 - `--target noop`: the bench-only trivial view (the limit);
+- `--target noop_form`: the trivial view receiving the autosave's form: what the request
+  itself costs (reading the body for the CSRF check), before any work on it;
 - `--target floor`: the same saves to the bench-only `save_floor` view (bench/urls.py): the
   trivial view plus reading the form and the one UPDATE every save makes, the price of a
   single write on this stack.
@@ -117,7 +119,7 @@ def worker(args, plan: dict, results: list, errors: list, ready: threading.Barri
         "HX-Target": "autosave-status",
     }
     forms: dict[int, dict | None] = {pk: None for pk in plan["expected"]}
-    if args.target in ("report", "floor"):
+    if args.target != "noop":
         # The clerk has the page open before typing: not part of the measure.
         for pk in forms:
             forms[pk] = open_page(session, pk)
@@ -137,11 +139,11 @@ def worker(args, plan: dict, results: list, errors: list, ready: threading.Barri
                 if forms[pk] is None:
                     errors.append(f"GET {pk}")
                     continue
-            path = (
-                f"/reports/expected/{pk}/autosave/"
-                if args.target == "report"
-                else f"/bench/save-floor/{pk}/"
-            )
+            path = {
+                "report": f"/reports/expected/{pk}/autosave/",
+                "floor": f"/bench/save-floor/{pk}/",
+                "noop_form": "/bench/noop/",
+            }[args.target]
             body = autosave_body(forms[pk], n)
             extra = {"HX-Current-URL": f"{origin}/reports/expected/{pk}/"}
         started = time.perf_counter()
@@ -170,7 +172,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--plan", required=True)
-    parser.add_argument("--target", choices=["report", "noop", "floor"], default="report")
+    parser.add_argument(
+        "--target", choices=["report", "noop", "noop_form", "floor"], default="report"
+    )
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--duration", type=float, default=15)
     parser.add_argument("--max-requests", type=int, default=20_000, help="per thread")

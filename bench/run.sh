@@ -63,7 +63,7 @@ load_test() {  # against gunicorn on this DATABASE_URL
   # With the CPU the app servers and the database's backends used during the measure: where a
   # request's cost goes (the load generator's own is left out).
   args+=(--cpu-of gunicorn --cpu-of "postgres: postgres bench")
-  for target in noop floor report; do
+  for target in noop noop_form floor report; do
     "$PY" bench/loadgen.py "${args[@]}" --target "$target" >"$work/$target.json"
   done
   kill "$gunicorn_pid"; wait "$gunicorn_pid" 2>/dev/null || true
@@ -71,8 +71,10 @@ load_test() {  # against gunicorn on this DATABASE_URL
   "$PY" - "$work" "$1" <<'PYEOF' | tee -a "$log"
 import json, sys
 work, vendor = sys.argv[1:3]
-noop, floor, report = (json.load(open(f"{work}/{t}.json")) for t in ("noop", "floor", "report"))
-for r in (noop, floor, report):
+noop, noop_form, floor, report = (
+    json.load(open(f"{work}/{t}.json")) for t in ("noop", "noop_form", "floor", "report")
+)
+for r in (noop, noop_form, floor, report):
     t = r["target"]
     app, db = (seconds * 1000 / max(r["requests"], 1) for seconds in r["cpu_seconds"].values())
     print(f"load {t}: {r['requests']} requests, {r['errors']} errors {r['first_errors']}, "
@@ -80,6 +82,7 @@ for r in (noop, floor, report):
           f"CPU per request: app servers {app:.1f} ms, database {db:.1f} ms")
 print(f"BENCH submit_report_{vendor} {report['rps']:.4g} req/s ratio={report['rps'] / noop['rps']:.3g} limit=trivial-view-req/s")
 print(f"BENCH submit_report_p99_{vendor} {report['p99_ms']:.4g} ms ratio={report['p99_ms'] / 250:.3g} limit=250ms-target")
+print(f"BENCH submit_noop_form_{vendor} {noop_form['rps']:.4g} req/s ratio={noop_form['rps'] / noop['rps']:.3g} limit=trivial-view-req/s")
 print(f"BENCH submit_floor_{vendor} {floor['rps']:.4g} req/s ratio={floor['rps'] / noop['rps']:.3g} limit=trivial-view-req/s")
 print(f"BENCH submit_report_vs_floor_{vendor} {report['rps']:.4g} req/s ratio={report['rps'] / floor['rps']:.3g} limit=save-floor-req/s")
 PYEOF
