@@ -4,7 +4,6 @@ Real HTTP requests from many threads against the live server (`core.testing.conc
 """
 
 import re
-import urllib.error
 import urllib.parse
 import urllib.request
 

@@ -4,7 +4,6 @@ one save win, the others are told the draft changed, and nothing is half written
 Real HTTP requests from many threads against the live server (`core.testing.concurrency`).
 """
 
-import urllib.error
 import urllib.parse
 import urllib.request
 
