@@ -74,6 +74,10 @@ class StatisticField(models.Model):
     """One indicator of the statistics form (统计表) the issuer defines for a requirement,
     like a DHIS2 data element: 活动场次, 参与人数, 媒体报道篇数 … Values of the same `code` are
     summed up the tree.
+
+    Change a form through `requirement_save` (or the requirement's admin page), which saves
+    the requirement with it: app servers keep each form under the requirement's change time
+    (`services.statistic_fields_of`), and a field changed alone would not be seen there.
     """
 
     class Kind(models.TextChoices):
