@@ -11,7 +11,7 @@ from core.replica import read_from_replica
 from dashboards import maps, selectors
 from orgs import scoping
 from orgs.models import OrgUnit
-from orgs.selectors import unit_ancestors, unit_get_for_user
+from orgs.selectors import top_unit_for, unit_ancestors, unit_get_for_user
 from reports import selectors as report_selectors
 from reports import services as report_services
 
@@ -37,7 +37,7 @@ def _timeline_rows(timeline: dict | None) -> list[tuple]:
 @read_from_replica()
 def home(request):
     """The dashboard starts at the highest unit the user holds a role on."""
-    unit = OrgUnit.objects.for_user(request.user).order_by("depth", "path").first()
+    unit = top_unit_for(request.user)
     if unit is None:
         raise Http404
     return redirect("dashboards:dashboard", unit.pk)

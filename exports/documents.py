@@ -118,6 +118,12 @@ class Contact:
     phone: str = ""
     email: str = ""
 
+    @property
+    def lines(self) -> list[str]:
+        """The lines the document prints for this contact, the empty ones left out."""
+        labelled = (("联系人", self.name), ("电话", self.phone), ("邮箱", self.email))
+        return [f"{label}：{value}" for label, value in labelled if value]
+
 
 @dataclass(frozen=True)
 class PrintingLine:

@@ -141,13 +141,7 @@ def _story(doc: OfficialDocument) -> list[Flowable]:
     story.append(_p(doc.recipients.rstrip(":：") + "：", "recipients"))
     story += _blocks(doc.body)
     for contact in doc.contacts:
-        for label, value in (
-            ("联系人", contact.name),
-            ("电话", contact.phone),
-            ("邮箱", contact.email),
-        ):
-            if value:
-                story.append(_p(f"{label}：{value}", "body"))
+        story += [_p(line, "body") for line in contact.lines]
 
     listed = doc.numbered_attachments
     if listed:

@@ -13,6 +13,11 @@ def unit_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> OrgUn
     )
 
 
+def top_unit_for(user) -> OrgUnit | None:
+    """The highest unit the user holds a role on, where their pages of a subtree start."""
+    return OrgUnit.objects.for_user(user).order_by("depth", "path").first()
+
+
 def unit_children(unit: OrgUnit):
     return OrgUnit.objects.get_children(unit).annotate(department_count=Count("departments"))
 

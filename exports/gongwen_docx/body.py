@@ -35,13 +35,8 @@ def write_body(document: DocxDocument, doc: OfficialDocument) -> None:
 
     write_blocks(document, doc.body)
     for contact in doc.contacts:
-        for label, value in (
-            ("联系人", contact.name),
-            ("电话", contact.phone),
-            ("邮箱", contact.email),
-        ):
-            if value:
-                body_paragraph(document, f"{label}：{value}")
+        for line in contact.lines:
+            body_paragraph(document, line)
 
     listed = doc.numbered_attachments
     if listed:

@@ -64,9 +64,6 @@ def statistic_fields_of(requirement: ReportRequirement) -> list[StatisticField]:
     against it, so it is kept per process under the requirement's last change: whoever
     changes the form saves the requirement in the same transaction (`requirement_save`, the
     admin's inline), and the next reader of the requirement row asks for the new form."""
-    prefetched = getattr(requirement, "_prefetched_objects_cache", {}).get("statistic_fields")
-    if prefetched is not None:
-        return list(prefetched)
     return list(_fields_at(requirement.pk, requirement.updated_at))
 
 

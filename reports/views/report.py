@@ -87,7 +87,7 @@ def report_edit(request, expected_pk: int):
             messages.error(request, str(exc))
             return redirect("reports:report_edit", expected_pk)
         except (ValidationError, ReportStateError) as exc:
-            form.add_error(None, errors_text(exc) if isinstance(exc, ValidationError) else str(exc))
+            form.add_error(None, errors_text(exc))
             status = 400
     return render(
         request, "reports/report_edit.html", _report_context(report, form=form), status=status
@@ -120,7 +120,7 @@ def report_autosave(request, expected_pk: int):
         context["conflict"] = True
         return render(request, "reports/report_edit.html#autosave", context, status=409)
     except (ValidationError, ReportStateError) as exc:
-        context["error"] = errors_text(exc) if isinstance(exc, ValidationError) else str(exc)
+        context["error"] = errors_text(exc)
         return render(request, "reports/report_edit.html#autosave", context, status=400)
     context.update(report=report, saved=True, saved_at=timezone.localtime())
     return render(request, "reports/report_edit.html#autosave", context)
@@ -155,9 +155,7 @@ def report_upload(request, expected_pk: int):
                 caption=form.cleaned_data["caption"],
             )
         except (ValidationError, ReportStateError) as exc:
-            form.add_error(
-                "file", errors_text(exc) if isinstance(exc, ValidationError) else str(exc)
-            )
+            form.add_error("file", errors_text(exc))
         else:
             messages.success(request, _("文件已上传。"))
             return redirect("reports:report_edit", expected_pk)
@@ -184,7 +182,7 @@ def case_add(request, expected_pk: int):
                 uploads_=[data["file"]] if data["file"] else [],
             )
         except (ValidationError, ReportStateError) as exc:
-            form.add_error(None, errors_text(exc) if isinstance(exc, ValidationError) else str(exc))
+            form.add_error(None, errors_text(exc))
         else:
             messages.success(request, _("典型案例已添加。"))
             return redirect("reports:report_edit", expected_pk)

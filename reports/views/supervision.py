@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from core.replica import read_from_replica
 from orgs import scoping
 from orgs.models import OrgUnit
-from orgs.selectors import unit_ancestors, unit_get_for_user
+from orgs.selectors import top_unit_for, unit_ancestors, unit_get_for_user
 from reports import exports, selectors, services
 from reports.models import (
     Colour,
@@ -35,7 +35,7 @@ def _scope(request, unit_pk: int) -> tuple[OrgUnit, ReportRequirement | None]:
 @login_required
 def supervision_home(request):
     """督查督办 starts at the highest unit the user holds a role on."""
-    unit = OrgUnit.objects.for_user(request.user).order_by("depth", "path").first()
+    unit = top_unit_for(request.user)
     if unit is None:
         raise Http404
     return redirect("reports:supervision", unit.pk)
