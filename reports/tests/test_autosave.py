@@ -2,6 +2,7 @@
 statistics form, nothing written when nothing changed, the audit trail of real changes, and
 the same permission answers as the edit page."""
 
+import json
 from decimal import Decimal
 
 from auditlog.models import LogEntry
@@ -14,25 +15,28 @@ from reports import services
 from reports.models import Report, ReportRequirement, StatisticValue
 from reports.tests import factories
 
-# Session, user, the draft found, checked and locked in one statement, its stored values,
-# the report update, the audit entry, one upsert of all values, and the transaction (a
-# savepoint in tests) around the save. The statistics form is kept by the process.
-MAX_AUTOSAVE_QUERIES = 9
+
+# Session, user, the draft found, checked and locked with its stored values in one
+# statement, the report update, the audit entry and one upsert of all values (on
+# PostgreSQL the three writes are one statement), and the transaction (a savepoint in
+# tests) around the save. The statistics form is kept by the process.
+def max_autosave_queries() -> int:
+    return 6 if connection.vendor == "postgresql" else 8
 
 
 def _specs(n: int) -> list[services.FieldSpec]:
     return [services.FieldSpec(f"指标{i}", f"f{i}", unit_of_measure="项") for i in range(n)]
 
 
-def _started(reporting, unit_name: str, fields: int):
-    """A requirement of 长沙市 with `fields` statistics, and `unit_name`'s draft on it (the
-    edit page starts it before any autosave)."""
+def _started(reporting, unit_name: str, fields: int, specs=None):
+    """A requirement of 长沙市 with `fields` statistics (or `specs`), and `unit_name`'s
+    draft on it (the edit page starts it before any autosave)."""
     requirement = factories.issued_requirement(
         actor=reporting.city_editor,
         unit=reporting.unit("长沙市"),
         recipients=[reporting.unit("芙蓉区"), reporting.unit("天心区")],
         title=f"长沙市质量月统计（{fields}项）",
-        fields=_specs(fields),
+        fields=specs or _specs(fields),
     )
     expected = factories.expected(requirement, reporting.unit(unit_name))
     actor = reporting.furong_editor if unit_name == "芙蓉区" else reporting.tianxin_editor
@@ -50,8 +54,12 @@ def _form(report, fields: int, summary: str, base: int = 1) -> dict:
 
 
 def _autosave(client, expected, data):
+    """As the edit page's script posts it: the fields as a JSON object of texts."""
     return client.post(
-        reverse("reports:report_autosave", args=[expected.pk]), data, HTTP_HX_REQUEST="true"
+        reverse("reports:report_autosave", args=[expected.pk]),
+        json.dumps({name: str(value) for name, value in data.items()}, ensure_ascii=False),
+        content_type="application/json",
+        HTTP_HX_REQUEST="true",
     )
 
 
@@ -80,7 +88,7 @@ def test_an_autosave_takes_the_same_few_queries_with_7_or_20_statistics(reportin
             StatisticValue.objects.filter(report=report).values_list("number", flat=True)
         ) == [Decimal(100 + i) for i in range(fields)]
     assert counts[7] == counts[20], counts
-    assert counts[7] <= MAX_AUTOSAVE_QUERIES, counts
+    assert counts[7] <= max_autosave_queries(), counts
 
 
 def test_an_autosave_answers_the_new_version_for_the_next_save(reporting, client_for):
@@ -232,3 +240,65 @@ def test_the_autosaved_draft_carries_its_requirement_as_read_by_django(reporting
     # What the statement did not read is loaded when asked, not a blank default.
     assert saved.requirement.materials == stored.materials
     assert saved.unit.kind == expected.unit.kind
+
+
+def test_an_autosave_posted_as_a_form_saves_too(reporting, client_for):
+    # A page loaded before the script changed, or a client without it.
+    expected, report = _started(reporting, "芙蓉区", 3)
+    response = client_for(reporting.furong_editor).post(
+        reverse("reports:report_autosave", args=[expected.pk]),
+        _form(report, 3, "表单提交的草稿"),
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    report.refresh_from_db()
+    assert report.summary == "表单提交的草稿"
+    assert StatisticValue.objects.get(report=report, field__code="f2").number == 3
+
+
+def test_a_malformed_autosave_is_refused_with_a_message_and_changes_nothing(reporting, client_for):
+    expected, report = _started(reporting, "芙蓉区", 3)
+    client = client_for(reporting.furong_editor)
+    url = reverse("reports:report_autosave", args=[expected.pk])
+    for body in (
+        '{"version": "1", "summary": "截断',  # cut off in transit
+        '["1", "摘要"]',  # not an object
+        json.dumps({"version": 1, "summary": ["列表"]}),  # not texts
+    ):
+        response = client.post(url, body, content_type="application/json", HTTP_HX_REQUEST="true")
+        assert response.status_code == 400, body
+        assert "无法保存" in response.content.decode()
+    report.refresh_from_db()
+    assert report.summary == "" and report.version == 1
+
+
+def test_a_figure_with_decimals_reads_back_as_stored(reporting, client_for):
+    specs = _specs(3)
+    specs[1] = services.FieldSpec("抽检合格率", "f1", kind="decimal", unit_of_measure="%")
+    expected, report = _started(reporting, "芙蓉区", 3, specs=specs)
+    client = client_for(reporting.furong_editor)
+    assert (
+        _autosave(client, expected, _form(report, 3, "总结") | {"stat_f1": "12.3"}).status_code
+        == 200
+    )
+    report.refresh_from_db()
+    version = report.version
+    # The same figure written differently is no change (SQLite returns it as a float).
+    assert (
+        _autosave(client, expected, _form(report, 3, "总结") | {"stat_f1": "12.30"}).status_code
+        == 200
+    )
+    report.refresh_from_db()
+    assert report.version == version
+    assert StatisticValue.objects.get(report=report, field__code="f1").number == Decimal("12.3")
+
+
+def test_the_audit_entry_of_an_autosave_has_the_address_and_email_of_the_clerk(
+    reporting, client_for
+):
+    expected, report = _started(reporting, "芙蓉区", 3)
+    _autosave(client_for(reporting.furong_editor), expected, _form(report, 3, "第一稿"))
+    entry = _report_log(report).latest("pk")
+    assert entry.remote_addr == "127.0.0.1"
+    assert entry.actor_email == reporting.furong_editor.email
+    assert entry.changes_dict["version"] == [str(report.version), str(report.version + 1)]

@@ -101,9 +101,10 @@ def report_autosave(request, expected_pk: int):
     The statistics go to the service as posted: it checks them against the requirement's
     form once it has the draft, so that nothing is read before the one query that finds,
     checks and locks it."""
-    form = forms.ReportDraftForm(request.POST)
+    data = forms.autosave_data(request)
+    form = forms.ReportDraftForm(data)
     context = {"saved": False}
-    if not form.is_valid():
+    if data is None or not form.is_valid():
         context["error"] = _("无法保存：页面数据不完整，请刷新。")
         return render(request, "reports/report_edit.html#autosave", context, status=400)
     try:
@@ -113,7 +114,7 @@ def report_autosave(request, expected_pk: int):
             version=form.cleaned_data["version"],
             summary=form.cleaned_data["summary"],
             problems=form.cleaned_data["problems"],
-            values=forms.posted_statistics(request.POST),
+            values=forms.posted_statistics(data),
         )
     except ConflictError as exc:
         context["error"] = _(services.MSG_STALE) % {"v": exc.current_version}
