@@ -72,10 +72,14 @@ def update_entry(instance, changes: dict, using: str) -> tuple[str, list]:
     )
     if isinstance(actor, get_user_model()):
         entry.actor_id, entry.actor_email = actor.pk, actor.email
+    get_additional_data = getattr(instance, "get_additional_data", None)
+    if callable(get_additional_data):
+        entry.additional_data = get_additional_data()
     return rows.insert_statement([entry], _ENTRY_FIELDS, using)
 
 
 _ENTRY_FIELDS = [
+    "additional_data",
     "content_type",
     "object_pk",
     "object_id",

@@ -4,11 +4,14 @@ set_actor inside its middleware's context left a pre_save receiver behind per re
 
 import pytest
 from auditlog.models import LogEntry
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import pre_save
 from django.urls import reverse
 
-from core.audit import set_actor
+from core import rows
+from core.audit import set_actor, update_entry
 from orgs import services
+from orgs.models import Membership
 
 
 def _edit(client, unit, full_name, **extra):
@@ -76,3 +79,33 @@ def test_nested_contexts_restore_each_actor(world, depth):
 
     nest(0)
     assert _open.get() is None
+
+
+def test_an_entry_written_with_the_autosave_statements_reads_as_auditlogs_own(world):
+    # The autosave writes its entry with core.rows (no signal reaches auditlog): the
+    # history must not tell the two apart.
+    editor = world.users["editor"]
+    # A membership: its entries carry additional data (the unit and the user's name).
+    membership = Membership.objects.filter(user=world.users["admin"]).first()
+    changes = {"role": ["editor", "admin"]}
+    with set_actor(editor, remote_addr="10.1.2.3", remote_port=50123):
+        LogEntry.objects.log_create(membership, action=LogEntry.Action.UPDATE, changes=changes)
+        statement = update_entry(membership, changes, DEFAULT_DB_ALIAS)
+        rows.execute_together([statement], DEFAULT_DB_ALIAS)
+    ours, auditlogs = LogEntry.objects.get_for_object(membership).order_by("-pk")[:2]
+    for field in (
+        "content_type",
+        "object_pk",
+        "object_id",
+        "object_repr",
+        "action",
+        "changes",
+        "actor",
+        "actor_email",
+        "remote_addr",
+        "remote_port",
+        "additional_data",
+    ):
+        assert getattr(ours, field) == getattr(auditlogs, field), field
+    assert ours.actor == editor and ours.remote_addr == "10.1.2.3"
+    assert ours.additional_data == membership.get_additional_data()
