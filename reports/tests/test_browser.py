@@ -37,6 +37,16 @@ def test_drafts_save_as_the_clerk_types_and_survive_a_network_error(
     assert autosave.value.headers["content-type"] == "application/json"
     assert autosave.value.post_data_json["summary"] == "9月1日举行启动仪式"
 
+    # Chinese typed through an input method, or by voice on a phone, comes without key
+    # events of its own: the draft still saves once the clerk pauses.
+    with page.expect_request(
+        lambda request: "/autosave/" in request.url and "培训" in (request.post_data or "")
+    ) as typed:
+        page.get_by_label("问题与建议").press_sequentially("建议加强培训")
+    assert typed.value.response().ok
+    report.refresh_from_db()
+    assert report.problems == "建议加强培训"
+
     # The network goes away: the autosave fails, the browser keeps its copy.
     page.route("**/autosave/", lambda route: route.abort())
     summary.press_sequentially("，参与群众3000人次")
