@@ -19,9 +19,9 @@ def noop(request):
 @require_POST
 def save_floor(request, expected_pk: int):
     """The least any save of a report can do, as a second reference for the autosave: the
-    trivial view, the posted form read (as the autosave reads it), and the one write every save makes (an UPDATE of the
-    report's row) — no read of anything, no permission check, no lock, no version check, no
-    audit entry, no statistics. Not a way to save: the distance from it to the trivial view
+    trivial view, the posted form read (as the autosave reads it), and the one write every
+    save makes (an UPDATE of the report's row) — no read of anything, no permission check,
+    no lock, no version check, no audit entry, no statistics. Not a way to save: the distance from it to the trivial view
     is the price of one write on this stack."""
     form = forms.ReportDraftForm(forms.autosave_data(request))
     if not form.is_valid():

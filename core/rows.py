@@ -1,7 +1,7 @@
 """Row statements written out once per model and columns, run without the ORM's compiler.
 
 For the one request whose whole budget is a few statements: the report autosave, sent on
-every pause in typing. Django builds each ORM statement anew from the queryset, about
+every pause in typing (and the draft save of the edit page, which shares its code). Django builds each ORM statement anew from the queryset, about
 0.3–1 ms of the app server's CPU per statement here, as much as PostgreSQL spends running
 it; these build the SQL once per process from the model's metadata and pass values through
 the fields' own conversions (`get_db_prep_save` on the way in, the database's and the

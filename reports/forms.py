@@ -104,7 +104,7 @@ def autosave_data(request) -> dict | None:
 
     JSON because a report is Chinese text: form-encoded, each character travels as
     %E5%B7%A5, three times the bytes, and undoing the escapes took the server more CPU
-    than the rest of the request (bench/results.md); JSON is parsed in C."""
+    than the rest of the request (in a profile of the autosave); JSON is parsed in C."""
     if request.content_type != "application/json":
         return request.POST
     try:

@@ -137,7 +137,7 @@ def _lock_draft(actor, expected_pk: int) -> tuple[Report, dict | None]:
             for *_draft, field_id, number, text in found
             if field_id is not None
         }
-        return _draft_of(expected_pk, found[0][:15], db), stored
+        return _draft_of(expected_pk, found[0][:-3], db), stored
     expected = selectors.expected_get_for_user(actor, expected_pk, scoping.Action.EDIT)
     if expected.removed_at:
         raise ReportStateError(_(MSG_NOT_EXPECTED))
