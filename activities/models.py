@@ -157,6 +157,14 @@ class ActivityParticipant(TimeStampedModel):
         verbose_name=_("处室/科室"),
     )
     position = models.PositiveSmallIntegerField(_("排序"), default=0)
+    # A collective name ("各监管所", "各县（市、区）市场监管局") denotes no single unit but the
+    # set of units of one kind under the issuing unit; each of them sees the task in 我的任务.
+    covered_units = models.ManyToManyField(
+        "orgs.OrgUnit",
+        blank=True,
+        related_name="collective_activity_roles",
+        verbose_name=_("所指单位"),
+    )
 
     class Meta:
         verbose_name = _("牵头/配合单位")
@@ -176,3 +184,8 @@ class ActivityParticipant(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}：{self.name}"
+
+    @property
+    def matched(self) -> bool:
+        """Linked to a unit, a department, or (a collective name) to the units it denotes."""
+        return bool(self.unit_id or self.department_id or self.covered_units.all())

@@ -9,7 +9,7 @@ from activities.models import Activity, ActivityCategory, ActivityParticipant
 from campaigns.models import Notice
 from exports.documents import ScheduleRow
 from orgs import scoping
-from orgs.models import Membership
+from orgs.models import Membership, OrgUnit
 
 # An open task ending within this many days is marked 即将到期.
 DUE_SOON_DAYS = 7
@@ -31,9 +31,10 @@ def activity_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> A
 def _participants() -> Prefetch:
     return Prefetch(
         "participants",
-        queryset=ActivityParticipant.objects.select_related("unit", "department").order_by(
-            "role", "position"
-        ),
+        queryset=ActivityParticipant.objects.select_related("unit", "department")
+        # Only whether a collective name covers any unit is shown (未匹配 or not).
+        .prefetch_related(Prefetch("covered_units", queryset=OrgUnit.objects.only("pk")))
+        .order_by("role", "position"),
     )
 
 
@@ -84,7 +85,39 @@ def notice_schedule_rows(notice: Notice) -> list[ScheduleRow]:
 # --- 我的任务 ---------------------------------------------------------------------------
 
 
-def my_tasks(user, *, role: str = "", status: str = "", today: datetime.date | None = None):
+def _names_mine(my_units) -> Q:
+    """Participants that name one of `my_units`: the unit, a department of it, or a
+    collective name (各监管所) that covers it."""
+    covering = ActivityParticipant.covered_units.through.objects.filter(
+        orgunit_id__in=my_units
+    ).values("activityparticipant_id")
+    return Q(unit_id__in=my_units) | Q(department__unit_id__in=my_units) | Q(pk__in=covering)
+
+
+def my_task_years(user) -> list[int]:
+    """The campaign years in which `user`'s units are named in an issued activity (我的任务
+    opens on the latest of them)."""
+    my_units = Membership.objects.filter(user=user).values("unit_id")
+    mine = _names_mine(my_units)
+    named = ActivityParticipant.objects.filter(mine, activity=OuterRef("pk"))
+    years = (
+        Activity.objects.filter(notice__in=Notice.objects.for_user(user).issued())
+        .filter(Exists(named))
+        .order_by()
+        .values_list("notice__campaign__year", flat=True)
+        .distinct()
+    )
+    return sorted(set(years), reverse=True)
+
+
+def my_tasks(
+    user,
+    *,
+    role: str = "",
+    status: str = "",
+    today: datetime.date | None = None,
+    year: int | None = None,
+):
     """Activities of issued notices visible to `user` that name one of the user's units (or a
     department of one) as lead or support, by start date. Each carries `my_role` (牵头 wins
     over 配合 when both) and `flag` ("overdue", "due_soon" or "").
@@ -93,7 +126,7 @@ def my_tasks(user, *, role: str = "", status: str = "", today: datetime.date | N
     """
     today = today or timezone.localdate()
     my_units = Membership.objects.filter(user=user).values("unit_id")
-    mine = Q(unit_id__in=my_units) | Q(department__unit_id__in=my_units)
+    mine = _names_mine(my_units)
 
     def named_as(participant_role):
         return Exists(
@@ -115,6 +148,8 @@ def my_tasks(user, *, role: str = "", status: str = "", today: datetime.date | N
         tasks = tasks.filter(is_lead=False)
     if status in Activity.Status.values:
         tasks = tasks.filter(status=status)
+    if year is not None:
+        tasks = tasks.filter(notice__campaign__year=year)
     tasks = list(tasks)
     soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     for task in tasks:

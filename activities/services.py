@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from activities.collectives import collective_units
 from activities.models import Activity, ActivityParticipant
 from activities.windows import window_dates
 from campaigns.models import Notice
@@ -54,9 +55,11 @@ def participants_set(
     activity: Activity, *, leads: list[str], supports: list[str], matcher: NameMatcher | None = None
 ) -> list[ActivityParticipant]:
     """Replace the activity's lead and supporting units by `leads` / `supports` (names as
-    written), linking each to a department or unit of the plan's unit where one matches.
+    written), linking each to a department or unit of the plan's unit where one matches, and
+    a collective name (各监管所) to every unit it denotes (`activities.collectives`).
     """
-    matcher = matcher or NameMatcher(activity.notice.unit)
+    unit = activity.notice.unit
+    matcher = matcher or NameMatcher(unit)
     activity.participants.all().delete()
     rows = []
     for role, names in (
@@ -75,7 +78,21 @@ def participants_set(
                     position=position,
                 )
             )
-    return ActivityParticipant.objects.bulk_create(rows)
+    rows = ActivityParticipant.objects.bulk_create(rows)
+    covered: dict[str, list[int]] = {}
+    links = []
+    for row in rows:
+        if row.unit_id or row.department_id:
+            continue
+        if row.name not in covered:
+            units = collective_units(row.name, unit)
+            covered[row.name] = list(units.values_list("pk", flat=True)) if units else []
+        links += [
+            ActivityParticipant.covered_units.through(activityparticipant_id=row.pk, orgunit_id=pk)
+            for pk in covered[row.name]
+        ]
+    ActivityParticipant.covered_units.through.objects.bulk_create(links)
+    return rows
 
 
 @transaction.atomic
@@ -187,10 +204,20 @@ def schedule_import(
         raise ValidationError(_("已印发的方案不能导入活动，请使用“更正”。"))
     year = notice.campaign.year
     matcher = NameMatcher(notice.unit)
+
+    def known(name: str) -> bool:
+        # What the table shows without 未匹配: a unit, a department, or a collective name
+        # that denotes units (participants_set links it to them).
+        found = matcher.match(name)
+        if found.unit or found.department:
+            return True
+        units = collective_units(name, notice.unit)
+        return units is not None and units.exists()
+
     result = read_schedule(
         file,
         parse_window=lambda text: window_dates(text, year),
-        known_units=lambda name: matcher.match(name).matched,
+        known_units=known,
         max_bytes=max_bytes,
         translate=_,
     )

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_GET, require_POST
 from activities import selectors, services
 from activities.forms import ActivityRowForm, ScheduleImportForm, row_form_class, upload_limit
 from activities.models import Activity, ActivityParticipant
+from campaigns import selectors as campaign_selectors
 from campaigns.selectors import notice_get_for_user
 from campaigns.services import ConflictError
 from exports.schedule_xlsx import ScheduleFileError, write_schedule
 from orgs import scoping
 
 EDIT = scoping.Action.EDIT
+ACTIVITY_ADDED = "activity-added"
 
 
 def _is_htmx(request) -> bool:
@@ -114,7 +116,12 @@ def activity_new(request, notice_pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return _done(request, notice, activity)
+            response = _done(request, notice, activity)
+            if _is_htmx(request):
+                # The new row replaces its form in place; the heading's count (table.html,
+                # #activity-count) listens for this event and reloads itself.
+                response["HX-Trigger"] = ACTIVITY_ADDED
+            return response
     return _render_form(request, notice, form)
 
 
@@ -210,6 +217,16 @@ def schedule_import(request, notice_pk: int):
         else:
             if result.ok:
                 messages.success(request, _("已导入 %(n)s 项活动。") % {"n": len(result.rows)})
+                unmatched = sorted({e.message for e in result.unmatched})
+                if unmatched:
+                    # Kept as written, as the inline editor keeps them; the table flags them.
+                    messages.warning(
+                        request,
+                        _(
+                            "以下名称未匹配到本单位的科室或下级单位，已按原文保留并标注“未匹配”：%(names)s"
+                        )
+                        % {"names": "；".join(unmatched)},
+                    )
                 return redirect("activities:notice_page", notice.pk)
     status = 400 if request.method == "POST" else 200
     return render(
@@ -225,11 +242,17 @@ def schedule_import(request, notice_pk: int):
 def my_tasks(request):
     role = request.GET.get("role", "")
     status = request.GET.get("status", "")
+    years = campaign_selectors.campaign_years()
+    year = campaign_selectors.year_selected(
+        request.GET.get("year"), content_years=selectors.my_task_years(request.user), years=years
+    )
     return render(
         request,
         "activities/my_tasks.html",
         {
-            "tasks": selectors.my_tasks(request.user, role=role, status=status),
+            "tasks": selectors.my_tasks(request.user, role=role, status=status, year=year),
+            "years": years,
+            "year": year,
             "role": role,
             "status": status,
             "roles": ActivityParticipant.Role.choices,

@@ -7,7 +7,15 @@ from api.models import ApiToken
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    list_display = [
+        "name",
+        "user",
+        "prefix",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    ]
     list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "user__username", "prefix"]
     raw_id_fields = ["user"]
@@ -17,11 +25,23 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return (
             ["user", "name"]
             if obj is None
-            else ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+            else [
+                "user",
+                "name",
+                "prefix",
+                "created_at",
+                "expires_at",
+                "last_used_at",
+                "revoked_at",
+            ]
         )
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else ["user", "prefix", "created_at", "last_used_at", "revoked_at"]
+        return (
+            []
+            if obj is None
+            else ["user", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at"]
+        )
 
     def save_model(self, request, obj, form, change):
         if change:

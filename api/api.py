@@ -6,6 +6,7 @@ operation shares, and the mounting of the per-resource routers in `api.endpoints
 steps are explicit operations (`POST /reports/{id}/submit`).
 """
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -14,7 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from api.auth import BearerToken
+from api.auth import BearerToken, TokenExpiredError
 from api.endpoints import notices, reports, requirements, rollups
 from api.messages import (
     MSG_BAD_BODY,
@@ -23,6 +24,7 @@ from api.messages import (
     MSG_NOT_EXPECTED,
     MSG_NOT_FOUND,
     MSG_REPORT_EXISTS,
+    MSG_TOKEN_EXPIRED,
     MSG_UNAUTHORIZED,
 )
 from campaigns.services import ConflictError
@@ -36,6 +38,7 @@ __all__ = [
     "MSG_NOT_EXPECTED",
     "MSG_NOT_FOUND",
     "MSG_REPORT_EXISTS",
+    "MSG_TOKEN_EXPIRED",
     "MSG_UNAUTHORIZED",
     "api",
 ]
@@ -59,6 +62,9 @@ api = QualityMonthAPI(
         "`Authorization: Bearer <令牌>`；权限与网页相同：只能看到本单位及下级单位的数据。"
     ),
     auth=BearerToken(),
+    # The schema and its docs page map the whole attack surface: only for signed-in users
+    # (the people who create tokens). Tests and schemathesis read `api.get_openapi_schema()`.
+    docs_decorator=login_required,
     urls_namespace="api",
 )
 
@@ -74,7 +80,8 @@ api.add_router("", rollups.router)
 
 @api.exception_handler(AuthenticationError)
 def _unauthorized(request, exc):
-    return api.create_response(request, {"detail": _(MSG_UNAUTHORIZED)}, status=401)
+    message = MSG_TOKEN_EXPIRED if isinstance(exc, TokenExpiredError) else MSG_UNAUTHORIZED
+    return api.create_response(request, {"detail": _(message)}, status=401)
 
 
 @api.exception_handler(HttpError)

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_noop
 MSG_UNAUTHORIZED = gettext_noop(
     "缺少或无效的访问令牌：请在请求头中给出 Authorization: Bearer <令牌>。"
 )
+MSG_TOKEN_EXPIRED = gettext_noop(
+    "访问令牌已过期：请在“接口令牌”页面（/api/tokens/）创建新的令牌，并替换程序中的旧令牌。"
+)
 MSG_NOT_FOUND = gettext_noop("未找到，或不在您的权限范围内。")
 MSG_FORBIDDEN = gettext_noop("您在该单位的角色不允许此操作。")
 MSG_INVALID = gettext_noop("提交的数据有误。")

@@ -1,8 +1,10 @@
+import datetime
 import hashlib
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
@@ -16,13 +18,16 @@ def hash_key(key: str) -> str:
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self) -> "ApiTokenQuerySet":
+        """Not revoked; expiry is checked by the caller, which must tell it apart (401 with
+        its own message)."""
         return self.filter(revoked_at__isnull=True)
 
 
 class ApiToken(TimeStampedModel):
     """A personal API token (接口令牌) with which a program acts as its user through the JSON
     API, with exactly the user's roles and subtrees. Only a hash of the key is stored; the key
-    is shown once, when the token is created.
+    is shown once, when the token is created. Every token expires (`QM_API_TOKEN_DAYS` at
+    most), so a key forgotten in an old script stops working by itself.
     """
 
     user = models.ForeignKey(
@@ -34,6 +39,7 @@ class ApiToken(TimeStampedModel):
     name = models.CharField(_("名称"), max_length=100, help_text=_("如 省局数据中心同步程序"))
     prefix = models.CharField(_("令牌开头"), max_length=12, help_text=_("用于辨认令牌"))
     key_hash = models.CharField(_("令牌摘要"), max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("到期时间"))
     last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
 
@@ -54,3 +60,6 @@ class ApiToken(TimeStampedModel):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    def is_expired(self, now: datetime.datetime | None = None) -> bool:
+        return self.expires_at <= (now or timezone.now())

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,14 +15,22 @@ def token_list(request):
     new_key = None
     if request.method == "POST" and form.is_valid():
         created = services.token_create(
-            actor=request.user, user=request.user, name=form.cleaned_data["name"]
+            actor=request.user,
+            user=request.user,
+            name=form.cleaned_data["name"],
+            days=form.cleaned_data["days"],
         )
         new_key = created.key
         form = forms.TokenForm()
     return render(
         request,
         "api/tokens.html",
-        {"tokens": selectors.user_tokens(request.user), "form": form, "new_key": new_key},
+        {
+            "tokens": selectors.user_tokens(request.user),
+            "form": form,
+            "new_key": new_key,
+            "now": timezone.now(),
+        },
     )
 
 

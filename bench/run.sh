@@ -24,7 +24,7 @@ apt_install() {
 
 work=$(mktemp -d /tmp/qm-bench.XXXXXX)
 log="$work/bench.log"
-export QM_SECRET_KEY=bench-only QM_SECURE_COOKIES=0 QM_ALLOWED_HOSTS=127.0.0.1,localhost,testserver \
+export QM_SECRET_KEY=bench-only QM_PERSONAL_DATA_KEY=bench-only-personal-data-key-0123456789 QM_SECURE_COOKIES=0 QM_ALLOWED_HOSTS=127.0.0.1,localhost,testserver \
   DJANGO_SETTINGS_MODULE=bench.settings QM_VAR_DIR="$work/var" QM_LOG_LEVEL=WARNING
 mkdir -p "$work/var"
 gunicorn_pid=""

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from campaigns.models import Notice, Slogan
+from campaigns.models import Notice, NoticeAttachment, Slogan
 from exports.documents import (
     Attachment,
     Block,
@@ -53,30 +53,12 @@ def schedule_rows(notice: Notice) -> list[ScheduleRow]:
 
 
 def notice_document(notice: Notice) -> OfficialDocument:
-    """The notice laid out as a 公文: its slogans (口号), its own attachments, and its
-    activities as the schedule table (活动计划安排表) in landscape."""
+    """The notice laid out as a 公文 with exactly its own attachments, in order: the slogan
+    list (口号) filled from the unit's slogans, the schedule (活动计划安排表) from its
+    activities in landscape, any other attachment from its text. An attachment without text
+    (an uploaded file, or one the imported copy left out) is listed, not printed."""
     issue_date: datetime.date = notice.issue_date or timezone.localdate()
-    attachments: list[Attachment] = []
-    slogans = list(
-        Slogan.objects.filter(campaign=notice.campaign, unit=notice.unit)
-        .order_by("position")
-        .values_list("text", flat=True)
-    )
-    if slogans:
-        attachments.append(Attachment(title="“质量月”活动口号", slogans=slogans))
-    for attachment in notice.attachments.all():
-        paragraphs = [
-            Paragraph(line.strip()) for line in attachment.body.splitlines() if line.strip()
-        ]
-        attachments.append(Attachment(title=attachment.title, blocks=paragraphs))
-    rows = schedule_rows(notice)
-    if rows:
-        attachments.append(
-            Attachment(
-                title=f"{notice.campaign.year}年“质量月”活动计划安排表",
-                tables=[schedule_table(rows)],
-            )
-        )
+    attachments = [_attachment(notice, a) for a in notice.attachments.all()]
     return OfficialDocument(
         issuers=notice.issuer_names or [notice.unit.display_name],
         doc_number=notice.doc_number,
@@ -88,7 +70,26 @@ def notice_document(notice: Notice) -> OfficialDocument:
         publication=notice.get_publication_display(),
         contacts=[Contact(c.name, c.phone, c.email) for c in notice.contacts.all()],
         printing=PrintingLine(notice.printing_line, issue_date) if notice.printing_line else None,
+        copy_to=notice.copied_to.strip(),
     )
+
+
+def _attachment(notice: Notice, attachment: NoticeAttachment) -> Attachment:
+    paragraphs = [Paragraph(line.strip()) for line in attachment.body.splitlines() if line.strip()]
+    if attachment.kind == NoticeAttachment.Kind.SLOGANS and notice.kind != Notice.Kind.CIRCULAR:
+        # The slogans page edits the unit's list; the attachment prints the list as it is now.
+        slogans = list(
+            Slogan.objects.filter(campaign=notice.campaign, unit=notice.unit)
+            .order_by("position")
+            .values_list("text", flat=True)
+        )
+        if slogans:
+            return Attachment(title=attachment.title, slogans=slogans)
+    if attachment.kind == NoticeAttachment.Kind.SCHEDULE:
+        rows = schedule_rows(notice)
+        if rows:
+            return Attachment(title=attachment.title, tables=[schedule_table(rows)])
+    return Attachment(title=attachment.title, blocks=paragraphs)
 
 
 def export_filename(notice: Notice, extension: str) -> str:

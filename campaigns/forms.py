@@ -3,7 +3,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.attachments import AttachmentEdit
 from campaigns.models import Campaign, Notice, Slogan
+from core.widgets import DateInput
 from orgs.models import OrgUnit
 from reports.models import Material
 
@@ -37,6 +39,24 @@ def body_from_text(text: str) -> list[dict]:
 
 def body_to_text(blocks: list[dict]) -> str:
     return "\n".join(f"{b.get('number', '')}{b.get('text', '')}" for b in blocks or [])
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input (Django's documented pattern); always a list."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".docx,.xlsx,.pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
 
 
 def lines(text: str) -> list[str]:
@@ -77,7 +97,7 @@ class NoticeForm(forms.Form):
     issue_date = forms.DateField(
         label=_("成文日期"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("不填则以印发当天为准"),
     )
     publication = forms.ChoiceField(label=_("公开属性"), choices=Notice.Publication.choices)
@@ -94,10 +114,21 @@ class NoticeForm(forms.Form):
         help_text=_("每行一个，如 国市监质发〔2023〕73号"),
     )
     printing_line = forms.CharField(label=_("印发机关"), max_length=200, required=False)
+    copied_to = forms.CharField(
+        label=_("抄送机关"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("印在版记中，如：省委办公厅，省政府办公厅"),
+    )
+    attachment_files = MultipleFileField(
+        label=_("上传附件"),
+        required=False,
+        help_text=_("DOCX、XLSX 或 PDF，可多选；随通知送达各接收单位"),
+    )
     due_date = forms.DateField(
         label=_("报送截止日期"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     materials = forms.MultipleChoiceField(
         label=_("报送材料"),
@@ -134,6 +165,7 @@ class NoticeForm(forms.Form):
             "body_text": body_to_text(notice.body),
             "basis_text": "\n".join(notice.basis_text),
             "printing_line": notice.printing_line,
+            "copied_to": notice.copied_to,
             "due_date": requirement.due_date if requirement else None,
             "materials": list(requirement.materials) if requirement else [],
             "report_to": requirement.report_to if requirement else "",
@@ -155,6 +187,7 @@ class NoticeForm(forms.Form):
             "body": body_from_text(data["body_text"]),
             "basis_text": lines(data["basis_text"]),
             "printing_line": data["printing_line"].strip(),
+            "copied_to": data["copied_to"].strip(),
         }
 
     def requirement(self) -> dict:
@@ -164,6 +197,35 @@ class NoticeForm(forms.Form):
             "materials": list(data["materials"]),
             "report_to": data["report_to"].strip(),
         }
+
+
+class AttachmentForm(forms.Form):
+    """An existing attachment on the notice form: its title, or removed."""
+
+    id = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(label=_("附件标题"), max_length=300)
+    delete = forms.BooleanField(label=_("删除"), required=False)
+
+
+AttachmentFormSet = forms.formset_factory(AttachmentForm, extra=0)
+
+
+def attachment_initial(notice: Notice | None) -> list[dict]:
+    if notice is None:
+        return []
+    return [{"id": a.pk, "title": a.title} for a in notice.attachments.all()]
+
+
+def attachment_edits(formset) -> list[AttachmentEdit]:
+    return [
+        AttachmentEdit(
+            pk=f.cleaned_data["id"],
+            title=f.cleaned_data["title"],
+            delete=f.cleaned_data["delete"],
+        )
+        for f in formset.forms
+        if f.cleaned_data
+    ]
 
 
 class ContactForm(forms.Form):
@@ -202,9 +264,7 @@ class CorrectionForm(forms.Form):
     )
     doc_number = NoticeForm.base_fields["doc_number"]
     title = NoticeForm.base_fields["title"]
-    issue_date = forms.DateField(
-        label=_("成文日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    issue_date = forms.DateField(label=_("成文日期"), widget=DateInput())
     theme = NoticeForm.base_fields["theme"]
     recipients_text = NoticeForm.base_fields["recipients_text"]
     body_text = NoticeForm.base_fields["body_text"]
@@ -278,3 +338,42 @@ class SlogansForm(forms.Form):
             raise forms.ValidationError(_("口号有重复。"))
         data["lines"] = chosen
         return data
+
+
+class CampaignForm(forms.Form):
+    """开设新年度: the year, its theme and the national slogans (one a line)."""
+
+    year = forms.IntegerField(label=_("年度"), min_value=1978, max_value=2100)
+    theme = forms.CharField(label=_("活动主题"), max_length=200)
+    starts_on = forms.DateField(
+        label=_("开始日期"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("不填则为当年9月1日"),
+    )
+    ends_on = forms.DateField(
+        label=_("结束日期"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("不填则为当年9月30日"),
+    )
+    slogans = forms.CharField(
+        label=_("活动口号"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("每行一条，按顺序排列"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        year = data.get("year")
+        for name in ("starts_on", "ends_on"):
+            day = data.get(name)
+            if year and day and day.year != year:
+                self.add_error(name, _("日期应在%(year)s年内。") % {"year": year})
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("结束日期不能早于开始日期。"))
+        return data
+
+    def slogan_lines(self) -> list[str]:
+        return lines(self.cleaned_data.get("slogans") or "")

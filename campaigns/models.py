@@ -92,6 +92,11 @@ class NoticeQuerySet(models.QuerySet):
         """
         from orgs import scoping
 
+        if scoping.scope_paths(user, action) is None:
+            # Everywhere (a superuser). Not left to `own | received` below: `scope_q` says
+            # "everywhere" with an empty Q, and `Q() | X` is just X, so a superuser would see
+            # only the issued notices delivered somewhere, and get 404 on every draft.
+            return self.all()
         own = scoping.scope_q(user, action, path_field="unit__path")
         if action != scoping.Action.VIEW:
             return self.filter(own)
@@ -114,6 +119,8 @@ class Notice(TimeStampedModel):
     class Kind(models.TextChoices):
         NOTICE = "notice", _("通知")
         PLAN = "plan", _("方案")
+        # 督查通报: the superior's report on a reporting round, generated from the figures.
+        CIRCULAR = "circular", _("通报")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("草稿")
@@ -178,6 +185,8 @@ class Notice(TimeStampedModel):
         _("依据文号"), default=list, blank=True, help_text=_("平台中没有的上级文件的文号")
     )
     printing_line = models.CharField(_("印发机关"), max_length=200, blank=True)
+    # GB/T 9704 7.4.2: the 抄送机关 printed in the 版记, as written ("省委办公厅，省政府办公厅").
+    copied_to = models.TextField(_("抄送机关"), blank=True)
     issued_at = models.DateTimeField(_("印发时间"), null=True, blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -243,6 +252,11 @@ class NoticeAttachment(TimeStampedModel):
     title = models.CharField(_("标题"), max_length=300)
     kind = models.CharField(_("类别"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     body = models.TextField(_("内容"), blank=True)
+    # An uploaded DOCX/XLSX/PDF delivered with the notice; stored through the storage API,
+    # so S3 is a setting. The name is the clerk's file name, the stored name is not.
+    file = models.FileField(_("文件"), upload_to="notice-attachments/%Y/%m/", blank=True)
+    file_name = models.CharField(_("文件名"), max_length=255, blank=True)
+    file_size = models.PositiveBigIntegerField(_("文件大小"), default=0)
 
     class Meta:
         verbose_name = _("附件")

@@ -87,7 +87,8 @@ def deliveries_readable_by(user, notice: Notice) -> list[Delivery]:
 def plan_units_for(user, notice: Notice) -> list[OrgUnit]:
     """The user's own units that received `notice` and where they may draft this level's plan
     (制定本级方案). Units below them are left to their own clerks."""
-    if not notice.is_issued:
+    if not notice.is_issued or notice.kind == Notice.Kind.CIRCULAR:
+        # A 通报 reports on a round; there is nothing in it for this level to implement.
         return []
     paths = _membership_paths(user)
     recipients = OrgUnit.objects.filter(inbox__notice=notice, path__in=paths).order_by("path")
@@ -154,3 +155,25 @@ def cascade_status(user, notice: Notice) -> tuple[list[CascadeRow], int]:
 
 def campaign_years() -> list[int]:
     return list(Campaign.objects.order_by("-year").values_list("year", flat=True))
+
+
+def year_selected(raw: str | None, *, content_years, years: list[int]) -> int | None:
+    """The year a list or board shows: the one asked for, else the latest year that has
+    content for the viewer (`content_years`), else the latest campaign. Opening a new year
+    must not leave every unit looking at an empty list while its work is in the last one."""
+    if raw and raw.isdigit() and int(raw) in years:
+        return int(raw)
+    content = [year for year in content_years if year is not None]
+    if content:
+        return max(content)
+    return years[0] if years else None
+
+
+def years_of(queryset, field: str = "campaign__year") -> list[int]:
+    """The distinct campaign years of `queryset`'s rows (one small query)."""
+    return sorted(set(queryset.order_by().values_list(field, flat=True).distinct()), reverse=True)
+
+
+def campaigns_overview():
+    """年度管理: every campaign with how many notices and plans it holds, newest first."""
+    return Campaign.objects.annotate(notice_count=Count("notices")).order_by("-year")

@@ -3,12 +3,21 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from campaigns.localization import localize
-from campaigns.models import Campaign, Contact, Delivery, Notice, NoticeCorrection, Slogan
+from campaigns.models import (
+    Campaign,
+    Contact,
+    Delivery,
+    Notice,
+    NoticeAttachment,
+    NoticeCorrection,
+    Slogan,
+)
 from core.audit import set_actor
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -41,6 +50,60 @@ def national_campaigns_load(*, actor=None, path: Path = NATIONAL_CAMPAIGNS_FILE)
     return campaigns
 
 
+MSG_CAMPAIGN_EXISTS = gettext_lazy(
+    "%(year)s年度的质量月活动已经开设，每年只能开设一次；请在年度列表中打开它。"
+)
+
+
+def can_open_campaign(user) -> bool:
+    """Only the national admins (and platform staff) open a campaign year."""
+    nation = OrgUnit.objects.filter(depth=1, kind=OrgUnit.Kind.NATIONAL).first()
+    if nation is None:
+        return user.is_superuser
+    return scoping.can(user, scoping.Action.MANAGE, nation)
+
+
+@transaction.atomic
+def campaign_open(
+    *,
+    actor,
+    year: int,
+    theme: str,
+    slogans: list[str] | tuple = (),
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+) -> Campaign:
+    """开设新年度: the national admin opens the year's campaign with its theme and the national
+    slogan list, before (or without) importing the national notice. One campaign per year."""
+    scoping.require(actor, scoping.Action.MANAGE, national_unit_get_or_create())
+    if Campaign.objects.filter(year=year).exists():
+        raise ValidationError({"year": str(MSG_CAMPAIGN_EXISTS) % {"year": year}})
+    texts = [text.strip() for text in slogans if text.strip()]
+    if len(set(texts)) != len(texts):
+        raise ValidationError({"slogans": _("口号有重复。")})
+    nation = national_unit_get_or_create()
+    with set_actor(actor):
+        campaign = Campaign(
+            year=year,
+            theme=theme.strip(),
+            # The month every seed notice sets, unless the national admin says otherwise.
+            starts_on=starts_on or datetime.date(year, 9, 1),
+            ends_on=ends_on or datetime.date(year, 9, 30),
+        )
+        campaign.full_clean(validate_unique=False)
+        try:
+            # A second admin opening the same year at the same moment meets the unique year.
+            with transaction.atomic():
+                campaign.save()
+        except IntegrityError:
+            raise ValidationError({"year": str(MSG_CAMPAIGN_EXISTS) % {"year": year}}) from None
+        for position, text in enumerate(texts, start=1):
+            slogan = Slogan(campaign=campaign, unit=nation, text=text, position=position)
+            slogan.full_clean(exclude=["campaign", "unit"], validate_unique=False)
+            slogan.save()
+    return campaign
+
+
 # --- Notices and plans -----------------------------------------------------------------
 
 NOTICE_EDITABLE_FIELDS = {
@@ -55,6 +118,7 @@ NOTICE_EDITABLE_FIELDS = {
     "body",
     "basis_text",
     "printing_line",
+    "copied_to",
 }
 
 
@@ -92,9 +156,12 @@ def notice_create(
     title: str,
     basis: list[Notice] | tuple = (),
     recipient_units: list[OrgUnit] | tuple = (),
+    standard_attachments: bool = True,
     **fields,
 ) -> Notice:
-    """A new draft notice or plan of `unit`."""
+    """A new draft notice or plan of `unit`. A plan starts with the two attachments Yong'an's
+    has, the slogans and the schedule, printed from the unit's slogans and the plan's
+    activities; an import passes `standard_attachments=False` and brings its own list."""
     scoping.require(actor, scoping.Action.EDIT, unit)
     unknown = set(fields) - NOTICE_EDITABLE_FIELDS
     if unknown:
@@ -105,6 +172,20 @@ def notice_create(
         notice.save()
         notice.basis.set(basis)
         notice.recipient_units.set(recipient_units)
+        if standard_attachments and notice.kind == Notice.Kind.PLAN:
+            for position, (title_text, kind) in enumerate(
+                (
+                    (_("%(year)s年“质量月”活动口号"), NoticeAttachment.Kind.SLOGANS),
+                    (_("%(year)s年“质量月”活动计划安排表"), NoticeAttachment.Kind.SCHEDULE),
+                ),
+                start=1,
+            ):
+                NoticeAttachment.objects.create(
+                    notice=notice,
+                    position=position,
+                    title=title_text % {"year": campaign.year},
+                    kind=kind,
+                )
     return notice
 
 
@@ -160,8 +241,12 @@ def notice_issue(*, actor, notice: Notice, version: int | None = None) -> Notice
     requirement = getattr(notice, "report_requirement", None)
     if requirement is not None:
         # The recipients are now the units expected to report (督查督办 counts them).
-        from reports.services import expected_fill
+        from reports.services import expected_fill, statistic_fields_inherit
 
+        with set_actor(actor):
+            # A plan imported or drafted before its superior's form was complete still
+            # reports the superior's indicators (summed up level by level).
+            statistic_fields_inherit(requirement)
         expected_fill(actor=actor, requirement=requirement)
     return notice
 
@@ -287,6 +372,7 @@ def plan_draft_from(*, actor, superior: Notice, unit: OrgUnit) -> Notice:
     """
     from activities.models import Activity
     from reports.models import ReportRequirement
+    from reports.services import statistic_fields_inherit
 
     scoping.require(actor, scoping.Action.EDIT, unit)
     if not Notice.objects.for_user(actor).filter(pk=superior.pk).exists():
@@ -309,17 +395,19 @@ def plan_draft_from(*, actor, superior: Notice, unit: OrgUnit) -> Notice:
         recipient_units=default_recipients(unit),
     )
     requirement = getattr(superior, "report_requirement", None)
-    if requirement is not None:
-        ReportRequirement.objects.create(
-            notice=plan,
-            # Two days' margin to compile the subordinates' reports before reporting up.
-            due_date=requirement.due_date - datetime.timedelta(days=2)
-            if requirement.due_date
-            else None,
-            materials=list(requirement.materials),
-            report_to=unit.display_name,
-        )
     with set_actor(actor):
+        if requirement is not None:
+            derived = ReportRequirement.objects.create(
+                notice=plan,
+                # Two days' margin to compile the subordinates' reports before reporting up.
+                due_date=requirement.due_date - datetime.timedelta(days=2)
+                if requirement.due_date
+                else None,
+                materials=list(requirement.materials),
+                report_to=unit.display_name,
+            )
+            # The superior's statistics form: its indicators are summed level by level.
+            statistic_fields_inherit(derived)
         copies = [
             Activity(
                 notice=plan,
@@ -359,12 +447,16 @@ def notice_draft_save(
     version: int | None = None,
     contacts: list[dict] | None = None,
     requirement: dict | None = None,
+    attachment_edits: list | None = None,
+    attachment_uploads: list | tuple = (),
     **fields,
 ) -> Notice:
     """Create (notice=None, with campaign and unit) or update a draft together with its
-    contacts (联系人, replaced as a whole) and report requirement (报送要求; None or an empty
-    one removes it), so one form submission is saved all or nothing.
+    contacts (联系人, replaced as a whole), report requirement (报送要求; None or an empty
+    one removes it) and attachments (附件: retitled, removed, uploaded files appended;
+    `campaigns.attachments`), so one form submission is saved all or nothing.
     """
+    from campaigns.attachments import notice_attachments_save
     from reports.models import ReportRequirement
 
     if notice is None:
@@ -390,6 +482,14 @@ def notice_draft_save(
                     setattr(current, name, value)
                 current.full_clean(exclude=["notice"], validate_unique=False)
                 current.save()
+    if attachment_edits is not None or attachment_uploads:
+        # Last, so that no later step can roll back rows whose files are already stored.
+        notice_attachments_save(
+            actor=actor,
+            notice=notice,
+            edits=list(attachment_edits or []),
+            uploads=list(attachment_uploads),
+        )
     return notice
 
 

@@ -1,20 +1,34 @@
 import io
 from urllib.parse import quote
 
+from csp.constants import NONCE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from campaigns import selectors, services
+from campaigns.attachments import CONTENT_TYPES
 from campaigns.exporting import export_filename, notice_document
-from campaigns.forms import ContactFormSet, CorrectionForm, NoticeForm, SlogansForm, contacts_from
+from campaigns.forms import (
+    AttachmentFormSet,
+    CampaignForm,
+    ContactFormSet,
+    CorrectionForm,
+    NoticeForm,
+    SlogansForm,
+    attachment_edits,
+    attachment_initial,
+    contacts_from,
+)
 from campaigns.models import Campaign, Notice
 from campaigns.services import ConflictError, NoticeStateError
 from core.replica import read_from_replica
@@ -36,6 +50,7 @@ MSG_CONFLICT_KEPT = gettext_lazy("您的输入已保留在下方；核对后再�
 MSG_ISSUED = gettext_lazy("已印发，已送达各接收单位的收文箱。")
 MSG_CORRECTED = gettext_lazy("更正已记录。")
 MSG_NO_CHANGE = gettext_lazy("未做任何修改，无需更正。")
+MSG_CAMPAIGN_OPENED = gettext_lazy("%(year)s年度已开设，各单位现在可以为该年度起草通知和方案。")
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -45,31 +60,89 @@ def _error_text(exc: ValidationError) -> str:
 @login_required
 def inbox(request):
     deliveries = selectors.inbox_for_user(request.user)
-    return render(request, "campaigns/inbox.html", {"deliveries": deliveries[:500]})
+    years = selectors.campaign_years()
+    year = selectors.year_selected(
+        request.GET.get("year"),
+        content_years=selectors.years_of(deliveries, "notice__campaign__year"),
+        years=years,
+    )
+    if year is not None:
+        deliveries = deliveries.filter(notice__campaign__year=year)
+    return render(
+        request,
+        "campaigns/inbox.html",
+        {"deliveries": deliveries[:500], "years": years, "year": year},
+    )
 
 
 @login_required
 def notice_list(request):
     years = selectors.campaign_years()
-    year = request.GET.get("year", str(years[0]) if years else "")
+    raw = request.GET.get("year", "")
     status = request.GET.get("status", "")
     if status not in Notice.Status.values:
         status = ""
-    notices = selectors.notices_of_own_units(
-        request.user, year=int(year) if year.isdigit() else None, status=status
-    )
+    year = None
+    if raw != "all":
+        year = selectors.year_selected(
+            raw,
+            content_years=selectors.years_of(selectors.notices_of_own_units(request.user)),
+            years=years,
+        )
+    notices = selectors.notices_of_own_units(request.user, year=year, status=status)
     return render(
         request,
         "campaigns/notice_list.html",
         {
             "notices": notices[:500],
             "years": years,
-            "year": year,
+            "year": str(year) if year else "all",
             "status": status,
             "statuses": Notice.Status.choices,
             "units": selectors.editable_units(request.user),
+            "can_open_year": services.can_open_campaign(request.user),
         },
     )
+
+
+@login_required
+def campaign_list(request):
+    """年度管理: every campaign year, and for the national admin the way to open the next."""
+    return render(
+        request,
+        "campaigns/campaign_list.html",
+        {
+            "campaigns": selectors.campaigns_overview(),
+            "can_open_year": services.can_open_campaign(request.user),
+        },
+    )
+
+
+@login_required
+def campaign_open(request):
+    if not services.can_open_campaign(request.user):
+        raise PermissionDenied
+    years = selectors.campaign_years()
+    initial = {"year": max([*years, timezone.localdate().year - 1]) + 1}
+    form = CampaignForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            campaign = services.campaign_open(
+                actor=request.user,
+                year=data["year"],
+                theme=data["theme"],
+                slogans=form.slogan_lines(),
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, MSG_CAMPAIGN_OPENED % {"year": campaign.year})
+            return redirect(reverse("campaigns:notice_list") + f"?year={campaign.year}")
+    return render(request, "campaigns/campaign_open.html", {"form": form})
 
 
 def _activities_url(notice: Notice) -> str | None:
@@ -107,15 +180,52 @@ def notice_detail(request, pk: int):
     )
 
 
+@login_required
+def notice_attachment(request, pk: int, attachment_pk: int):
+    """An attachment's file, for whoever may read the notice: its own units, and once it is
+    issued every unit it was delivered to (and their subtrees)."""
+    notice = selectors.notice_get_for_user(request.user, pk)
+    attachment = get_object_or_404(notice.attachments.exclude(file=""), pk=attachment_pk)
+    extension = attachment.file_name.rsplit(".", 1)[-1].lower()
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.file_name or f"附件.{extension}",
+        content_type=CONTENT_TYPES.get(f".{extension}", "application/octet-stream"),
+    )
+
+
 def _notice_form_page(request, *, unit: OrgUnit, notice: Notice | None):
-    initial = NoticeForm.initial_for(notice) if notice else _new_notice_initial(unit)
-    form = NoticeForm(request.POST or None, unit=unit, initial=initial, creating=notice is None)
+    initial = (
+        NoticeForm.initial_for(notice)
+        if notice
+        else _new_notice_initial(unit, request.GET.get("year", ""))
+    )
+    form = NoticeForm(
+        request.POST or None,
+        request.FILES or None,
+        unit=unit,
+        initial=initial,
+        creating=notice is None,
+    )
+    # A post without the attachment rows (an older page, a script) leaves them as they are.
+    attachments_posted = "attachments-TOTAL_FORMS" in request.POST
+    attachments = AttachmentFormSet(
+        request.POST if attachments_posted else None,
+        initial=attachment_initial(notice),
+        prefix="attachments",
+    )
     contacts_initial = [
         {"name": c.name, "phone": c.phone, "email": c.email}
         for c in (notice.contacts.all() if notice else [])
     ]
     contacts = ContactFormSet(request.POST or None, initial=contacts_initial, prefix="contacts")
-    if request.method == "POST" and form.is_valid() and contacts.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and contacts.is_valid()
+        and (attachments.is_valid() or not attachments_posted)
+    ):
         fields = form.notice_fields()
         try:
             notice = services.notice_draft_save(
@@ -126,6 +236,8 @@ def _notice_form_page(request, *, unit: OrgUnit, notice: Notice | None):
                 version=form.cleaned_data["version"],
                 contacts=contacts_from(contacts),
                 requirement=form.requirement(),
+                attachment_edits=attachment_edits(attachments) if attachments_posted else None,
+                attachment_uploads=form.cleaned_data["attachment_files"],
                 **fields,
             )
         except ConflictError as exc:
@@ -142,12 +254,21 @@ def _notice_form_page(request, *, unit: OrgUnit, notice: Notice | None):
     return render(
         request,
         "campaigns/notice_form.html",
-        {"form": form, "contacts": contacts, "unit": unit, "notice": notice},
+        {
+            "form": form,
+            "contacts": contacts,
+            "attachments": attachments,
+            "unit": unit,
+            "notice": notice,
+        },
     )
 
 
-def _new_notice_initial(unit: OrgUnit) -> dict:
-    campaign = Campaign.objects.current()
+def _new_notice_initial(unit: OrgUnit, year: str = "") -> dict:
+    # The year the clerk was looking at in the list, else the latest.
+    campaign = (year.isdigit() and Campaign.objects.filter(year=int(year)).first()) or (
+        Campaign.objects.current()
+    )
     return {
         "campaign": campaign.pk if campaign else None,
         "kind": Notice.Kind.PLAN,
@@ -318,6 +439,9 @@ def notice_pdf(request, pk: int):
     return _download(out.getvalue(), export_filename(notice, "pdf"), "application/pdf")
 
 
+# The screen's one script is inline, with this response's nonce, so that the page needs nothing
+# after it has loaded and keeps rolling when the lobby's network drops (settings, CSP).
+@csp_update({"script-src": [NONCE]})
 def slogan_screen(request, unit_pk: int, year: int):
     """The lobby LED screen: public, slogans and theme only."""
     unit = get_object_or_404(OrgUnit, pk=unit_pk, is_active=True)

@@ -1,8 +1,9 @@
 import datetime
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,17 @@ from public.forms import FilterForm
 def home(request):
     """The public home: this year's theme and slogans, and the public activities, filterable
     by region, category and date, as a list and a month calendar."""
-    campaign = Campaign.objects.current()
+    return _campaign_page(request, Campaign.objects.current(), archive=False)
+
+
+def year_archive(request, year: int):
+    """往年活动: a past (or the current) year's theme, slogans and public activities, as the
+    home page showed them that year."""
+    campaign = get_object_or_404(Campaign, year=year)
+    return _campaign_page(request, campaign, archive=True)
+
+
+def _campaign_page(request, campaign: Campaign | None, *, archive: bool):
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     region = public_selectors.region_from_codes(
@@ -25,6 +36,8 @@ def home(request):
         "campaign": campaign,
         "slogans": campaign.national_slogans() if campaign else [],
         "past_campaigns": Campaign.objects.exclude(pk=campaign.pk) if campaign else [],
+        "archive": archive,
+        "page_url": request.path,
         "form": form,
         "region": region,
         "region_levels": public_selectors.region_levels(region, (_("省"), _("市"), _("县（区）"))),
@@ -41,8 +54,21 @@ def home(request):
         calendar_base = public_selectors.activities_filter(
             activities, region=region, category_id=filters.get("category"), on=None
         )
+        page = public_selectors.activity_page(listed, _page_number(request))
+        if not page.activities and not request.GET and not archive:
+            # A year just opened has no public activities yet: point at the last year that had.
+            context["latest_with_activities"] = (
+                Campaign.objects.filter(
+                    Exists(
+                        public_selectors.public_activities().filter(notice__campaign=OuterRef("pk"))
+                    )
+                )
+                .exclude(pk=campaign.pk)
+                .order_by("-year")
+                .first()
+            )
         context |= {
-            "page": public_selectors.activity_page(listed, _page_number(request)),
+            "page": page,
             "query_without_page": _query_without(request, "page"),
             "month": month,
             "weeks": public_selectors.month_calendar(

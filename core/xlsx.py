@@ -1,4 +1,11 @@
-"""Spreadsheet downloads that open in WPS and Excel."""
+"""Spreadsheet downloads that open in WPS and Excel.
+
+One rule for every XLSX the platform writes: text stays text. openpyxl stores a string that
+starts with "=" as a live formula and one that reads like "#N/A" as an error value; in a
+registration list, a visitor's name "=HYPERLINK(…)" would then run in the clerk's Excel
+(formula injection). Every string goes out as a string cell (`text_cell`; the schedule
+writer in exports/schedule_xlsx.py does the same), numbers stay numbers.
+"""
 
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -6,6 +13,8 @@ from urllib.parse import quote
 
 from django.http import FileResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 
@@ -21,7 +30,7 @@ def xlsx_response(
     bold = Font(bold=True)
     sheet.append([_header_cell(sheet, text, bold) for text in header])
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([text_cell(sheet, value) for value in row])
     spool = tempfile.TemporaryFile()
     workbook.save(spool)
     spool.seek(0)
@@ -33,10 +42,26 @@ def xlsx_response(
     return response
 
 
-def _header_cell(sheet, text: str, font: Font):
-    from openpyxl.cell import WriteOnlyCell
+def text_cell(sheet, value):
+    """`value` as it should be stored: a string as a string cell whatever it starts with,
+    anything else unchanged. Only the strings openpyxl would store otherwise get a cell of
+    their own; the others go through as they are (the statistics export writes thousands)."""
+    if not isinstance(value, str):
+        return value
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        # Control characters (a name pasted with \x01 in it) are not allowed in the file's
+        # XML; openpyxl would refuse the whole export.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not (value.startswith("=") or value in ERROR_CODES):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
-    cell = WriteOnlyCell(sheet, value=text)
+
+def _header_cell(sheet, text: str, font: Font):
+    cell = WriteOnlyCell(sheet, value=str(text))
+    cell.data_type = "s"
     cell.font = font
     cell.alignment = Alignment(horizontal="center", vertical="center")
     return cell

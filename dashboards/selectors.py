@@ -7,7 +7,17 @@ the only query added here is the submissions per day for the timeline, an aggreg
 
 import datetime
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +26,7 @@ from campaigns.models import Delivery
 from dashboards import maps
 from orgs.models import OrgUnit
 from reports import selectors as report_selectors
-from reports.models import Report, ReportRequirement
+from reports.models import ExpectedReport, Report, ReportRequirement
 from reports.selectors import Completeness
 
 # Colours of the map areas and bars: red when a child has overdue reports (the supervision
@@ -48,6 +58,21 @@ def requirements_for_unit(user, unit: OrgUnit) -> QuerySet[ReportRequirement]:
             )
         )
         .order_by("-own", "-notice__campaign__year", "-created_at", "-pk")
+    )
+
+
+def requirements_reported_in(user, unit: OrgUnit) -> QuerySet[ReportRequirement]:
+    """Requirements the user may see on which someone in `unit`'s subtree reports, newest
+    first: what a unit between the issuer and the reporting units (三明市 above 永安市's
+    stations) watches when it neither issued nor received a requirement itself."""
+    reported = ExpectedReport.objects.active().filter(
+        requirement=OuterRef("pk"), unit__path__startswith=unit.path
+    )
+    return (
+        ReportRequirement.objects.for_user(user)
+        .filter(Exists(reported))
+        .select_related("notice__unit", "notice__campaign")
+        .order_by("-notice__campaign__year", "-created_at", "-pk")
     )
 
 

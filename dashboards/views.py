@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from campaigns import selectors as campaign_selectors
 from core.replica import read_from_replica
 from dashboards import maps, selectors
 from orgs import scoping
@@ -17,11 +18,30 @@ from reports import services as report_services
 
 
 def _requirement(request, unit: OrgUnit):
-    """The requirement asked for (404 when the user may not see it), else the unit's latest."""
+    """The requirement asked for (404 when the user may not see it), else the unit's latest
+    in the year asked for, else in the latest year that has one. Returns (requirement,
+    year, the years to choose from, that year's requirements)."""
     raw = request.GET.get("requirement", "") or request.POST.get("requirement", "")
+    requirement = None
     if raw.isdigit():
-        return report_selectors.requirement_get_for_user(request.user, int(raw))
-    return selectors.requirements_for_unit(request.user, unit).first()
+        requirement = report_selectors.requirement_get_for_user(request.user, int(raw))
+    mine = selectors.requirements_for_unit(request.user, unit)
+    content = campaign_selectors.years_of(mine, "notice__campaign__year")
+    if not content:
+        # Neither issued nor received here: the requirements its subtree reports on.
+        mine = selectors.requirements_reported_in(request.user, unit)
+        content = campaign_selectors.years_of(mine, "notice__campaign__year")
+    years = campaign_selectors.campaign_years()
+    if requirement is not None:
+        year = requirement.notice.campaign.year
+    else:
+        year = campaign_selectors.year_selected(
+            request.GET.get("year"), content_years=content, years=years
+        )
+    of_year = mine.filter(notice__campaign__year=year)
+    if requirement is None:
+        requirement = of_year.first()
+    return requirement, year, years, of_year
 
 
 def _timeline_rows(timeline: dict | None) -> list[tuple]:
@@ -49,7 +69,7 @@ def dashboard(request, unit_pk: int):
     """数据看板 of one unit's subtree for one report requirement: map or bars of completeness
     per child, activity bars, the submissions timeline and the overdue list."""
     unit = unit_get_for_user(request.user, unit_pk)
-    requirement = _requirement(request, unit)
+    requirement, year, years, of_year = _requirement(request, unit)
     today = timezone.localdate()
     data = selectors.dashboard_data(unit, requirement=requirement, today=today)
     spec = maps.map_for(unit)
@@ -60,7 +80,9 @@ def dashboard(request, unit_pk: int):
             "unit": unit,
             "ancestors": unit_ancestors(unit),
             "requirement": requirement,
-            "requirements": selectors.requirements_for_unit(request.user, unit)[:50],
+            "requirements": of_year[:50],
+            "years": years,
+            "year": year,
             "data": data,
             "timeline_rows": _timeline_rows(data["timeline"]),
             "map_script": spec.script if spec else None,

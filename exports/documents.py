@@ -25,14 +25,41 @@ SCHEDULE_COLUMNS: tuple[str, ...] = (
 )
 
 # Lead and support units are written as one cell ("办公室、综合处、宣传处等配合"); the seeds
-# separate names with 、 ， , and spaces (including the full-width space).
+# separate names with 、 ， , and spaces (including the full-width space). A separator inside
+# brackets belongs to the name: "各县（市、区）市场监管局" is one name.
 _UNIT_SEPARATORS = re.compile(r"[、，,;；\s\u3000]+")
+_OPENING = "（(【[《〔"
+_CLOSING = "）)】]》〕"
+
+
+def split_outside_brackets(text: str, separators: re.Pattern[str]) -> list[str]:
+    """``separators.split(text)``, except where the separator stands inside brackets."""
+    out: list[str] = []
+    current: list[str] = []
+    depth = position = 0
+    while position < len(text):
+        char = text[position]
+        if depth == 0:
+            match = separators.match(text, position)
+            if match and match.end() > position:
+                out.append("".join(current))
+                current = []
+                position = match.end()
+                continue
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING and depth:
+            depth -= 1
+        current.append(char)
+        position += 1
+    out.append("".join(current))
+    return out
 
 
 def split_unit_names(text: str) -> list[str]:
     """Split a lead/support cell into unit names, dropping the trailing 等 ("and others")."""
     names = []
-    for part in _UNIT_SEPARATORS.split(text):
+    for part in split_outside_brackets(text, _UNIT_SEPARATORS):
         name = part.strip()
         if name.endswith("等") and len(name) > 1:
             name = name[:-1]
@@ -108,6 +135,14 @@ class Attachment:
     slogans: Sequence[str] = ()
     tables: Sequence[Table] = ()
     numbered: bool = True
+
+    @property
+    def printed(self) -> bool:
+        """Whether the attachment has pages of its own. One without text (an uploaded file
+        sent with the notice, or one the imported copy left out) is only listed in the 附件
+        note: GB/T 9704 8 lets an attachment travel separately, and an empty page adds
+        nothing."""
+        return bool(self.blocks or self.slogans or self.tables)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ RED = colors.HexColor("#C00000")
 MARGINS = {"top": 37 * mm, "bottom": 35 * mm, "left": 28 * mm, "right": 26 * mm}
 TEXT_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]  # 156 mm
 LANDSCAPE_WIDTH = landscape(A4)[0] - MARGINS["top"] - MARGINS["bottom"]
+PORTRAIT_HEIGHT = A4[1] - MARGINS["top"] - MARGINS["bottom"]
+LANDSCAPE_HEIGHT = landscape(A4)[1] - MARGINS["left"] - MARGINS["right"]
 LINE = 28  # pt, fixed line pitch: 22 lines in the 225 mm text area
 BODY = 16  # 三号
 TITLE = 22  # 二号
@@ -76,6 +78,41 @@ STYLES = {
     "imprint": ParagraphStyle("imprint", _BASE, fontSize=SMALL, leftIndent=SMALL),
     "imprint_right": ParagraphStyle("imprint_right", _BASE, fontSize=SMALL, alignment=TA_RIGHT, rightIndent=SMALL),
 }  # fmt: skip
+
+
+class SplittingTable(PdfTable):
+    """A table whose rows break across pages only when they must.
+
+    reportlab moves a row that does not fit to the next page, and fails the whole document
+    (LayoutError) when a row is taller than a page: Hainan's co-organizer activities have
+    cells of several hundred characters, the national notice 25 co-issuers in its mark.
+    Splitting inside a row (``splitInRow``) fixes that, but reportlab would then also cut
+    ordinary rows at the foot of a page, leaving a sliver of a row there; so a row is cut
+    only when it (with the repeated header) cannot fit on a whole page.
+    """
+
+    frame_height: float = PORTRAIT_HEIGHT
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        first_body_row = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        needed = sum(self._rowHeights[: first_body_row + 1])
+        in_row = self.splitInRow
+        if needed <= self.frame_height or availHeight < 2 * LINE:
+            self.splitInRow = 0
+        else:
+            # reportlab keeps a MIDDLE cell centred on the whole split row by padding its
+            # pieces, which prints pages of empty rows; the cut row's cells start at its top.
+            for style in self._cellStyles[first_body_row]:
+                style.valign = "TOP"
+        try:
+            return super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = in_row
+
+
+class LandscapeSplittingTable(SplittingTable):
+    frame_height = LANDSCAPE_HEIGHT
 
 
 def write_official_document_pdf(doc: OfficialDocument, out: BinaryIO) -> None:
@@ -156,6 +193,8 @@ def _story(doc: OfficialDocument) -> list[Flowable]:
 
     current = "portrait"
     for attachment in doc.attachments:
+        if not attachment.printed:
+            continue
         wanted = "landscape" if any(t.landscape for t in attachment.tables) else "portrait"
         if wanted != current:
             story.append(NextPageTemplate(wanted))
@@ -173,15 +212,20 @@ def _mark(doc: OfficialDocument) -> Flowable:
     if len(doc.issuers) == 1:
         return _p(doc.issuers[0] + doc.mark_suffix, "mark")
     # 7.2.3 joint issue: names stacked, 文件 to their right, centred on them vertically.
-    rows = [[_p(name, "mark"), ""] for name in doc.issuers]
-    rows[0][1] = _p(doc.mark_suffix, "mark")
+    # One row whose first cell holds the stacked names: 文件 is centred on them by VALIGN,
+    # and the row may still break across pages (splitInRow), which a SPAN over one row per
+    # name cannot; 25 co-issuers (the national 2023 notice) stack taller than a page.
+    names = [_p(name, "mark") for name in doc.issuers]
     suffix_width = MARK * (len(doc.mark_suffix) + 1)
     names_width = MARK * (max(len(n) for n in doc.issuers) + 1)
-    table = PdfTable(rows, colWidths=[names_width, suffix_width])
+    table = SplittingTable(
+        [[names, _p(doc.mark_suffix, "mark")]],
+        colWidths=[names_width, suffix_width],
+        splitInRow=1,
+    )
     table.setStyle(
         TableStyle(
             [
-                ("SPAN", (1, 0), (1, len(rows) - 1)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -234,11 +278,11 @@ def _attachment(doc: OfficialDocument, attachment: Attachment, *, wide: bool) ->
     flowables += _blocks(attachment.blocks)
     flowables += [_p(f"{n}. {s}", "body") for n, s in enumerate(attachment.slogans, start=1)]
     for table in attachment.tables:
-        flowables.append(_table(table, LANDSCAPE_WIDTH if wide else TEXT_WIDTH))
+        flowables.append(_table(table, LANDSCAPE_WIDTH if wide else TEXT_WIDTH, wide=wide))
     return flowables
 
 
-def _table(spec: Table, width: float) -> Flowable:
+def _table(spec: Table, width: float, *, wide: bool) -> Flowable:
     weights = list(spec.widths) if spec.widths else [1.0] * len(spec.columns)
     widths = [width * w / sum(weights) for w in weights]
     centred = [w <= 12 for w in weights]
@@ -248,7 +292,8 @@ def _table(spec: Table, width: float) -> Flowable:
         for row in spec.rows
     ]
     # repeatRows=1 repeats the header on every page, like the DOCX's tblHeader.
-    table = PdfTable([header, *body], colWidths=widths, repeatRows=1)
+    table_class = LandscapeSplittingTable if wide else SplittingTable
+    table = table_class([header, *body], colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -58,12 +58,11 @@ MSG_NOT_XLSX = gettext_noop(
 MSG_NO_HEADER = gettext_noop("未找到表头行：表头应包含“活动主题”“活动内容”“时间安排”“牵头部门”")
 MSG_TOO_MANY_ROWS = gettext_noop("行数过多（超过 {limit} 行），请拆分后再导入")
 MSG_THEME_EMPTY = gettext_noop("活动主题为空")
-MSG_CONTENT_EMPTY = gettext_noop("活动内容为空")
-MSG_WINDOW_EMPTY = gettext_noop("时间安排为空")
 MSG_WINDOW_UNREADABLE = gettext_noop("时间安排无法识别：{value}")
-MSG_LEAD_EMPTY = gettext_noop("牵头部门为空")
-MSG_UNKNOWN_LEAD = gettext_noop("牵头部门不存在：{value}")
-MSG_UNKNOWN_SUPPORT = gettext_noop("协办单位不存在：{value}")
+# Not errors: the inline editor keeps a name it cannot match (flagged 未匹配), and so does the
+# import; the clerk is told which ones, as the editor shows them.
+MSG_UNMATCHED_LEAD = gettext_noop("牵头部门未匹配，按原文保留：{value}")
+MSG_UNMATCHED_SUPPORT = gettext_noop("协办单位未匹配，按原文保留：{value}")
 MSG_SEQ_NOT_NUMBER = gettext_noop("序号不是整数：{value}")
 MSG_SEQ_DUPLICATE = gettext_noop("序号重复：{value}")
 
@@ -117,6 +116,8 @@ class ScheduleImport:
     # What parse_window returned for each row, in the same order as ``rows``.
     windows: list[object] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Names matched to no unit or department: kept as written and flagged, never refused.
+    unmatched: list[RowError] = field(default_factory=list)
     header_row: int = 0
 
     @property
@@ -258,6 +259,7 @@ def _read_schedule(
         # Never hand back part of a schedule: the caller would import some rows and not others.
         result.rows.clear()
         result.windows.clear()
+        result.unmatched.clear()
     return result
 
 
@@ -385,15 +387,13 @@ def _parse_row(
         except ValueError:
             error("序号", MSG_SEQ_NOT_NUMBER, value=seq_text)
 
+    # The same rules as the inline editor's row form: a theme is required; content, time,
+    # lead and support may be left empty (an activity without a fixed time is "待定").
     if not cells["活动主题"]:
         error("活动主题", MSG_THEME_EMPTY)
-    if not cells["活动内容"]:
-        error("活动内容", MSG_CONTENT_EMPTY)
 
     window: object = None
-    if not cells["时间安排"]:
-        error("时间安排", MSG_WINDOW_EMPTY)
-    else:
+    if cells["时间安排"]:
         try:
             window = parse_window(cells["时间安排"])
         except ValueError:
@@ -401,15 +401,11 @@ def _parse_row(
         if window is None:
             error("时间安排", MSG_WINDOW_UNREADABLE, value=cells["时间安排"])
 
-    lead_names = split_unit_names(cells["牵头部门"])
-    if not lead_names:
-        error("牵头部门", MSG_LEAD_EMPTY)
-    for name in lead_names:
-        if not is_known(name):
-            error("牵头部门", MSG_UNKNOWN_LEAD, value=name)
-    for name in split_unit_names(cells.get("协办单位", "")):
-        if not is_known(name):
-            error("协办单位", MSG_UNKNOWN_SUPPORT, value=name)
+    for column, template in (("牵头部门", MSG_UNMATCHED_LEAD), ("协办单位", MSG_UNMATCHED_SUPPORT)):
+        for name in split_unit_names(cells.get(column, "")):
+            if not is_known(name):
+                message = translate(template).format(value=name)
+                result.unmatched.append(RowError(row_number, column, message))
 
     result.errors.extend(errors)
     row = ScheduleRow(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.windows import window_dates
 from campaigns.models import Notice
+from core.widgets import DateInput
 from imports.services import NewUnit
 from orgs.models import OrgUnit
 from orgs.services import kind_below
@@ -90,9 +91,7 @@ class NoticeDataForm(forms.Form):
     doc_number = forms.CharField(label=_("发文字号"), required=False, max_length=100)
     title = forms.CharField(label=_("标题"), max_length=300)
     issuers = LinesField(label=_("发文机关（每行一个）"))
-    issue_date = forms.DateField(
-        label=_("成文日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    issue_date = forms.DateField(label=_("成文日期"), required=False, widget=DateInput())
     year = forms.IntegerField(label=_("年度"), min_value=1978, max_value=2100)
     level = forms.ChoiceField(label=_("层级"), choices=LEVELS, required=False)
     kind = forms.ChoiceField(label=_("文种"), choices=Notice.Kind.choices)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from activities.services import activity_create
+from campaigns.forms import body_from_text
 from campaigns.models import Contact, Notice, NoticeAttachment
 from campaigns.services import (
     campaign_get_or_create,
@@ -196,10 +197,13 @@ def notice_import_confirm(
         issue_date=_date(data.get("issue_date")),
         publication=PUBLICATION.get(data.get("publication") or "", Notice.Publication.PUBLIC),
         theme=data.get("theme") or "",
-        body=_body(data.get("sections") or []),
+        body=_body(data.get("sections") or [], opening=data.get("opening") or []),
+        copied_to=(data.get("copied_to") or "").strip(),
         basis_text=basis_text,
         basis=basis,
         recipient_units=_recipient_units(unit, data, created_units),
+        # The attachments are the ones the document lists (_attachments below).
+        standard_attachments=False,
     )
     co_organizers = [matcher.match(n).unit for n in data.get("co_organizers") or []]
     notice.co_organizers.set([u for u in co_organizers if u is not None])
@@ -308,23 +312,19 @@ def _basis(actor, data: dict) -> tuple[list[Notice], list[str]]:
     return list(found.values()), unmatched
 
 
-def _body(sections: list[dict]) -> list[dict]:
-    """Body blocks as the notice form writes them (campaigns.forms.body_from_text): a level 1
-    heading's number with its 、 ("一、"), which the parser leaves off."""
-    body = []
+def _body(sections: list[dict], *, opening: list[str] = ()) -> list[dict]:
+    """Body blocks exactly as the notice form reads them back (campaigns.forms.body_from_text):
+    the opening paragraphs ("根据……，现就有关事项通知如下："), then each section with its level 1
+    heading's number and 、 ("一、"), which the parser leaves off, and its lines, "（一）…" ones
+    as level 2 headings. So a draft opened on the form and saved unchanged stays the same."""
+    lines = [line.strip() for line in opening if line.strip()]
     for section in sections:
         number = (section.get("number") or "").rstrip("、")
-        body.append(
-            {
-                "level": 1,
-                "number": f"{number}、" if number else "",
-                "text": section.get("title", ""),
-            }
+        lines.append(
+            f"{number}、{section.get('title', '')}" if number else section.get("title", "")
         )
-        for line in (section.get("text") or "").splitlines():
-            if line.strip():
-                body.append({"level": 0, "number": "", "text": line.strip()})
-    return body
+        lines += [line.strip() for line in (section.get("text") or "").splitlines()]
+    return body_from_text("\n".join(lines))
 
 
 def _slogans(actor, campaign, unit: OrgUnit, texts: list[str]) -> None:
@@ -383,6 +383,9 @@ def _attachment_kind(title: str) -> str:
 
 
 def _attachments(notice: Notice, data: dict) -> None:
+    """One attachment per entry of the 附件 list, with the text the file carried. The slogan
+    list and the schedule are kept as their lines too, but the exports print them from the
+    unit's slogans and the notice's activities, which the clerk edits afterwards."""
     bodies = {
         NoticeAttachment.Kind.SLOGANS: "\n".join(data.get("slogans") or []),
         NoticeAttachment.Kind.CO_ORGANIZERS: "\n".join(data.get("co_organizers") or []),
@@ -396,13 +399,16 @@ def _attachments(notice: Notice, data: dict) -> None:
         if not title:
             continue
         kind = _attachment_kind(title)
-        included = item.get("included", True)
+        # An attachment the imported copy left out has no text: it is listed, not printed.
+        body = ""
+        if item.get("included", True):
+            body = bodies.get(kind) or (item.get("text") or "").strip()
         NoticeAttachment.objects.create(
             notice=notice,
             position=item.get("number") or position,
             title=title[:300],
             kind=kind,
-            body=bodies.get(kind, "") if included else _("（导入的原文件未包含此附件）"),
+            body=body,
         )
 
 

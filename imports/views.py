@@ -1,5 +1,6 @@
 from itertools import zip_longest
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.uploads import upload_max_bytes
 from imports import selectors, services
 from imports.forms import (
     ActivityFormSet,
@@ -37,6 +39,7 @@ def import_index(request):
 
 
 @login_required
+@upload_max_bytes(lambda head: settings.QM_NOTICE_UPLOAD_MAX_BYTES)
 def import_new(request, unit_pk: int):
     unit = unit_get_for_user(request.user, unit_pk, scoping.Action.EDIT)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()

@@ -22,6 +22,15 @@ def unit_children(unit: OrgUnit):
     return OrgUnit.objects.get_children(unit).annotate(department_count=Count("departments"))
 
 
+def unit_in_view(user, unit: OrgUnit) -> OrgUnit | None:
+    """Where `user`'s pages of `unit`'s subtree start: the unit itself when the user may see
+    it, else the highest unit they may see inside it (a province admin's part of a national
+    requirement is their province), else None."""
+    if scoping.can(user, scoping.Action.VIEW, unit):
+        return unit
+    return OrgUnit.objects.for_user(user).subtree_of(unit).order_by("depth", "path").first()
+
+
 def unit_ancestors(unit: OrgUnit) -> list[OrgUnit]:
     """The path from the nation down to the unit's parent, in one query."""
     return list(OrgUnit.objects.filter(path__in=unit.ancestor_paths()).order_by("depth"))

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.history import history_rows
 from core.xlsx import xlsx_response
 from orgs import scoping, selectors, services
 from orgs.forms import MembershipForm, UnitForm
@@ -96,11 +97,15 @@ def unit_history(request, pk: int):
                 additional_data__unit_id=unit.pk,
             )
         )
-        .select_related("actor")
+        .select_related("actor", "content_type")
         .order_by("-timestamp")
     )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "orgs/unit_history.html", {"unit": unit, "entries": page})
+    return render(
+        request,
+        "orgs/unit_history.html",
+        {"unit": unit, "entries": page, "rows": history_rows(page.object_list)},
+    )
 
 
 @login_required

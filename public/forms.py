@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import DateInput, DateTimeInput
 from public.models import MOBILE_MESSAGE, mobile_validator
 
 
@@ -27,18 +28,35 @@ class PhoneField(forms.CharField):
         return value.replace(" ", "").replace("-", "").removeprefix("+86")
 
 
+CONSENT_LABEL = _("我已阅读并同意上述个人信息处理规则")
+CONSENT_REQUIRED = _("请先阅读个人信息处理规则，并勾选“我已阅读并同意”后再提交。")
+
+
+class ConsentField(forms.BooleanField):
+    """The visitor's consent (个人信息保护法 第十四条): a box to tick under the notice that
+    says who holds the data, for what and how long; refused with a clear message unticked."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", CONSENT_LABEL)
+        kwargs.setdefault("error_messages", {"required": CONSENT_REQUIRED})
+        super().__init__(required=True, **kwargs)
+        # The notice above the box is its description for screen readers.
+        self.widget.attrs["aria-describedby"] = "pi-notice"
+
+
 class FilterForm(PublicForm):
     province = forms.CharField(required=False)
     city = forms.CharField(required=False)
     county = forms.CharField(required=False)
     category = forms.IntegerField(required=False)
-    date = forms.DateField(required=False)
+    date = forms.DateField(required=False, widget=DateInput())
     month = forms.RegexField(regex=r"^\d{4}-(0[1-9]|1[0-2])$", required=False)
 
 
 class RegistrationForm(PublicForm):
     name = forms.CharField(label=_("姓名"), max_length=30)
     phone = PhoneField()
+    consent = ConsentField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,11 +76,18 @@ class CodeForm(PublicForm):
         return self.cleaned_data["code"].strip().upper()
 
 
+class LookupForm(CodeForm):
+    """The visitor's look-up by confirmation code: it shows their (masked) name and phone."""
+
+    consent = ConsentField()
+
+
 class VoteForm(PublicForm):
     option = forms.TypedChoiceField(
         label=_("您希望抽检的产品类别"), coerce=int, widget=forms.RadioSelect
     )
     phone = PhoneField()
+    consent = ConsentField()
 
     def __init__(self, *args, poll, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,22 +99,22 @@ class EventForm(PublicForm):
     starts_at = forms.DateTimeField(
         label=_("活动开始时间"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
     )
     ends_at = forms.DateTimeField(
         label=_("活动结束时间"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
     )
     registration_opens_at = forms.DateTimeField(
         label=_("报名开始"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
     )
     registration_closes_at = forms.DateTimeField(
         label=_("报名截止"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
     )
 
 
@@ -105,9 +130,7 @@ class PollForm(PublicForm):
     description = forms.CharField(
         label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    closes_at = forms.DateTimeField(
-        label=_("投票截止"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    closes_at = forms.DateTimeField(label=_("投票截止"), widget=DateTimeInput())
     options = forms.CharField(
         label=_("候选产品类别（每行一个）"), widget=forms.Textarea(attrs={"rows": 6})
     )

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from public.personal_data import EncryptedTextField, registration_phone_digest
 
 MOBILE_MESSAGE = _("请填写11位中国大陆手机号码，如 13812341234。")
 mobile_validator = RegexValidator(r"^1[3-9]\d{9}$", MOBILE_MESSAGE)
@@ -67,12 +68,25 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self) -> "RegistrationQuerySet":
         return self.exclude(status=Registration.Status.CANCELLED)
 
+    def with_phone(self, phone: str) -> "RegistrationQuerySet":
+        """Registrations of this mobile number, found by its digest per event (the number
+        itself is stored encrypted and cannot be compared)."""
+        events = self.order_by().values_list("event_id", flat=True).distinct()
+        return self.filter(
+            phone_hash__in=[registration_phone_digest(event_id, phone) for event_id in events]
+        )
+
 
 class Registration(models.Model):
     """A visitor's registration (报名) for a public event: name and mainland mobile number, no
     account. The confirmation code (确认码) is what the visitor shows at the door and uses to
     cancel. When the event is full the visitor is put on the waitlist (候补) and moves up
     automatically when someone cancels.
+
+    Name and phone are personal information (个人信息): stored encrypted, the phone with a
+    keyed digest beside it for the one-registration check (public/personal_data.py), and
+    blanked once the retention period after the event has passed (`anonymised_at`), the row
+    itself kept for the statistics.
     """
 
     class Status(models.TextChoices):
@@ -86,13 +100,23 @@ class Registration(models.Model):
         related_name="registrations",
         verbose_name=_("活动"),
     )
-    name = models.CharField(_("姓名"), max_length=30)
-    phone = models.CharField(_("手机号码"), max_length=11, validators=[mobile_validator])
+    name = EncryptedTextField(
+        _("姓名"), purpose="public.registration.name", validators=[MaxLengthValidator(30)]
+    )
+    phone = EncryptedTextField(
+        _("手机号码"), purpose="public.registration.phone", validators=[mobile_validator]
+    )
+    # HMAC-SM3 of the event and the number. NULL once anonymised: NULLs do not collide in
+    # the unique constraint below, an empty string would.
+    phone_hash = models.CharField(  # noqa: DJ001
+        _("手机号摘要"), max_length=64, null=True, blank=True, editable=False
+    )
     code = models.CharField(_("确认码"), max_length=12, unique=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices)
     created_at = models.DateTimeField(_("报名时间"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("取消时间"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("签到时间"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("个人信息删除时间"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -101,11 +125,12 @@ class Registration(models.Model):
         verbose_name_plural = _("报名")
         ordering = ["event", "created_at", "pk"]
         constraints = [
-            # No double booking: one live registration per phone and event.
+            # No double booking: one live registration per phone and event (by its digest;
+            # anonymised rows have none, and NULLs do not collide).
             models.UniqueConstraint(
-                fields=["event", "phone"],
+                fields=["event", "phone_hash"],
                 condition=~Q(status="cancelled"),
-                name="registration_one_live_per_phone",
+                name="registration_one_live_per_phone_hash",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["confirmed", "waitlisted", "cancelled"]),
@@ -222,13 +247,16 @@ class PollOption(models.Model):
 
 
 class Vote(models.Model):
-    """One vote in a poll. The mobile number is kept only as a keyed hash: enough to refuse a
-    second vote from the same number, useless for anything else.
+    """One vote in a poll. The mobile number is kept only as a keyed digest (HMAC-SM3 of the
+    poll and the number): enough to refuse a second vote from the same number, useless for
+    anything else. The digest is cleared once the retention period after closing has passed;
+    the vote still counts.
     """
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
     option = models.ForeignKey(PollOption, on_delete=models.CASCADE, related_name="votes")
-    phone_hash = models.CharField(_("手机号摘要"), max_length=64)
+    # NULL once anonymised (see Registration.phone_hash).
+    phone_hash = models.CharField(_("手机号摘要"), max_length=64, null=True, blank=True)  # noqa: DJ001
     created_at = models.DateTimeField(_("投票时间"), default=timezone.now)
 
     class Meta:

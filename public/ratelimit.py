@@ -1,15 +1,12 @@
-"""A small fixed-window rate limiter on Django's cache.
+"""Rate limits of the public pages, per client address (registration, look-ups, votes).
 
-Each (scope, client) pair gets a counter per window; the first hit creates it with the window
-as its timeout, later hits increment it. Good enough against floods from one client; it is not
-a precise sliding window, and a cache shared by all web processes (database or Redis cache)
-is needed for the limit to hold across processes.
+Counted atomically in the database (`core.ratelimit`): the limit holds across every app
+server and under parallel requests of one client.
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
+
+from core import ratelimit
 
 # scope -> (hits allowed, window in seconds); override with QM_PUBLIC_RATE_LIMITS in settings.
 DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
@@ -27,13 +24,4 @@ def limit_for(scope: str) -> tuple[int, int]:
 def hit(scope: str, client: str, *, now: float | None = None) -> bool:
     """Count one request of `client` in `scope`; False once the window's allowance is used."""
     allowed, window = limit_for(scope)
-    bucket = int((now if now is not None else time.time()) // window)
-    key = f"qm-rl:{scope}:{client}:{bucket}"
-    # add() is a no-op when the key exists, so two first hits cannot reset each other.
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
-    return count <= allowed
+    return ratelimit.hit(f"public-{scope}", client, allowed=allowed, window=window, now=now)

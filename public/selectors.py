@@ -4,6 +4,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, DateField, F, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest, Least, TruncDate
@@ -245,6 +246,16 @@ def seats(event: PublicEvent) -> dict[str, int]:
         "waitlisted": counts.get(Registration.Status.WAITLISTED, 0),
         "left": max(event.capacity - confirmed, 0),
     }
+
+
+def personal_data_exports(event: PublicEvent):
+    """The audit entries of this event's exports of personal data, newest first."""
+    return (
+        LogEntry.objects.get_for_object(event)
+        .filter(action=LogEntry.Action.ACCESS, additional_data__has_key="export")
+        .select_related("actor")
+        .order_by("-timestamp")
+    )
 
 
 def registration_get(code: str) -> Registration:

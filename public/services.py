@@ -5,10 +5,11 @@ Visitors have no account: their services take no actor. Staff services take `act
 the role on the activity's unit and run under `set_actor` so the audit log names them.
 """
 
-import hashlib
-import hmac
+import datetime
 import secrets
+from dataclasses import dataclass
 
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -19,6 +20,11 @@ from activities.models import Activity
 from core.audit import set_actor
 from orgs import scoping
 from public.models import EventMessage, Poll, PollOption, PublicEvent, Registration, Vote
+from public.personal_data import (
+    legacy_vote_digest,
+    registration_phone_digest,
+    vote_phone_digest,
+)
 
 # No 0/O, 1/I/L: the code is read aloud at the door and typed on a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -129,7 +135,8 @@ def registration_create(*, event: PublicEvent, name: str, phone: str, now=None) 
         created_at=now,
     )
     registration.full_clean(exclude=["status"])
-    if event.registrations.active().filter(phone=registration.phone).exists():
+    registration.phone_hash = registration_phone_digest(event.pk, registration.phone)
+    if event.registrations.active().filter(phone_hash=registration.phone_hash).exists():
         raise DoubleBookingError(
             _("该手机号已报名此活动，请勿重复报名；如需查询，请使用报名时获得的确认码。")
         )
@@ -207,6 +214,80 @@ def event_message_send(*, actor, event: PublicEvent, text: str) -> EventMessage:
     return message
 
 
+EXPORT_REGISTRATIONS_XLSX = "registrations_xlsx"
+
+
+def personal_data_export_record(*, actor, instance, what: str, rows: int, masked: bool) -> LogEntry:
+    """Record in the audit log that `actor` took visitors' personal data out of the platform
+    (个人信息保护法 第五十一条: 安全审计): who, when (the entry's time), what and how many rows,
+    in full or masked. Written before the file is sent, so no export goes unrecorded."""
+    with set_actor(actor):
+        return LogEntry.objects.log_create(
+            instance,
+            force_log=True,
+            action=LogEntry.Action.ACCESS,
+            actor=actor,
+            changes={},
+            additional_data={"export": what, "rows": rows, "masked": masked},
+        )
+
+
+@dataclass
+class ExpiryResult:
+    events: int
+    registrations: int
+    votes: int
+
+
+def event_ends_at(event: PublicEvent) -> datetime.datetime:
+    """When an open day is over, for the retention period: its set time, else the last day
+    of its activity's window, else the end of its campaign year."""
+    if event.ends_at or event.starts_at:
+        return event.ends_at or event.starts_at
+    activity = event.activity
+    day = activity.ends_on or activity.starts_on
+    if day is None:
+        day = datetime.date(activity.notice.campaign.year, 12, 31)
+    tz = timezone.get_current_timezone()
+    return datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tz)
+
+
+@transaction.atomic
+def personal_data_expire(*, now=None) -> ExpiryResult:
+    """Anonymise visitors' data once the retention period after the event (or the poll's
+    close) has passed (个人信息保护法 第十九条、第四十七条): names and phones blanked and
+    digests cleared; the rows stay, so counts, seats and results are unchanged. Only rows not
+    yet anonymised are touched: running it again changes nothing."""
+    now = now or timezone.now()
+    retention = datetime.timedelta(days=settings.QM_PERSONAL_DATA_RETENTION_DAYS)
+    result = ExpiryResult(events=0, registrations=0, votes=0)
+    events = (
+        PublicEvent.objects.filter(registrations__anonymised_at__isnull=True)
+        .distinct()
+        .select_related("activity__notice__campaign")
+    )
+    with set_actor(None):
+        for event in events:
+            if event_ends_at(event) + retention > now:
+                continue
+            n = event.registrations.filter(anonymised_at__isnull=True).update(
+                name="", phone="", phone_hash=None, anonymised_at=now
+            )
+            LogEntry.objects.log_create(
+                event,
+                force_log=True,
+                action=LogEntry.Action.UPDATE,
+                changes={},
+                additional_data={"personal_data": "anonymised", "rows": n},
+            )
+            result.events += 1
+            result.registrations += n
+        result.votes = Vote.objects.filter(
+            poll__closes_at__lte=now - retention, phone_hash__isnull=False
+        ).update(phone_hash=None)
+    return result
+
+
 # --- 你点我检 ---
 
 
@@ -233,9 +314,9 @@ def poll_create(
     return poll
 
 
-def phone_digest(poll: Poll, phone: str) -> str:
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, f"{poll.pk}:{phone}".encode(), hashlib.sha256).hexdigest()
+def _voted(poll: Poll, phone: str) -> bool:
+    digests = [vote_phone_digest(poll.pk, phone), legacy_vote_digest(poll.pk, phone)]
+    return poll.votes.filter(phone_hash__in=digests).exists()
 
 
 @transaction.atomic
@@ -247,7 +328,9 @@ def vote_cast(*, poll: Poll, option_id: int, phone: str, now=None) -> Vote:
     option = poll.options.filter(pk=option_id).first()
     if option is None:
         raise ValidationError({"option": _("请选择一个产品类别。")})
-    vote = Vote(poll=poll, option=option, phone_hash=phone_digest(poll, phone))
+    if _voted(poll, phone):
+        raise AlreadyVotedError(_("该手机号已参与本次投票，每个号码只能投一次。"))
+    vote = Vote(poll=poll, option=option, phone_hash=vote_phone_digest(poll.pk, phone))
     try:
         with transaction.atomic():
             vote.save()
@@ -257,7 +340,7 @@ def vote_cast(*, poll: Poll, option_id: int, phone: str, now=None) -> Vote:
 
 
 def has_voted(poll: Poll, phone: str) -> bool:
-    return poll.votes.filter(phone_hash=phone_digest(poll, normalize_phone(phone))).exists()
+    return _voted(poll, normalize_phone(phone))
 
 
 @transaction.atomic

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.client import client_ip
@@ -16,6 +18,7 @@ from public import ical, ratelimit, selectors, services
 from public.forms import (
     CodeForm,
     EventForm,
+    LookupForm,
     MessageForm,
     PollForm,
     RegistrationForm,
@@ -27,6 +30,8 @@ from public.models import PublicEvent, Registration
 
 THROTTLED = _("操作过于频繁，请稍后再试。")
 VOTED_SESSION_KEY = "qm_voted_polls"
+# In place of a name erased after the retention period (expire_personal_data).
+ANONYMISED = gettext_lazy("（个人信息已按期删除）")
 
 
 def _throttled(request, scope: str) -> HttpResponse | None:
@@ -55,7 +60,9 @@ def activity_detail(request, pk: int):
             return blocked
         if form.is_valid():
             try:
-                registration = services.registration_create(event=event, **form.cleaned_data)
+                registration = services.registration_create(
+                    event=event, name=form.cleaned_data["name"], phone=form.cleaned_data["phone"]
+                )
             except services.PublicError as exc:
                 form.add_error(None, str(exc))
             except ValidationError as exc:
@@ -72,16 +79,22 @@ def activity_detail(request, pk: int):
             "is_open": event.is_open() if event else False,
             "form": form,
             "event_messages": event.messages.all()[:10] if event else [],
+            "retention_days": settings.QM_PERSONAL_DATA_RETENTION_DAYS,
         },
         status=400 if form.errors else 200,
     )
 
 
 def registration_lookup(request):
-    form = CodeForm(request.GET or None)
+    form = LookupForm(request.GET or None)
     if form.is_valid():
         return redirect("public:registration_detail", code=form.cleaned_data["code"])
-    return render(request, "public/registration_lookup.html", {"form": form})
+    return render(
+        request,
+        "public/registration_lookup.html",
+        {"form": form, "retention_days": settings.QM_PERSONAL_DATA_RETENTION_DAYS},
+        status=400 if form.errors else 200,
+    )
 
 
 def registration_detail(request, code: str):
@@ -152,6 +165,7 @@ def poll_detail(request, pk: int):
             "form": form,
             "closed": closed,
             "voted": voted,
+            "retention_days": settings.QM_PERSONAL_DATA_RETENTION_DAYS,
             # Live results for those who voted; everyone sees them once the poll closed.
             "results": selectors.poll_results(poll) if (voted or closed) else None,
         },
@@ -244,12 +258,17 @@ def staff_registrations(request, pk: int):
             "checkin_form": CodeForm(),
             "message_form": MessageForm(),
             "event_messages": event.messages.all(),
+            "exports": selectors.personal_data_exports(event)[:20] if can_edit else [],
         },
     )
 
 
 def _registration_rows(event, *, full: bool):
     for r in event.registrations.order_by("status", "created_at", "pk"):
+        if r.anonymised_at:
+            r.shown_name, r.shown_phone = str(ANONYMISED), ""
+            yield r
+            continue
         r.shown_name = r.name if full else mask_name(r.name)
         r.shown_phone = r.phone if full else mask_phone(r.phone)
         yield r
@@ -295,6 +314,14 @@ def staff_message(request, pk: int):
 def staff_export(request, pk: int):
     event = selectors.event_get_for_user(request.user, pk)
     full = scoping.can(request.user, scoping.Action.EDIT, event.activity.notice.unit)
+    registrations = list(_registration_rows(event, full=full))
+    services.personal_data_export_record(
+        actor=request.user,
+        instance=event,
+        what=services.EXPORT_REGISTRATIONS_XLSX,
+        rows=len(registrations),
+        masked=not full,
+    )
     rows = (
         (
             r.shown_name,
@@ -306,7 +333,7 @@ def staff_export(request, pk: int):
             if r.checked_in_at
             else "",
         )
-        for r in _registration_rows(event, full=full)
+        for r in registrations
     )
     return xlsx_response(
         filename=f"{event.activity.title[:40]}-报名名单.xlsx",

@@ -1,13 +1,16 @@
 """Settings for qualitymonth, read from the environment.
 
 Defaults give the embedded set-up (SQLite in var/, uploads in var/media/). Production sets
-DATABASE_URL, the QM_S3_* variables and QM_SECRET_KEY (and, optionally, QM_REPLICA_DATABASE_URL);
+DATABASE_URL, the QM_S3_* variables, QM_SECRET_KEY and QM_PERSONAL_DATA_KEY (and, optionally,
+QM_REPLICA_DATABASE_URL);
 see README, "Configuration".
 """
 
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from qualitymonth.env import env_bool, env_int, env_list, env_str
@@ -18,6 +21,17 @@ VAR_DIR = Path(env_str("QM_VAR_DIR", str(BASE_DIR / "var")))
 DEBUG = env_bool("QM_DEBUG", False)
 # The insecure key is only accepted when DEBUG is on, so a production start without a key fails.
 SECRET_KEY = env_str("QM_SECRET_KEY", "insecure-dev-key-only-for-debug" if DEBUG else None)
+# Visitors' names and phones are encrypted and their phones digested under keys derived from
+# this one (public/personal_data.py). Required when debug is off, like the secret key; it is
+# kept apart from it so that rotating the secret key (sessions) does not lose personal data.
+QM_PERSONAL_DATA_KEY = env_str(
+    "QM_PERSONAL_DATA_KEY", f"debug-only-derived-from:{SECRET_KEY}" if DEBUG else None
+)
+if len(QM_PERSONAL_DATA_KEY) < 32:
+    raise ImproperlyConfigured("QM_PERSONAL_DATA_KEY must be at least 32 characters long.")
+# Days after an open day ends (or a poll closes) before its visitors' data is anonymised by
+# `manage.py expire_personal_data`.
+QM_PERSONAL_DATA_RETENTION_DAYS = env_int("QM_PERSONAL_DATA_RETENTION_DAYS", 180)
 ALLOWED_HOSTS = env_list("QM_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("QM_CSRF_TRUSTED_ORIGINS", [])
 
@@ -37,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "storages",
+    "csp",
     "core",
     "orgs",
     "campaigns",
@@ -47,18 +62,23 @@ INSTALLED_APPS = [
     "exports",
     "dashboards",
     "public",
+    "accounts",
     "ninja",  # serves the API docs' Swagger UI from our static files, not a CDN
     "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: oversized bodies are refused unread (413).
+    "core.uploads.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.SessionIdleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the acting user on every audited change, web and admin alike.
@@ -135,11 +155,17 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Password policy (等保 2.0: 口令应有复杂度要求): every password set through a form (the
+# account page, the admin, `changepassword`) passes these; the messages are in Chinese.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "accounts.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("QM_PASSWORD_MIN_LENGTH", 10)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 2}},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "orgs:my_units"
@@ -150,9 +176,20 @@ AXES_FAILURE_LIMIT = env_int("QM_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Each failed login as its own row (the lock-out counter above is reset on success), so that
+# the login history (accounts: 登录记录) shows failures next to the successful logins.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Password spraying (one password tried on many user names from one address): wrong
+# passwords from one address over all user names, within the same hour, lock the address
+# (core/login_limits.py). Higher than the per-user limit: an office behind one NAT address
+# shares it.
+AXES_HANDLER = "core.login_limits.AddressThrottlingHandler"
+QM_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("QM_LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 # The same client address as the rate limits and the audit log (core/client.py).
 AXES_CLIENT_IP_CALLABLE = "core.client.client_ip"
+# Personal API tokens expire after this many days at most (the default when creating one).
+QM_API_TOKEN_DAYS = env_int("QM_API_TOKEN_DAYS", 90)
 # Proxies in front of the app servers that append to X-Forwarded-For (0: none; the app server
 # sees the clients). Set it when deploying behind nginx or a load balancer: deploy/README.md.
 QM_TRUSTED_PROXIES = env_int("QM_TRUSTED_PROXIES", 0)
@@ -161,14 +198,50 @@ SECURE_COOKIES = env_bool("QM_SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
+# Idle timeout (等保 2.0: 登录连接超时自动退出): a session unused this long has expired. Sliding:
+# accounts.middleware.SessionIdleMiddleware renews it every few minutes of use (not on every
+# request: the report autosave must not write the session each time).
+QM_SESSION_IDLE_MINUTES = env_int("QM_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = QM_SESSION_IDLE_MINUTES * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("QM_BEHIND_TLS_PROXY", False) else None
-)
+BEHIND_TLS_PROXY = env_bool("QM_BEHIND_TLS_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# Behind a TLS proxy every plain-HTTP request is sent to HTTPS, except the health checks: load
+# balancers probe the app servers over HTTP and must get the answer, not a redirect.
+SECURE_SSL_REDIRECT = env_bool("QM_SSL_REDIRECT", BEHIND_TLS_PROXY)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# HSTS: a browser that has seen the site over HTTPS refuses plain HTTP to it for this long (sent
+# on HTTPS responses only). 0 turns it off, e.g. while trying TLS out on a new host name.
+SECURE_HSTS_SECONDS = env_int("QM_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("QM_HSTS_INCLUDE_SUBDOMAINS", True)
+# The preload list binds the whole registered domain (often a shared gov.cn one) for months;
+# its owner decides that, so it is asked for explicitly and otherwise not warned about.
+SECURE_HSTS_PRELOAD = env_bool("QM_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Content-Security-Policy on every response (django-csp 4): scripts only from our own static
+# files, never inline, so text a user typed cannot run even where a page forgot to escape it.
+# Data reaches scripts through json_script; the LED screen alone adds a nonce for its one
+# inline script (campaigns.views.slogan_screen), to keep rolling offline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        # 'unsafe-inline' for styles only (styles cannot run script): ECharts writes its
+        # tooltips as markup with style attributes (the arrow, the colour markers), and a few
+        # templates size bars and swatches with a style attribute.
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],  # data: the empty favicon and ECharts' exported images
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -214,20 +287,47 @@ STORAGES = {
         )
     },
 }
-# Refuse oversized uploads before they reach a parser; per-feature limits are stricter.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("QM_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
+# Request bodies are refused by their declared size before a byte is read, and files while
+# they arrive (core/uploads.py). A body other than files (a form, JSON): the largest a
+# clerk sends is a report's two texts at QM_REPORT_TEXT_MAX_CHARS, form-encoded (a
+# Chinese character travels as 9 bytes): under 2 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("QM_UPLOAD_MAX_MEMORY_SIZE", 4 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "core.uploads.TemporaryFileUploadHandler",
+]
+# Larger files are written here while they arrive, named after their process, so that the
+# files of a worker killed mid-upload are found and deleted (core.uploads.sweep).
+FILE_UPLOAD_TEMP_DIR = str(VAR_DIR / "tmp" / "uploads")
+# Temporary uploads older than this (seconds) are deleted by the sweep whoever owns them.
+QM_UPLOAD_TEMP_MAX_AGE = env_int("QM_UPLOAD_TEMP_MAX_AGE", 24 * 3600)
 QM_NOTICE_UPLOAD_MAX_BYTES = env_int("QM_NOTICE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 QM_REPORT_PHOTO_MAX_BYTES = env_int("QM_REPORT_PHOTO_MAX_BYTES", 20 * 1024 * 1024)
 QM_REPORT_VIDEO_MAX_BYTES = env_int("QM_REPORT_VIDEO_MAX_BYTES", 500 * 1024 * 1024)
+# The longest summary or problems text of a report, in characters (the API's bound too).
+QM_REPORT_TEXT_MAX_CHARS = env_int("QM_REPORT_TEXT_MAX_CHARS", 100_000)
+# Autosaves per user and window (seconds): the page saves 2 s after typing stops, so a
+# clerk typing without pause in two tabs stays far below.
+QM_AUTOSAVE_RATE_LIMIT = env_int("QM_AUTOSAVE_RATE_LIMIT", 120)
+QM_AUTOSAVE_RATE_WINDOW = env_int("QM_AUTOSAVE_RATE_WINDOW", 60)
+# Width × height of a photo, read from its header before anything decodes it (a small PNG
+# can declare 30000×30000 pixels: gigabytes once decoded).
+QM_REPORT_PHOTO_MAX_PIXELS = env_int("QM_REPORT_PHOTO_MAX_PIXELS", 60_000_000)
+# The largest file accepted by an upload view that declares no limit of its own
+# (core.uploads.upload_max_bytes), such as a notice's attachments: a document's limit.
+QM_UPLOAD_MAX_BYTES = env_int("QM_UPLOAD_MAX_BYTES", QM_NOTICE_UPLOAD_MAX_BYTES)
 # Supervision colours: blue from this many days before a due date.
 QM_REPORT_NEAR_DAYS = env_int("QM_REPORT_NEAR_DAYS", 3)
 # Automatic reminders go out this many days before a due date, and on the day.
 QM_REMINDER_DAYS_BEFORE = env_int("QM_REMINDER_DAYS_BEFORE", 3)
 
-# Shared by every app server (rate limits must count across processes): a database table by
-# default (`manage.py createcachetable`, run by `make setup`); QM_CACHE_BACKEND/LOCATION can
-# point it at Redis or memcached instead.
+# Shared by every app server (the figures cache): a database table by default
+# (`manage.py createcachetable`, run by `make setup`); QM_CACHE_BACKEND/LOCATION can point it
+# at Redis or memcached instead. Rate limits are not counted here: the database cache's
+# increment reads and writes back, and parallel requests overshot the limits
+# (core/ratelimit.py counts in one atomic statement instead).
 CACHES = {
     "default": {
         "BACKEND": env_str("QM_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),

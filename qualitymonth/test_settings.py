@@ -4,6 +4,7 @@ import copy
 import os
 
 os.environ.setdefault("QM_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("QM_PERSONAL_DATA_KEY", "test-only-personal-data-key-not-for-production-0123")
 
 from qualitymonth.settings import *  # noqa: E402,F403
 

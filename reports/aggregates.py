@@ -103,16 +103,35 @@ def completeness_counts(
     return [(g, n, r or 0, o or 0, d or 0) for g, n, r, o, d in rows]
 
 
+# Deepest level a unit can sit at (nation, province, prefecture, county, station, and the
+# bodies and offices under them), for the ancestor test of `statistic_sums`.
+_MAX_DEPTH = 10
+
+
 def statistic_sums(
     unit: OrgUnit, *, requirement: ReportRequirement, field_ids: list[int]
 ) -> list[tuple[str, int, Decimal | None, int]]:
     """(child path, field id, sum, reports counted) over the received reports of `unit`'s
     subtree for `requirement`, for the given numeric fields; keys as in `completeness_counts`
-    grouped by "child"."""
+    grouped by "child".
+
+    Which reports a rollup sums: the received (submitted or accepted) reports **on this
+    requirement** only. The figures of the levels below reach it through each level's own
+    report, which starts from the sums of its subordinates' accepted reports on its own plan
+    (`reports.prefill`); those reports are never added in again. And when units at two levels
+    of one branch both report on the requirement (a notice asking provinces and cities alike),
+    only the upper one counts, its figure covering its subtree: a report is left out when a
+    unit above it, within `unit`'s subtree, has a received report on the same requirement
+    (an index look-up per ancestor path, not a scan)."""
     if not field_ids:
         return []
     subtree, params = _in_subtree(unit)
-    child_len = (unit.depth + 1) * OrgUnit.steplen
+    step = OrgUnit.steplen
+    child_len = (unit.depth + 1) * step
+    ancestors = ", ".join(
+        f"SUBSTR(u.path, 1, {depth * step})" for depth in range(unit.depth, _MAX_DEPTH)
+    )
+    received_above = _RECEIVED.replace("r.status", "r2.status")
     sql = f"""
         SELECT SUBSTR(u.path, 1, {child_len}), v.field_id, SUM(v.number),
                COUNT(DISTINCT r.id)
@@ -122,11 +141,23 @@ def statistic_sums(
         JOIN {_T["unit"]} u ON u.id = e.unit_id
         WHERE e.requirement_id = %s AND e.removed_at IS NULL AND {_RECEIVED} AND {subtree}
           AND v.field_id IN ({", ".join(["%s"] * len(field_ids))})
+          AND NOT EXISTS (
+              SELECT 1
+              FROM {_T["unit"]} u2
+              JOIN {_T["expected"]} e2 ON e2.unit_id = u2.id
+              JOIN {_T["report"]} r2 ON r2.expected_id = e2.id
+              WHERE u2.path IN ({ancestors}) AND u2.path <> u.path
+                AND e2.requirement_id = e.requirement_id AND e2.removed_at IS NULL
+                AND {received_above}
+          )
         GROUP BY 1, 2
         ORDER BY 1
     """
     with _connection().cursor() as cursor:
-        cursor.execute(sql, [requirement.pk, *RECEIVED_STATUSES, *params, *field_ids])
+        cursor.execute(
+            sql,
+            [requirement.pk, *RECEIVED_STATUSES, *params, *field_ids, *RECEIVED_STATUSES],
+        )
         rows = cursor.fetchall()
     return [(child, field_id, _decimal(total), n) for child, field_id, total, n in rows]
 

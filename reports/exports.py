@@ -9,12 +9,12 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from core.xlsx import xlsx_response
 from orgs.models import OrgUnit
 from reports import selectors
-from reports.models import ReportRequirement
+from reports.models import ReportFile, ReportRequirement
 from reports.sanitize import plain_text
 
 
@@ -38,9 +38,25 @@ def statistics_xlsx(unit: OrgUnit, requirement: ReportRequirement):
     )
 
 
+# Photos go in at the thumbnail's size (320 px): a province's compilation holds hundreds, and
+# the originals (up to 20 MB each) would make a file nobody can mail; the full photo stays
+# one click away on the platform.
+PHOTO_WIDTH = Cm(7)
+
+
+def _photos(document, files: list[ReportFile]) -> None:
+    """The photos among `files`, each from its thumbnail, with its caption below."""
+    for item in files:
+        if item.kind != ReportFile.Kind.PHOTO or not item.thumbnail:
+            continue
+        with item.thumbnail.storage.open(item.thumbnail.name, "rb") as stored:
+            document.add_picture(io.BytesIO(stored.read()), width=PHOTO_WIDTH)
+        document.add_paragraph(item.caption or item.original_name, style="Caption")
+
+
 def compilation_docx(unit: OrgUnit, requirement: ReportRequirement) -> HttpResponse:
-    """The accepted reports of the subtree as one document: a heading per unit, its summary,
-    then its typical cases."""
+    """The accepted reports of the subtree as one document: a heading per unit, its summary
+    and photos, then its typical cases with theirs."""
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "FangSong"
@@ -57,6 +73,8 @@ def compilation_docx(unit: OrgUnit, requirement: ReportRequirement) -> HttpRespo
         for line in plain_text(report.summary).split("\n"):
             if line:
                 document.add_paragraph(line)
+        files = list(report.files.all())
+        _photos(document, [f for f in files if f.case_id is None])
         cases = list(report.cases.all())
         if cases:
             document.add_heading(_("典型案例"), level=2)
@@ -66,6 +84,7 @@ def compilation_docx(unit: OrgUnit, requirement: ReportRequirement) -> HttpRespo
             for line in plain_text(case.description).split("\n"):
                 if line:
                     document.add_paragraph(line)
+            _photos(document, [f for f in files if f.case_id == case.pk])
     out = io.BytesIO()
     document.save(out)
     response = HttpResponse(

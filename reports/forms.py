@@ -1,9 +1,12 @@
 import json
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import DateInput
 from orgs.models import OrgUnit
+from reports import services
 from reports.models import Bulletin, Material, StatisticField
 from reports.services import FieldSpec
 
@@ -11,9 +14,7 @@ LEVEL_CHOICES = [(k, label) for k, label in OrgUnit.Kind.choices if k != OrgUnit
 
 
 class RequirementForm(forms.Form):
-    due_date = forms.DateField(
-        label=_("报送截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_date = forms.DateField(label=_("报送截止日期"), required=False, widget=DateInput())
     materials = forms.MultipleChoiceField(
         label=_("报送材料"),
         choices=Material.choices,
@@ -61,7 +62,33 @@ class StatisticFieldForm(forms.Form):
         )
 
 
-StatisticFieldFormSet = forms.formset_factory(StatisticFieldForm, extra=2, max_num=60)
+class BaseStatisticFieldFormSet(forms.BaseFormSet):
+    """The statistics form's rows. `superior`: the indicators of the superior's form this
+    level must keep (`services.superior_fields`); their rows say so, keep their code, and
+    a post without one of them is refused with the rows as typed."""
+
+    def __init__(self, *args, superior: list[StatisticField] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.superior = {f.code: f for f in superior}
+        for form in self.forms:
+            code = form["code"].value()
+            form.inherited = code in self.superior
+            if form.inherited:
+                form.fields["code"].widget.attrs["readonly"] = True
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        specs = [spec for spec in (form.spec() for form in self.forms) if spec]
+        try:
+            services.superior_fields_check(list(self.superior.values()), specs)
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["fields"]) from exc
+
+
+StatisticFieldFormSet = forms.formset_factory(
+    StatisticFieldForm, formset=BaseStatisticFieldFormSet, extra=2, max_num=60
+)
 
 
 class ReportDraftForm(forms.Form):
@@ -72,7 +99,8 @@ class ReportDraftForm(forms.Form):
         label=_("工作总结"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("可直接分段输入；支持 <strong>、<em>、<ul>/<li> 等简单格式。"),
+        # Plain text, as a clerk types it: no markup to learn (reports.sanitize lays it out).
+        help_text=_("直接输入文字即可；空一行另起一段，换行会保留。"),
     )
     problems = forms.CharField(
         label=_("问题与建议"), required=False, widget=forms.Textarea(attrs={"rows": 5})

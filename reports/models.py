@@ -449,7 +449,8 @@ class ReportEvent(models.Model):
 
 class SentReminder(models.Model):
     """A reminder (催报) sent to an expected unit. Automatic reminders are recorded once per
-    kind so a rerun of the task never repeats them; manual ones at most once a day.
+    kind so a rerun of the task never repeats them; a unit gets at most one reminder of a
+    requirement a day, automatic or 催办.
     """
 
     class Kind(models.TextChoices):
@@ -485,9 +486,9 @@ class SentReminder(models.Model):
                 condition=~Q(kind="manual"),
                 name="reminder_automatic_once",
             ),
-            models.UniqueConstraint(
-                fields=["expected", "kind", "sent_on"], name="reminder_once_a_day"
-            ),
+            # Never two reminders of one requirement to one unit on one day, whatever the
+            # kind: the claim every reminder makes (`services.messages._remind`).
+            models.UniqueConstraint(fields=["expected", "sent_on"], name="reminder_once_a_day"),
         ]
 
     def __str__(self) -> str:

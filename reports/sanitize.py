@@ -1,98 +1,73 @@
-"""Rich text of report summaries, made safe for display.
+"""Text of report summaries, problems and typical cases, made safe for display.
 
-A summary is typed in a textarea: plain paragraphs, or a few formatting tags (bold, italic,
-lists, small headings) pasted from a word processor. It is stored as typed and cleaned on
-output with an allow-list: every other tag is dropped (script and style with their content),
-every attribute is dropped, and all text is escaped. Nothing the user typed is ever marked
-safe unchanged.
+Clerks type plain text: paragraphs separated by an empty line, line breaks kept; it is escaped
+and laid out as paragraphs. Older summaries were written with a few formatting tags (the help
+text used to ask for them), and text pasted from a web page may hold some: text holding a tag
+is cleaned with nh3 (Rust's ammonia, an HTML5 parser) against the allow-list below, every
+other tag dropped (script and style with their content) and every attribute dropped, so no
+on… handler, style or javascript: URL survives. Nothing typed is ever marked safe unchanged.
 """
 
-from html import escape
-from html.parser import HTMLParser
+import re
+from html import escape, unescape
 
-ALLOWED_TAGS = frozenset(
+import nh3
+
+# Formatting that an older summary may carry and that is still shown.
+ALLOWED_TAGS: frozenset[str] = frozenset(
     {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote"}
 )
-VOID_TAGS = frozenset({"br"})
-DROP_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template"})
+# No attribute on any tag: nothing in a summary needs one, and each is a way to run script
+# (on…), restyle the page (style) or lead the reader elsewhere (href, src).
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {}
+# Dropped together with their content, not just unwrapped.
+DROP_WITH_CONTENT: frozenset[str] = frozenset(
+    {"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea"}
+)
+# The tags after which the plain-text version (DOCX) starts a new line.
+LINE_BREAKING_TAGS: frozenset[str] = frozenset({"p", "br", "li", "h3", "h4", "blockquote", "div"})
+
+# A tag as HTML writes it (<p>, </strong>, <img src=x>); "<<质量法>>" or "合格率<95%" are text.
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
-class _Cleaner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.open: list[str] = []
-        self.skipping = 0
+def is_html(text: str) -> bool:
+    """Whether `text` was written as HTML (an older summary, pasted markup) or typed as text."""
+    return bool(_TAG.search(text))
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in DROP_WITH_CONTENT:
-            self.skipping += 1
-        elif not self.skipping and tag in ALLOWED_TAGS:
-            self.out.append(f"<{tag}>")
-            if tag not in VOID_TAGS:
-                self.open.append(tag)
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        if not self.skipping and tag in VOID_TAGS:
-            self.out.append(f"<{tag}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in DROP_WITH_CONTENT:
-            self.skipping = max(0, self.skipping - 1)
-        elif not self.skipping and tag in self.open:
-            # Close everything opened inside it, so the output is always well nested.
-            while self.open:
-                inner = self.open.pop()
-                self.out.append(f"</{inner}>")
-                if inner == tag:
-                    break
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.out.append(escape(data))
-
-    def result(self) -> str:
-        self.close()
-        return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.open))
+def _paragraphs(text: str) -> str:
+    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "".join(
+        "<p>" + "<br>".join(escape(line) for line in p.split("\n")) + "</p>" for p in paragraphs
+    )
 
 
 def clean_html(text: str) -> str:
-    """Allow-listed HTML for `text`; plain text gets paragraphs and line breaks."""
-    if "<" not in text:
-        paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-        return "".join(
-            "<p>" + "<br>".join(escape(line) for line in p.split("\n")) + "</p>" for p in paragraphs
-        )
-    cleaner = _Cleaner()
-    cleaner.feed(text)
-    return cleaner.result()
+    """Safe HTML for `text`: typed text as escaped paragraphs, markup through the allow-list."""
+    if not is_html(text):
+        return _paragraphs(text)
+    return nh3.clean(
+        text,
+        tags=set(ALLOWED_TAGS),
+        attributes=ALLOWED_ATTRIBUTES,
+        clean_content_tags=set(DROP_WITH_CONTENT),
+        url_schemes=set(),
+        link_rel=None,
+    )
 
 
 def plain_text(text: str) -> str:
     """The text of `text` without any markup, paragraphs on their own lines (for DOCX)."""
-
-    class _Text(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-            self.skipping = 0
-
-        def handle_starttag(self, tag, attrs) -> None:
-            if tag in DROP_WITH_CONTENT:
-                self.skipping += 1
-            elif tag in {"p", "br", "li", "h3", "h4", "blockquote", "div"}:
-                self.parts.append("\n")
-
-        def handle_endtag(self, tag) -> None:
-            if tag in DROP_WITH_CONTENT:
-                self.skipping = max(0, self.skipping - 1)
-
-        def handle_data(self, data) -> None:
-            if not self.skipping:
-                self.parts.append(data)
-
-    parser = _Text()
-    parser.feed(text)
-    parser.close()
-    lines = "".join(parser.parts).replace("\r\n", "\n").split("\n")
+    if is_html(text):
+        kept = nh3.clean(
+            text,
+            tags=set(LINE_BREAKING_TAGS),
+            attributes={},
+            clean_content_tags=set(DROP_WITH_CONTENT),
+            link_rel=None,
+        )
+        # Only attribute-less line-breaking tags are left, and text's own < > are escaped.
+        text = unescape(re.sub(r"<[^>]*>", "\n", kept))
+    lines = text.replace("\r\n", "\n").split("\n")
     return "\n".join(line.strip() for line in lines if line.strip())

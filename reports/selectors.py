@@ -17,14 +17,14 @@ import datetime
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityCategory
-from campaigns.models import Notice
+from campaigns.models import Campaign, Notice
 from core.figures import cached_figures
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -260,6 +260,35 @@ def supervision_list(
     )
 
 
+# What the supervision office chases (督办): overdue, returned, or due within the near days.
+PENDING_COLOURS = (Colour.RED, Colour.YELLOW, Colour.BLUE)
+
+
+def supervision_pending(
+    user,
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+    today: datetime.date | None = None,
+    action: str = scoping.Action.VIEW,
+) -> QuerySet[ExpectedReport]:
+    """The units to chase (需督办的单位) on `unit`'s supervision page for its filters: the
+    expected reports of the subtree that are overdue, returned or near their due date, on
+    requirements issued by a unit where `user` may `action` — view: the page lists them; edit:
+    the reminders (催办) go to them. The page and both reminder actions call this one
+    function, so a reminder reaches exactly the units the page lists for the same filters,
+    never a unit it does not show (another year's requirement, a superior's requirement the
+    unit itself must report on)."""
+    return supervision_list(
+        unit,
+        requirement=requirement,
+        campaign=campaign,
+        today=today,
+        colours=list(PENDING_COLOURS),
+    ).filter(scoping.scope_q(user, action, path_field="requirement__notice__unit__path"))
+
+
 def overdue_units(
     unit: OrgUnit,
     *,
@@ -421,7 +450,7 @@ def _activity_counts(unit: OrgUnit, campaign, categories: list, months: bool) ->
 
 
 def accepted_for_compilation(unit: OrgUnit, *, requirement: ReportRequirement) -> QuerySet[Report]:
-    """Accepted reports of the subtree, in tree order, with their cases: the 汇编."""
+    """Accepted reports of the subtree, in tree order, with their cases and files: the 汇编."""
     return (
         Report.objects.filter(
             expected__requirement=requirement,
@@ -430,6 +459,18 @@ def accepted_for_compilation(unit: OrgUnit, *, requirement: ReportRequirement) -
             status=Report.Status.ACCEPTED,
         )
         .select_related("expected__unit")
-        .prefetch_related("cases")
+        .prefetch_related("cases", "files")
         .order_by("expected__unit__path")
+    )
+
+
+def campaign_years_in_subtree(unit: OrgUnit) -> list[int]:
+    """The campaign years in which someone in `unit`'s subtree is expected to report: where
+    督查督办 has something to show. One EXISTS per campaign (a handful), each stopping at its
+    first row, instead of a DISTINCT over every expected report of a nation."""
+    expected = ExpectedReport.objects.active().filter(
+        unit__path__startswith=unit.path, requirement__notice__campaign=OuterRef("pk")
+    )
+    return list(
+        Campaign.objects.filter(Exists(expected)).order_by("-year").values_list("year", flat=True)
     )

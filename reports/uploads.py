@@ -3,7 +3,8 @@
 The type comes from the file's content (its magic bytes, read by `filetype`), never from the
 name the browser sent; a name whose extension says something else is refused, so that a
 renamed document cannot pass for a photo. Limits are read from settings at call time:
-`QM_REPORT_PHOTO_MAX_BYTES` (default 20 MB) and `QM_REPORT_VIDEO_MAX_BYTES` (default 500 MB).
+`QM_REPORT_PHOTO_MAX_BYTES` (default 20 MB), `QM_REPORT_VIDEO_MAX_BYTES` (default 500 MB) and
+`QM_REPORT_PHOTO_MAX_PIXELS` (default 60 million: a 48-megapixel phone photo passes).
 """
 
 import io
@@ -41,6 +42,9 @@ MSG_MISMATCH = gettext_noop(
     "文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符，请检查后重新上传。"
 )
 MSG_TOO_LARGE = gettext_noop("%(kind)s“%(name)s”大小为 %(size)s，超过上限 %(limit)s。")
+MSG_TOO_MANY_PIXELS = gettext_noop(
+    "图片“%(name)s”尺寸为 %(width)s×%(height)s 像素，超过上限 %(limit)s 万像素，请缩小后再上传。"
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,20 @@ def photo_max_bytes() -> int:
 
 def video_max_bytes() -> int:
     return getattr(settings, "QM_REPORT_VIDEO_MAX_BYTES", 500 * 1024 * 1024)
+
+
+def max_bytes_for(head: bytes) -> int:
+    """The limit of a report file that starts with `head`, checked while it arrives
+    (core.uploads): a photo's if it is one, else a video's, the largest (a file of
+    neither kind is refused once it is complete)."""
+    guess = filetype.guess(head) if head else None
+    if guess is not None and guess.extension in PHOTO_TYPES:
+        return photo_max_bytes()
+    return video_max_bytes()
+
+
+def photo_max_pixels() -> int:
+    return getattr(settings, "QM_REPORT_PHOTO_MAX_PIXELS", 60_000_000)
 
 
 def human_size(size: int) -> str:
@@ -96,8 +114,40 @@ def check_upload(upload: UploadedFile) -> CheckedUpload:
             },
             code="size",
         )
+    if kind == "photo":
+        _check_pixels(upload, name)
     types = PHOTO_TYPES if kind == "photo" else VIDEO_TYPES
     return CheckedUpload(kind=kind, extension=guess.extension, content_type=types[guess.extension])
+
+
+def _check_pixels(upload: UploadedFile, name: str) -> None:
+    """Refuse a photo whose dimensions exceed `QM_REPORT_PHOTO_MAX_PIXELS`. A PNG of
+    30000×30000 pixels compresses to a few hundred kilobytes and decodes to gigabytes (a
+    decompression bomb): the size limit does not see it, the dimensions in its header do.
+    Only the header is read here."""
+    limit = photo_max_pixels()
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            width, height = image.size
+    except Image.DecompressionBombError:
+        # Pillow refuses by itself beyond twice its own MAX_IMAGE_PIXELS, before the size.
+        width = height = None
+    except (OSError, ValueError):
+        return  # not decodable: kept without a thumbnail, as before
+    finally:
+        upload.seek(0)
+    if width is None or width * height > limit:
+        raise ValidationError(
+            _(MSG_TOO_MANY_PIXELS)
+            % {
+                "name": name,
+                "width": width or "?",
+                "height": height or "?",
+                "limit": f"{limit // 10_000:,}",
+            },
+            code="pixels",
+        )
 
 
 def make_thumbnail(upload: UploadedFile) -> ContentFile | None:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("requirements/<int:pk>/fill/", views.expected_fill, name="expected_fill"),
     path("requirements/<int:pk>/expected/add/", views.expected_add, name="expected_add"),
     path("requirements/<int:pk>/remind/", views.remind, name="remind"),
+    path("requirements/<int:pk>/circular/", views.circular_draft, name="circular_draft"),
     path("expected/<int:pk>/remove/", views.expected_remove, name="expected_remove"),
     path("expected/<int:expected_pk>/", views.report_edit, name="report_edit"),
     path("expected/<int:expected_pk>/autosave/", views.report_autosave, name="report_autosave"),

@@ -15,7 +15,7 @@ from campaigns.services import notice_create
 from exports.documents import SCHEDULE_COLUMNS, ScheduleRow
 from exports.schedule_xlsx import (
     MSG_NOT_XLSX,
-    MSG_UNKNOWN_SUPPORT,
+    MSG_UNMATCHED_SUPPORT,
     MSG_WINDOW_UNREADABLE,
     write_schedule,
 )
@@ -86,7 +86,6 @@ def test_export_is_not_found_outside_the_users_scope(world, plan, client_for):
 def test_import_round_trip_recreates_the_rows_in_another_draft(
     world, plan, other_draft, client_for
 ):
-    plan.activities.get(position=2).participants.filter(name="各监管所").delete()
     client = client_for(world.users["editor"])
     data = export(client, plan)
     response = client.post(
@@ -99,9 +98,12 @@ def test_import_round_trip_recreates_the_rows_in_another_draft(
         (2, "营造计量放心消费环境", "9-10 月"),
     ]
     assert copied[1].starts_on.month == 9 and copied[1].ends_on.month == 10
-    assert [(p.role, p.name, p.department.name) for p in copied[1].participants.all()] == [
+    assert [
+        (p.role, p.name, p.department and p.department.name) for p in copied[1].participants.all()
+    ] == [
         ("lead", "质量科", "质量科"),
         ("support", "计量所", "计量所"),
+        ("support", "各监管所", None),
     ]
 
 
@@ -129,7 +131,6 @@ def test_import_with_one_bad_row_imports_nothing_and_lists_the_error_with_its_ro
     assert response.status_code == 400
     assert "第 4 行" in html  # title row 1, header row 2: the second activity is Excel's row 4
     assert MSG_WINDOW_UNREADABLE.format(value="国庆前后") in html
-    assert MSG_UNKNOWN_SUPPORT.format(value="宣传部") in html
     assert plan.activities.count() == 2
     assert not plan.activities.filter(title="质量开放日").exists()
 
@@ -151,7 +152,24 @@ def test_an_english_reader_gets_the_errors_in_english(world, plan, client_for):
     html = response.content.decode()
     assert response.status_code == 400
     assert escape(english(MSG_WINDOW_UNREADABLE, value="国庆前后")) in html
-    assert escape(english(MSG_UNKNOWN_SUPPORT, value="宣传部")) in html
+
+
+def test_an_unknown_name_is_imported_as_written_and_flagged_as_in_the_editor(
+    world, plan, client_for
+):
+    rows = [ScheduleRow(1, "知识竞赛", "质量知识竞赛", "", "质量科", "宣传部")]
+    client = client_for(world.users["editor"])
+    response = client.post(
+        reverse("activities:schedule_import", args=[plan.pk]),
+        {"file": upload(workbook(rows)), "replace": "on"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert MSG_UNMATCHED_SUPPORT.format(value="宣传部") in html
+    activity = plan.activities.get()
+    assert activity.window_text == "" and activity.starts_on is None
+    support = activity.participants.get(role="support")
+    assert (support.name, support.unit, support.department) == ("宣传部", None, None)
 
 
 def test_an_english_reader_is_told_in_english_that_a_file_is_no_xlsx(world, plan, client_for):

@@ -7,7 +7,13 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection
+
+# The live server listens with Django's backlog of 10: of a few hundred connections opened
+# at once, the kernel resets those beyond it, and a flood test would test the backlog. Set
+# when the tests are collected, before the (session-wide) live server starts listening.
+WSGIServer.request_queue_size = 1024
 
 
 def require_database_server() -> None:

@@ -284,6 +284,7 @@ def staff_pages(s) -> list[str]:
     return [
         reverse("campaigns:inbox"),
         reverse("campaigns:notice_list"),
+        reverse("campaigns:campaign_list"),
         reverse("campaigns:notice_detail", args=[plan.pk]),
         reverse("campaigns:notice_issue", args=[s["draft"].pk]),
         reverse("campaigns:notice_correct", args=[plan.pk]),
@@ -307,6 +308,9 @@ def staff_pages(s) -> list[str]:
         reverse("public:staff_event_edit", args=[s["activity"].pk]),
         reverse("public:staff_poll", args=[s["poll"].pk]),
         reverse("api_tokens:list"),
+        reverse("accounts:my_account"),
+        reverse("accounts:password_change"),
+        reverse("accounts:unit_logins", args=[unit.pk]),
         reverse("imports:index"),
         reverse("imports:new", args=[unit.pk]),
         reverse("imports:preview", args=[s["pending_import"].pk]),
@@ -317,6 +321,7 @@ def staff_pages(s) -> list[str]:
 def public_pages(s) -> list[str]:
     return [
         reverse("core:home"),
+        reverse("core:year_archive", args=[s["plan"].campaign.year]),
         reverse("public:activity_detail", args=[s["activity"].pk]),
         reverse("public:registration_detail", args=[s["registration"].code]),
         reverse("public:poll_list"),

@@ -17,6 +17,8 @@ from exports.gongwen_docx.page import set_page
 def write_attachments(document: DocxDocument, doc: OfficialDocument) -> None:
     landscape_open = False
     for attachment in doc.attachments:
+        if not attachment.printed:
+            continue
         landscape = any(t.landscape for t in attachment.tables)
         if landscape or landscape_open:
             section = document.add_section(WD_SECTION.NEW_PAGE)
@@ -27,7 +29,7 @@ def write_attachments(document: DocxDocument, doc: OfficialDocument) -> None:
             first = add_paragraph(document)
             first.paragraph_format.page_break_before = True
         _write_attachment(document, doc, attachment, first)
-    if landscape_open and doc.printing is not None:
+    if landscape_open and (doc.printing is not None or doc.copy_to):
         # The 版记 belongs on a portrait page like the rest of the document.
         section = document.add_section(WD_SECTION.NEW_PAGE)
         set_page(section, landscape=False)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pdfplumber
 import pytest
 
+from exports.documents import Attachment, ScheduleRow, schedule_table
 from exports.gongwen_pdf import write_official_document_pdf
 from exports.tests.samples import YONGAN_SCHEDULE, hunan_notice, national_joint_notice, yongan_plan
 
@@ -126,3 +128,42 @@ def test_joint_issue_pdf_names_every_issuer() -> None:
     for issuer in ("市场监管总局", "中央宣传部", "最高人民法院"):
         assert issuer in text
     assert "国市监质发〔2023〕73号" in text
+
+
+# The national 2023 notice's 25 co-issuers, as its 署名 lists them.
+NATIONAL_ISSUERS = (
+    "市场监管总局 中央宣传部 最高人民法院 最高人民检察院 国家发展改革委 教育部 工业和信息化部 "
+    "公安部 民政部 自然资源部 生态环境部 住房城乡建设部 交通运输部 水利部 农业农村部 商务部 "
+    "文化和旅游部 国家卫生健康委 中国人民银行 国务院国资委 海关总署 国家国际发展合作署 "
+    "供销合作总社 全国总工会 全国工商联"
+).split()
+
+
+def test_a_mark_of_25_co_issuers_taller_than_a_page_still_builds() -> None:
+    doc = dataclasses.replace(national_joint_notice(), issuers=NATIONAL_ISSUERS)
+    data = _pdf_bytes(doc)
+    text = _flat(_text(data))
+    for issuer in NATIONAL_ISSUERS:
+        assert issuer in text
+    assert "关于开展2023年全国“质量月”活动的通知" in text
+
+
+def test_a_table_row_taller_than_a_page_continues_on_the_next_page() -> None:
+    # Hainan's co-organizer activities: one content cell of well over a page of text.
+    long_content = "围绕开展“剑网2023”专项行动，加大打击侵权假冒违法犯罪力度。" * 60
+    rows = [
+        ScheduleRow(1, "开展执法打假系列活动", long_content, "9月", "省市场监管局", "各市县"),
+        ScheduleRow(2, "加强质量基础培训宣贯", "开展标准宣贯。", "全年", "省市场监管局"),
+    ]
+    doc = dataclasses.replace(
+        yongan_plan(), attachments=[Attachment(title="主要活动", tables=[schedule_table(rows)])]
+    )
+    data = _pdf_bytes(doc)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        landscape_pages = [p for p in pdf.pages if p.width > p.height]
+        text = "".join(_flat(p.extract_text() or "") for p in landscape_pages)
+    assert len(landscape_pages) >= 2
+    # Every sentence of the long cell is printed, none cut off at a page end (a sentence may
+    # straddle the break, so count a character only it has).
+    assert text.count("剑") == 60
+    assert "开展标准宣贯。" in text

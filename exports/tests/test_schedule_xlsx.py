@@ -11,15 +11,14 @@ import pytest
 
 from exports.documents import SCHEDULE_COLUMNS, ScheduleRow
 from exports.schedule_xlsx import (
-    MSG_CONTENT_EMPTY,
     MSG_NO_HEADER,
     MSG_NOT_XLSX,
     MSG_SEQ_DUPLICATE,
     MSG_THEME_EMPTY,
     MSG_TOO_LARGE,
     MSG_TOO_MANY_ROWS,
-    MSG_UNKNOWN_LEAD,
-    MSG_UNKNOWN_SUPPORT,
+    MSG_UNMATCHED_LEAD,
+    MSG_UNMATCHED_SUPPORT,
     MSG_WINDOW_UNREADABLE,
     RowError,
     ScheduleFileError,
@@ -193,7 +192,7 @@ def test_every_bad_cell_is_reported_with_its_excel_row_and_no_rows_are_returned(
             ["标题行"],
             YONGAN_HEADER,
             [1, "", "内容", "9月", "质量科", "", ""],
-            [2, "主题", "", "九月份", "宣传处", "各监管所、纪检组", ""],
+            [2, "主题", "内容", "九月份", "质量科", "各监管所", ""],
             [3, "主题", "内容", "9月", "质量科", "", ""],
         ]
     )
@@ -202,11 +201,44 @@ def test_every_bad_cell_is_reported_with_its_excel_row_and_no_rows_are_returned(
     assert result.rows == []
     assert result.errors == [
         RowError(3, "活动主题", MSG_THEME_EMPTY),
-        RowError(4, "活动内容", MSG_CONTENT_EMPTY),
         RowError(4, "时间安排", MSG_WINDOW_UNREADABLE.format(value="九月份")),
-        RowError(4, "牵头部门", MSG_UNKNOWN_LEAD.format(value="宣传处")),
-        RowError(4, "协办单位", MSG_UNKNOWN_SUPPORT.format(value="纪检组")),
     ]
+
+
+def test_what_the_inline_editor_accepts_is_accepted() -> None:
+    # The row form requires only the theme: content, time, lead and support may be empty.
+    data = _workbook_bytes(
+        [YONGAN_HEADER, [1, "主题一", "", "", "", "", ""], [2, "主题二", "内容", "9月", "质量科"]]
+    )
+    result = _read(data)
+    assert result.ok, result.errors
+    assert [(r.theme, r.window, r.lead) for r in result.rows] == [
+        ("主题一", "", ""),
+        ("主题二", "9月", "质量科"),
+    ]
+    assert result.windows[0] is None
+
+
+def test_unknown_names_are_kept_as_written_and_flagged_not_refused() -> None:
+    data = _workbook_bytes(
+        [YONGAN_HEADER, [1, "主题", "内容", "9月", "宣传处", "各监管所、纪检组", ""]]
+    )
+    result = _read(data)
+    assert result.ok, result.errors
+    assert result.rows[0].lead_units == ["宣传处"]
+    assert result.rows[0].support_units == ["各监管所", "纪检组"]
+    assert result.unmatched == [
+        RowError(2, "牵头部门", MSG_UNMATCHED_LEAD.format(value="宣传处")),
+        RowError(2, "协办单位", MSG_UNMATCHED_SUPPORT.format(value="纪检组")),
+    ]
+
+
+def test_a_separator_inside_brackets_belongs_to_the_name() -> None:
+    data = _workbook_bytes(
+        [YONGAN_HEADER, [1, "主题", "内容", "9月", "质量科", "各县（市、区）市场监管局、办公室"]]
+    )
+    result = _read(data)
+    assert result.rows[0].support_units == ["各县（市、区）市场监管局", "办公室"]
 
 
 def test_duplicate_sequence_numbers_are_an_error() -> None:
@@ -227,17 +259,21 @@ def test_a_window_parser_that_raises_value_error_counts_as_unreadable() -> None:
 
 ENGLISH = {
     MSG_THEME_EMPTY: "The theme is empty",
-    MSG_UNKNOWN_LEAD: "No such lead unit: {value}",
+    MSG_UNMATCHED_LEAD: "Lead unit not matched, kept as written: {value}",
     MSG_TOO_LARGE: "The file is too large (over {limit})",
 }
 
 
 def test_messages_come_in_the_callers_language_with_the_cells_value_filled_in() -> None:
-    data = _workbook_bytes([YONGAN_HEADER, [1, "", "内容", "9月", "宣传处"]])
+    data = _workbook_bytes(
+        [YONGAN_HEADER, [1, "", "内容", "9月", "宣传处"], [2, "主题", "内容", "9月", "宣传处"]]
+    )
     result = _read(data, translate=lambda message: ENGLISH.get(message, message))
-    assert [e.message for e in result.errors] == [
-        "The theme is empty",
-        "No such lead unit: 宣传处",
+    assert [e.message for e in result.errors] == ["The theme is empty"]
+    data = _workbook_bytes([YONGAN_HEADER, [1, "主题", "内容", "9月", "宣传处"]])
+    result = _read(data, translate=lambda message: ENGLISH.get(message, message))
+    assert [e.message for e in result.unmatched] == [
+        "Lead unit not matched, kept as written: 宣传处"
     ]
 
 
@@ -249,7 +285,7 @@ def test_a_file_error_comes_in_the_callers_language() -> None:
 
 def test_a_value_with_braces_is_shown_as_typed() -> None:
     data = _workbook_bytes([YONGAN_HEADER, [1, "主题", "内容", "9月", "{0}科"]])
-    assert _read(data).errors == [RowError(2, "牵头部门", "牵头部门不存在：{0}科")]
+    assert _read(data).unmatched == [RowError(2, "牵头部门", "牵头部门未匹配，按原文保留：{0}科")]
 
 
 # --- bad files ---------------------------------------------------------------------------

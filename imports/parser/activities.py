@@ -26,9 +26,34 @@ _PARTS |= {"底": "下旬", "末": "下旬", "下半月": "下旬"}
 # --- roles -----------------------------------------------------------------------------------
 
 
+_OPENING, _CLOSING = "（(【[《〔", "）)】]》〕"
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """``rules.UNIT_SPLIT.split(text)`` that leaves a name's bracketed part whole:
+    "各县（市、区）市场监管局" is one name, not "各县（市" and "区）市场监管局"."""
+    out: list[str] = []
+    start = depth = 0
+    position = 0
+    while position < len(text):
+        if depth == 0:
+            m = rules.UNIT_SPLIT.match(text, position)
+            if m and m.end() > position:
+                out.append(text[start:position])
+                start = position = m.end()
+                continue
+        if text[position] in _OPENING:
+            depth += 1
+        elif text[position] in _CLOSING and depth:
+            depth -= 1
+        position += 1
+    out.append(text[start:])
+    return out
+
+
 def split_units(text: str) -> list[str]:
     out: list[str] = []
-    for unit in rules.UNIT_SPLIT.split(text):
+    for unit in _split_outside_brackets(text):
         unit = rules.ROLE_UNIT_PREFIX.sub("", unit.strip(" 　" + _TRAILING))
         unit = rules.ROLE_UNIT_SUFFIX.sub("", unit).strip(" " + _TRAILING)
         if unit and unit not in out:
@@ -306,20 +331,25 @@ def _is_locality_attachment(lines: list[str]) -> bool:
 
 
 def activities(doc: Document, known_orgs: list[str]) -> tuple[list[Activity], bool]:
-    """Return (activities, certain)."""
+    """Return (activities, certain).
+
+    A schedule table (活动计划安排表) is the plan's own list of activities: when there is one,
+    its rows are the activities, and the 重点活动安排 prose items, which announce the same
+    work in other words (Yong'an: six items, twelve rows), are body text, not more activities.
+    """
+    tabled = table_activities(doc.main)
+    for att in doc.attachments:
+        tabled.extend(table_activities(att.lines))
+    if tabled:
+        return tabled, True
     out: list[Activity] = []
     for section in doc.sections:
         if rules.ACTIVITY_SECTION.search(section.title) and "要求" not in section.title:
             for item in section.items:
                 out.extend(activities_from_item(item.number, item.text, "section"))
-    out.extend(table_activities(doc.main))
     for att in doc.attachments:
-        tabled = table_activities(att.lines)
-        out.extend(tabled)
-        if (
-            not tabled
-            and rules.ACTIVITY_ATTACHMENT_TITLE.search(att.title)
-            and not _is_locality_attachment(att.lines)
+        if rules.ACTIVITY_ATTACHMENT_TITLE.search(att.title) and not _is_locality_attachment(
+            att.lines
         ):
             out.extend(co_organizer_activities(att.lines, known_orgs))
     if out:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .structure import Attachment, Document, Section, compact
+from .structure import Attachment, Document, Section, compact, is_terminator
 
 _QUOTES = "“”\"'「」『』‘’"
 _TRAILING = "。．.；;，,！!"
@@ -98,7 +98,31 @@ def attachments(doc: Document) -> list[dict[str, object]]:
         att: Attachment | None = included.get(number)
         if att is None and len(doc.attachments) == 1 == len(listed):
             att = doc.attachments[0]
-        out.append({"number": number, "title": title, "included": att is not None})
+        out.append(
+            {
+                "number": number,
+                "title": title,
+                "included": att is not None,
+                "text": "\n".join(att.lines) if att is not None else "",
+            }
+        )
+    return out
+
+
+def opening(doc: Document) -> list[str]:
+    """The paragraphs between the 主送 line and the first heading: the basis and purpose
+    ("根据……，现就有关事项通知如下："), and in a 印发 notice its own text and the plan's
+    preamble. Contacts, the 附件 list, the 附注 and the plan's bare title are left out: they
+    have fields of their own."""
+    out: list[str] = []
+    for line in doc.main[len(doc.header) :]:
+        if rules.HEADING_1.match(line):
+            break
+        if is_terminator(line) or rules.HEADING_3.match(line):
+            continue
+        text = line.strip()
+        if text and (text[-1] in "。：:；;" or len(text) > 40):
+            out.append(text)
     return out
 
 

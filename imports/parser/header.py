@@ -212,3 +212,22 @@ def level(names: list[str], recipient_list: list[str], doc: Document) -> tuple[s
             if other != own and not other.endswith(own) and not rules.PROVINCE_PREFIX.match(other):
                 return "county", True
     return "city", False
+
+
+def copied_to(doc: Document) -> str:
+    """The 抄送 line of the 版记 (GB/T 9704 7.4.2) as written, without its label and the
+    closing full stop; lines wrapped under it are joined."""
+    for i, line in enumerate(doc.lines):
+        m = rules.COPY_TO.match(line)
+        if not m:
+            continue
+        parts = [line[m.end() :].strip()]
+        for more in doc.lines[i + 1 : i + 3]:
+            if rules.DATE.search(more) or not more.strip() or rules.ATTACHMENT_START.match(more):
+                break
+            if more.rstrip().endswith(("。", "，", ",")) or "、" in more or "，" in more:
+                parts.append(more.strip())
+            else:
+                break
+        return "".join(parts).strip().rstrip("。.")
+    return ""

@@ -184,9 +184,13 @@ def test_confirm_creates_the_draft_with_everything_checked(
     assert notice.campaign.year == 2023
     assert list(notice.basis.all()) == [national_notice]
     assert notice.basis_text == []
-    assert notice.body[0] == {"level": 1, "number": "一、", "text": "活动主题"}
+    # The opening paragraphs (the notice's own text, the plan's preamble) come first.
+    assert notice.body[0]["level"] == 0
+    assert notice.body[0]["text"].startswith("现将《湖南省市场监管系统2023年“质量月”活动方案》")
+    assert notice.body[1]["text"].startswith("为认真贯彻落实《市场监管总局等25个部门")
+    assert notice.body[2] == {"level": 1, "number": "一、", "text": "活动主题"}
     # Shown and edited as written: the heading stays a heading when the text is saved again.
-    assert body_from_text(body_to_text(notice.body))[0] == notice.body[0]
+    assert body_from_text(body_to_text(notice.body)) == notice.body
 
     assert notice.activities.count() == 14
     first = notice.activities.get(position=1)
@@ -273,7 +277,7 @@ def test_viewer_cannot_confirm(client_for, world, hunan_import):
     assert Notice.objects.count() == 0
 
 
-def test_yongan_schedule_table_becomes_eighteen_activities_with_windows(db):
+def test_yongan_schedule_table_rows_are_its_twelve_activities_with_windows(db):
     from orgs.divisions import Division
     from orgs.services import divisions_load
 
@@ -291,8 +295,11 @@ def test_yongan_schedule_table_becomes_eighteen_activities_with_windows(db):
         actor=editor, unit=yongan, text=seed("2023-yongan-city-plan.txt")
     )
     notice = notice_import_confirm(actor=editor, notice_import=notice_import)
-    assert notice.activities.count() == 18
-    row = notice.activities.get(position=18)
+    # The twelve rows of 附件2; the six 重点活动安排 items restate them in prose.
+    assert notice.activities.count() == 12
+    assert notice.body[0]["text"].startswith("根据省质量强省工作领导小组办公室")
+    assert notice.attachments.count() == 2
+    row = notice.activities.get(position=12)
     assert (row.window_text, row.starts_on, row.ends_on) == (
         "9月-10月",
         datetime.date(2023, 9, 1),

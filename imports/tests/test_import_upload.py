@@ -114,8 +114,9 @@ def test_oversized_file_is_refused_before_it_is_read(client_for, hunan_editor, w
         new_url(world.unit("湖南省")),
         {"file": SimpleUploadedFile("big.txt", HUNAN_TEXT.encode())},
     )
-    assert response.status_code == 400
-    assert "文件过大" in response.content.decode()
+    # Stopped while it arrives, past the limit (core.uploads), with the limit named.
+    assert response.status_code == 413
+    assert "文件“big.txt”超过上限 1.0 KB，未上传" in response.content.decode()
     assert snapshot() == before
 
 

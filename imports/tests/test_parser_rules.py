@@ -383,3 +383,50 @@ def test_table_columns_in_another_order_with_synonyms() -> None:
         ["办公室"],
         "9月下旬",
     )
+
+
+# --- opening paragraph, schedule rows, names with brackets -------------------------------------
+
+OPENING_DOC = """永安市市场监督管理局文件
+永市监质〔2023〕35号
+永安市市场监督管理局关于印发2023年“质量月”活动方案的通知
+各市场监管所，各相关科室：
+根据上级通知要求，现就有关事项通知如下：
+一、活动主题
+增强质量意识 推进高质量发展
+二、重点活动安排
+（一）开展质量宣传活动。发挥新闻媒体宣传引导作用。
+附件：2023年“质量月”活动计划安排表
+永安市市场监督管理局
+2023年9月13日
+附件
+2023年“质量月”活动计划安排表
+序号\t活动主题\t活动内容\t时间安排\t牵头部门\t协办单位\t备注
+1\t营造计量放心消费环境\t开展定量包装商品计量监督检查。\t9月\t质量科\t各县（市、区）市场监管局、计量所\t
+"""
+
+
+def test_the_opening_paragraph_before_the_first_heading_is_kept() -> None:
+    assert content.opening(doc_of(OPENING_DOC)) == ["根据上级通知要求，现就有关事项通知如下："]
+
+
+def test_a_schedule_tables_rows_are_the_activities_not_the_prose_items_besides() -> None:
+    found, certain = activities.activities(doc_of(OPENING_DOC), [])
+    assert certain and [a["title"] for a in found] == ["营造计量放心消费环境"]
+
+
+def test_a_separator_inside_brackets_does_not_split_a_name() -> None:
+    found, _ = activities.activities(doc_of(OPENING_DOC), [])
+    assert found[0]["support"] == ["各县（市、区）市场监管局", "计量所"]
+
+
+def test_the_copied_to_line_of_the_imprint_is_read_without_label_and_full_stop() -> None:
+    doc = doc_of(
+        OPENING_DOC.replace(
+            "附件\n2023年",
+            "抄送：市委办公室，市政府办公室。\n永安市市场监督管理局办公室 2023年9月13日印发\n附件\n2023年",
+            1,
+        )
+    )
+    assert header.copied_to(doc) == "市委办公室，市政府办公室"
+    assert header.copied_to(doc_of(OPENING_DOC)) == ""

@@ -21,7 +21,8 @@ def activity(world):
 
 def post_registration(client, activity, name="张三", phone="13800000001"):
     return client.post(
-        reverse("public:activity_detail", args=[activity.pk]), {"name": name, "phone": phone}
+        reverse("public:activity_detail", args=[activity.pk]),
+        {"name": name, "phone": phone, "consent": "on"},
     )
 
 
@@ -64,10 +65,10 @@ def test_double_booking_is_refused_with_a_message(client, activity):
 def test_when_full_the_visitor_is_waitlisted_and_promoted_after_a_cancellation(client, activity):
     first = client.post(
         reverse("public:activity_detail", args=[activity.pk]),
-        {"name": "张三", "phone": "13800000001"},
+        {"name": "张三", "phone": "13800000001", "consent": "on"},
     )
     second = post_registration(client, activity, name="李四", phone="13800000002")
-    waiting = Registration.objects.get(phone="13800000002")
+    waiting = Registration.objects.with_phone("13800000002").get()
     assert waiting.status == Registration.Status.WAITLISTED
     assert "候补第1位" in client.get(second["Location"]).content.decode()
 
@@ -103,7 +104,7 @@ def test_a_registration_flood_from_one_client_is_throttled(client, activity, set
     # Another address is not affected.
     other = client.post(
         reverse("public:activity_detail", args=[activity.pk]),
-        {"name": "周七", "phone": "13900000008"},
+        {"name": "周七", "phone": "13900000008", "consent": "on"},
         REMOTE_ADDR="10.1.1.1",
     )
     assert other.status_code == 302
@@ -120,7 +121,9 @@ def test_unknown_or_unpublished_activities_are_not_found(client, world):
 def test_code_lookup_redirects_to_the_registration(client, activity):
     post_registration(client, activity)
     code = Registration.objects.get().code
-    response = client.get(reverse("public:registration_lookup"), {"code": code.lower()})
+    response = client.get(
+        reverse("public:registration_lookup"), {"code": code.lower(), "consent": "on"}
+    )
     assert response["Location"] == reverse("public:registration_detail", args=[code])
 
 
@@ -142,7 +145,7 @@ def test_behind_a_proxy_each_visitor_has_their_own_allowance(client, activity, s
     def post(visitor, phone):
         return client.post(
             reverse("public:activity_detail", args=[activity.pk]),
-            {"name": "周七", "phone": phone},
+            {"name": "周七", "phone": phone, "consent": "on"},
             REMOTE_ADDR="10.0.0.2",
             HTTP_X_FORWARDED_FOR=visitor,
         ).status_code

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from campaigns.services import national_campaigns_load
 from core.testing.world import build_world
+from public.forms import CONSENT_LABEL
 from public.models import Registration
 from public.services import poll_create
 from public.tests.factories import public_activity
@@ -93,6 +94,7 @@ def test_visitor_finds_an_open_day_in_a_county_registers_cancels_and_the_waitlis
     check_page(p, screenshot_dir, "activity")
     p.get_by_label("姓名").fill("张三")
     p.get_by_label("手机号码").fill("13800000001")
+    p.get_by_label(str(CONSENT_LABEL)).check()
     p.get_by_role("button", name="提交报名").click()
     p.locator("#reg-status").get_by_text("报名成功").wait_for()
     code = p.locator("#reg-code").inner_text()
@@ -106,6 +108,8 @@ def test_visitor_finds_an_open_day_in_a_county_registers_cancels_and_the_waitlis
     page.keyboard.type("李四")
     page.keyboard.press("Tab")
     page.keyboard.type("13800000002")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the consent box
     page.keyboard.press("Enter")
     page.get_by_text("候补第1位").wait_for()
     page.screenshot(
@@ -115,6 +119,7 @@ def test_visitor_finds_an_open_day_in_a_county_registers_cancels_and_the_waitlis
     # The first visitor cancels with the code.
     p.goto("/public/registrations/")
     p.get_by_label("确认码").fill(code.lower())
+    p.get_by_label(str(CONSENT_LABEL)).check()
     p.get_by_role("button", name="查询").click()
     p.get_by_role("button", name="取消报名").click()
     p.get_by_text("报名已取消。").wait_for()
@@ -122,7 +127,9 @@ def test_visitor_finds_an_open_day_in_a_county_registers_cancels_and_the_waitlis
 
     page.reload()
     page.locator("#reg-status").get_by_text("报名成功").wait_for()
-    assert Registration.objects.get(phone="13800000002").status == Registration.Status.CONFIRMED
+    assert (
+        Registration.objects.with_phone("13800000002").get().status == Registration.Status.CONFIRMED
+    )
 
 
 def test_visitor_votes_once_and_is_refused_a_second_vote(phone_page, page, screenshot_dir):
@@ -142,6 +149,7 @@ def test_visitor_votes_once_and_is_refused_a_second_vote(phone_page, page, scree
     check_page(p, screenshot_dir, "poll")
     p.get_by_label("电动自行车").check()
     p.get_by_label("手机号码").fill("13800000001")
+    p.get_by_label(str(CONSENT_LABEL)).check()
     p.get_by_role("button", name="投票").click()
     p.get_by_text("投票成功").wait_for()
     p.get_by_text("当前投票情况").wait_for()
@@ -151,6 +159,7 @@ def test_visitor_votes_once_and_is_refused_a_second_vote(phone_page, page, scree
     page.goto(f"/public/polls/{poll.pk}/")
     page.get_by_label("儿童玩具").check()
     page.get_by_label("手机号码").fill("13800000001")
+    page.get_by_label(str(CONSENT_LABEL)).check()
     page.get_by_role("button", name="投票").click()
     page.get_by_text("该手机号已参与本次投票").wait_for()
     page.screenshot(

@@ -41,7 +41,12 @@ def test_concurrent_registrations_never_exceed_capacity(live_server, settings):
         urllib.request.Request(
             url,
             data=urllib.parse.urlencode(
-                {"csrfmiddlewaretoken": token, "name": f"访客{i}", "phone": f"138{i:08d}"}
+                {
+                    "csrfmiddlewaretoken": token,
+                    "name": f"访客{i}",
+                    "phone": f"138{i:08d}",
+                    "consent": "on",
+                }
             ).encode(),
             headers={"Cookie": cookie},
         )

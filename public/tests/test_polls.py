@@ -27,7 +27,7 @@ def vote(client, poll, option_name="电动自行车", phone="13800000001", **ext
     option = poll.options.get(name=option_name)
     return client.post(
         reverse("public:poll_detail", args=[poll.pk]),
-        {"option": option.pk, "phone": phone},
+        {"option": option.pk, "phone": phone, "consent": "on"},
         **extra,
     )
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
 
 from campaigns.models import Notice
 from core.audit import set_actor
@@ -76,10 +77,81 @@ def requirement_save(
     return requirement
 
 
+MSG_SUPERIOR_FIELD_DROPPED = gettext_noop("上级要求的统计指标不能删除：%(labels)s。")
+MSG_SUPERIOR_FIELD_KIND = gettext_noop("上级要求的统计指标“%(label)s”须为%(kind)s，以便逐级汇总。")
+
+
+def superior_fields(notice: Notice) -> list[StatisticField]:
+    """The indicators of the statistics forms of the notices `notice` implements (its basis:
+    the superior's notice a plan was derived from), one per code, in the superior's order.
+    Values are summed up the tree by code, so a level keeps every one of them."""
+    fields = StatisticField.objects.filter(
+        requirement__notice__in=notice.basis.values("pk")
+    ).order_by("requirement__notice_id", "position", "pk")
+    by_code: dict[str, StatisticField] = {}
+    for field in fields:
+        by_code.setdefault(field.code, field)
+    return list(by_code.values())
+
+
+def superior_fields_check(superior: list[StatisticField], specs: list[FieldSpec]) -> None:
+    """A level may add indicators to its superior's statistics form, never drop one or change
+    its kind (a 文字 column cannot be added to a 整数 one)."""
+    given = {spec.code: spec for spec in specs}
+    dropped = [f for f in superior if f.code not in given]
+    if dropped:
+        separator = pgettext("list separator", "、")
+        raise ValidationError(
+            {
+                "fields": _(MSG_SUPERIOR_FIELD_DROPPED)
+                % {"labels": separator.join(f.label for f in dropped)}
+            }
+        )
+    for field in superior:
+        if given[field.code].kind != field.kind:
+            raise ValidationError(
+                {
+                    "fields": _(MSG_SUPERIOR_FIELD_KIND)
+                    % {"label": field.label, "kind": field.get_kind_display()}
+                }
+            )
+
+
+def statistic_fields_inherit(requirement: ReportRequirement) -> int:
+    """Append to `requirement`'s statistics form the superior's indicators it lacks (a plan
+    derived from, or issued on the basis of, the superior's notice); returns how many. The
+    requirement is saved with them: app servers keep each form under its change time."""
+    have = set(requirement.statistic_fields.values_list("code", flat=True))
+    missing = [f for f in superior_fields(requirement.notice) if f.code not in have]
+    if not missing:
+        return 0
+    start = (
+        requirement.statistic_fields.order_by("-position")
+        .values_list("position", flat=True)
+        .first()
+        or 0
+    )
+    StatisticField.objects.bulk_create(
+        StatisticField(
+            requirement=requirement,
+            label=f.label,
+            code=f.code,
+            kind=f.kind,
+            required=f.required,
+            unit_of_measure=f.unit_of_measure,
+            position=start + i,
+        )
+        for i, f in enumerate(missing, start=1)
+    )
+    requirement.save(update_fields=["updated_at"])
+    return len(missing)
+
+
 def _fields_set(requirement: ReportRequirement, specs: list[FieldSpec]) -> None:
     codes = [s.code for s in specs]
     if len(set(codes)) != len(codes):
         raise ValidationError({"fields": _("统计指标的代码有重复。")})
+    superior_fields_check(superior_fields(requirement.notice), specs)
     stale = requirement.statistic_fields.exclude(code__in=codes)
     if StatisticValue.objects.filter(field__in=stale).exists():
         raise ValidationError({"fields": _("已有单位填报的指标不能删除。")})

@@ -1,6 +1,7 @@
 """A unit's report: drafts, files, typical cases, submission and review."""
 
 import copy
+import re
 from decimal import Decimal, InvalidOperation
 
 from auditlog.diff import model_instance_diff
@@ -14,8 +15,8 @@ from django.utils.translation import gettext_noop
 
 from campaigns.models import Notice
 from campaigns.services import ConflictError
-from core import rows
-from core.audit import set_actor, update_entry
+from core import ratelimit, rows
+from core.audit import set_actor, statistic_change_key, update_entry
 from notifications.services import notify
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -42,6 +43,56 @@ from reports.services.common import (
 
 # --- Drafts -------------------------------------------------------------------------------
 
+# A statistic given as text (not a figure) is at most this long, as the form's input says.
+STATISTIC_TEXT_MAX_CHARS = 500
+MSG_TEXT_TOO_LONG = gettext_noop(
+    "“%(label)s”共 %(n)s 字，超过上限 %(limit)s 字，未保存；请精简，或把材料作为附件上传。"
+)
+MSG_TEXT_UNSTORABLE = gettext_noop(
+    "“%(label)s”含有无法保存的字符（多为从其他软件粘贴带入的控制字符），未保存；请删除后再保存。"
+)
+MSG_AUTOSAVE_THROTTLED = gettext_noop(
+    "自动保存过于频繁，本次未保存；页面上的内容仍在，稍后会再次自动保存。"
+)
+# NUL, which PostgreSQL refuses in text, and UTF-16 surrogates, which no UTF-8 text holds
+# (JSON can carry "\ud800" alone): either made the database fail the save with a 500.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+class AutosaveThrottledError(Exception):
+    """A user's autosaves came faster than `QM_AUTOSAVE_RATE_LIMIT` per
+    `QM_AUTOSAVE_RATE_WINDOW` seconds; nothing was saved."""
+
+
+def text_max_chars() -> int:
+    return settings.QM_REPORT_TEXT_MAX_CHARS
+
+
+def _check_text(label: str, text: str | None, limit: int) -> str | None:
+    """The refusal of a text the report cannot hold, or None."""
+    if text is None:
+        return None
+    if len(text) > limit:
+        return _(MSG_TEXT_TOO_LONG) % {"label": label, "n": len(text), "limit": limit}
+    if _UNSTORABLE.search(text):
+        return _(MSG_TEXT_UNSTORABLE) % {"label": label}
+    return None
+
+
+def _check_texts(**texts: str | None) -> None:
+    """Refuse, before anything is read or locked, a summary or problems text over the
+    limit or holding characters no database stores."""
+    limit = text_max_chars()
+    labels = {"summary": Report._meta.get_field("summary").verbose_name}
+    labels["problems"] = Report._meta.get_field("problems").verbose_name
+    errors = {
+        name: error
+        for name, text in texts.items()
+        if (error := _check_text(str(labels[name]), text, limit))
+    }
+    if errors:
+        raise ValidationError(errors)
+
 
 def report_start(*, actor, expected: ExpectedReport) -> Report:
     """The unit's report on the requirement, created as an empty draft on first use."""
@@ -66,9 +117,12 @@ def _parse_values(report: Report, raw: dict[str, str]) -> dict[StatisticField, t
     for field in statistic_fields_of(report.requirement):
         if field.code not in raw:
             continue
+        if error := _check_text(field.label, raw[field.code], STATISTIC_TEXT_MAX_CHARS):
+            errors[field.code] = error
+            continue
         text = (raw[field.code] or "").strip().replace(",", "").replace("，", "")
         if not field.is_numeric:
-            parsed[field] = (None, text[:500])
+            parsed[field] = (None, text)
             continue
         if not text:
             parsed[field] = (None, "")
@@ -115,6 +169,18 @@ JOIN campaigns_notice n ON n.id = q.notice_id
 LEFT JOIN reports_statisticvalue v ON v.report_id = r.id
 WHERE r.expected_id = %s AND e.removed_at IS NULL AND {grant}
 {lock}"""
+# On PostgreSQL the user's autosave counter (core.ratelimit) is counted by the same
+# statement, its upsert a data-modifying WITH whose count comes back on every row: the rate
+# limit costs the autosave no round trip. (A WITH's write runs once, whether or not the
+# SELECT finds a draft.)
+_COUNTED_DRAFT_SQL = "WITH hit AS ({upsert})\n" + _DRAFT_SQL.replace(
+    "v.field_id, v.number, v.text", "v.field_id, v.number, v.text,\n       (SELECT hits FROM hit)"
+)
+
+
+def autosave_limit() -> tuple[int, int]:
+    """(autosaves allowed, per so many seconds) for one user."""
+    return settings.QM_AUTOSAVE_RATE_LIMIT, settings.QM_AUTOSAVE_RATE_WINDOW
 
 
 def _lock_draft(actor, expected_pk: int) -> tuple[Report, dict | None]:
@@ -128,9 +194,27 @@ def _lock_draft(actor, expected_pk: int) -> tuple[Report, dict | None]:
     connection = connections[db]
     grant, params = scoping.grant_sql(actor, scoping.Action.EDIT, "u.path")
     lock = "FOR UPDATE OF r" if connection.features.has_select_for_update_of else ""
+    # The count is part of the save's transaction: a save refused for any reason (the limit
+    # included) is not counted, and the limit stays reached until the window ends.
+    allowed, window = autosave_limit()
+    key, expires = ratelimit.window_key("autosave", str(actor.pk), window, None)
+    counted = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        cursor.execute(_DRAFT_SQL.format(grant=grant, lock=lock), [expected_pk, *params])
-        found = cursor.fetchall()
+        if counted:
+            upsert = ratelimit.upsert_sql(ratelimit.RateCounter._meta.db_table)
+            sql = _COUNTED_DRAFT_SQL.format(upsert=upsert, grant=grant, lock=lock)
+            cursor.execute(sql, [key, expires, expected_pk, *params])
+            found = cursor.fetchall()
+            hits = found[0][-1] if found else None
+            found = [row[:-1] for row in found]
+        else:
+            hits = ratelimit.count(key, expires, db)
+            cursor.execute(_DRAFT_SQL.format(grant=grant, lock=lock), [expected_pk, *params])
+            found = cursor.fetchall()
+    if hits is None:  # counted, but no draft row to bring the count back
+        hits = ratelimit.current(key, db)
+    if hits > allowed:
+        raise AutosaveThrottledError(_(MSG_AUTOSAVE_THROTTLED))
     if found:
         stored = {
             field_id: (rows.converted(StatisticValue, "number", number, db), text)
@@ -193,6 +277,11 @@ def _partial(model, db: str, **values):
     return model.from_db(db, names, [values[name] for name in names])
 
 
+def _figure(number: Decimal | None, text: str) -> str:
+    """A statistic as the audit entry shows it: 2, not the stored 2.0000."""
+    return text if number is None else format(number.normalize(), "f")
+
+
 @transaction.atomic
 def report_save_draft(
     *,
@@ -209,6 +298,7 @@ def report_save_draft(
     `version` is the version the user's page was loaded at: if someone saved since, ConflictError — the caller shows the
     user's text again with the message; nothing is overwritten silently. A save that changes
     nothing writes nothing: no new version, no audit entry."""
+    _check_texts(summary=summary, problems=problems)
     stored = None
     if report is not None:
         report = _lock_report(report)
@@ -252,7 +342,17 @@ def report_save_draft(
         fields_to_check=written,
         use_json_for_changes=settings.AUDITLOG_STORE_JSON_CHANGES,
     )
-    if changes is not None:
+    if new_values:
+        # The values are audited in the report's own entry (one row, as before): the rows
+        # path sends no signal, so registering StatisticValue alone would record nothing here.
+        changes = dict(changes or {})
+        for value in new_values:
+            old_number, old_text = stored.get(value.field.pk, (None, ""))
+            changes[statistic_change_key(value.field.label)] = [
+                _figure(old_number, old_text),
+                _figure(value.number, value.text),
+            ]
+    if changes:
         with set_actor(actor):
             writes.append(update_entry(report, changes, db))
     if new_values:

@@ -4,6 +4,7 @@ from reports.views.bulletins import (  # noqa: F401
     bulletin_detail,
     bulletin_new,
 )
+from reports.views.circulars import circular_draft  # noqa: F401
 from reports.views.report import (  # noqa: F401
     case_add,
     case_remove,

@@ -3,19 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.uploads import upload_max_bytes
 from orgs import scoping
-from reports import forms, selectors, services
+from reports import forms, selectors, services, uploads
 from reports.models import (
     Report,
     ReportFile,
     TypicalCase,
 )
+from reports.prefill import report_prefill
 from reports.services import ConflictError, IncompleteReportError, ReportStateError
 from reports.views.common import errors_text
 
@@ -24,6 +26,7 @@ from reports.views.common import errors_text
 
 def _report_context(report: Report, form=None, upload_form=None, case_form=None) -> dict:
     fields = services.statistic_fields_of(report.requirement)
+    suggested = report_prefill(report) if report.is_editable else {}
     if form is None:
         values = {v.field_id: v for v in report.values.all()}
         initial = {
@@ -33,14 +36,20 @@ def _report_context(report: Report, form=None, upload_form=None, case_form=None)
         }
         for f in fields:
             v = values.get(f.pk)
-            if v is not None:
+            if v is not None and (v.text if not f.is_numeric else v.number is not None):
                 initial[f"stat_{f.code}"] = (
-                    v.text
-                    if not f.is_numeric
-                    else ("" if v.number is None else f"{v.number.normalize():f}")
+                    v.text if not f.is_numeric else f"{v.number.normalize():f}"
                 )
+            elif f.code in suggested and suggested[f.code].value is not None:
+                # Not filled in yet: start from the subordinates' accepted figures or the
+                # platform's own (the sources show beside the input; the autosave keeps it).
+                initial[f"stat_{f.code}"] = f"{suggested[f.code].value.normalize():f}"
         form = forms.ReportDraftForm(initial=initial, fields=fields)
     return {
+        "stat_rows": [
+            (bound, suggested[f.code].sources if f.code in suggested else [])
+            for f, bound in zip(form.statistic_fields, form.stat_fields(), strict=True)
+        ],
         "report": report,
         "requirement": report.requirement,
         "form": form,
@@ -120,6 +129,9 @@ def report_autosave(request, expected_pk: int):
         context["error"] = _(services.MSG_STALE) % {"v": exc.current_version}
         context["conflict"] = True
         return render(request, "reports/report_edit.html#autosave", context, status=409)
+    except services.AutosaveThrottledError as exc:
+        context["error"] = str(exc)
+        return render(request, "reports/report_edit.html#autosave", context, status=429)
     except (ValidationError, ReportStateError) as exc:
         context["error"] = errors_text(exc)
         return render(request, "reports/report_edit.html#autosave", context, status=400)
@@ -143,6 +155,7 @@ def report_submit(request, expected_pk: int):
 
 @login_required
 @require_POST
+@upload_max_bytes(uploads.max_bytes_for)
 def report_upload(request, expected_pk: int):
     expected = selectors.expected_get_for_user(request.user, expected_pk, scoping.Action.EDIT)
     report = services.report_start(actor=request.user, expected=expected)
@@ -167,6 +180,7 @@ def report_upload(request, expected_pk: int):
 
 @login_required
 @require_POST
+@upload_max_bytes(uploads.max_bytes_for)
 def case_add(request, expected_pk: int):
     expected = selectors.expected_get_for_user(request.user, expected_pk, scoping.Action.EDIT)
     report = services.report_start(actor=request.user, expected=expected)
@@ -225,7 +239,11 @@ def file_download(request, pk: int):
     item = get_object_or_404(
         ReportFile.objects.filter(report__in=Report.objects.for_user(request.user)), pk=pk
     )
-    thumb = request.GET.get("thumb") == "1" and item.thumbnail
+    thumb = request.GET.get("thumb") == "1"
+    if thumb and not item.thumbnail:
+        # Never the original instead: a photo without a thumbnail may be one Pillow would
+        # not decode (or a huge one), and the page asked for something small.
+        raise Http404(_("该图片没有预览图。"))
     stored = item.thumbnail if thumb else item.file
     response = FileResponse(
         stored.storage.open(stored.name, "rb"),

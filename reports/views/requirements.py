@@ -12,6 +12,7 @@ from campaigns.models import Notice
 from orgs import scoping
 from reports import forms, selectors, services
 from reports.models import (
+    RECEIVED_STATUSES,
     ExpectedReport,
     ReportRequirement,
 )
@@ -41,12 +42,14 @@ def requirement_edit(request, notice_pk: int):
     if not scoping.can(request.user, scoping.Action.EDIT, notice.unit):
         raise PermissionDenied
     requirement = ReportRequirement.objects.filter(notice=notice).first()
+    superior = services.superior_fields(notice)
     form = forms.RequirementForm(request.POST or None, initial=_requirement_initial(requirement))
     # Rows shown pre-filled must not count as "unchanged" (and so empty) when posted back.
     formset = forms.StatisticFieldFormSet(
         request.POST or None,
         prefix="f",
-        initial=None if request.method == "POST" else _fields_initial(requirement),
+        initial=None if request.method == "POST" else _fields_initial(requirement, superior),
+        superior=superior,
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         specs = [s for s in (f.spec() for f in formset) if s]
@@ -78,8 +81,13 @@ def _requirement_initial(requirement: ReportRequirement | None) -> dict:
     }
 
 
-def _fields_initial(requirement: ReportRequirement | None) -> list[dict]:
+def _fields_initial(requirement: ReportRequirement | None, superior: list) -> list[dict]:
+    """The form's rows: the requirement's indicators, then the superior's it lacks (a plan
+    imported, or drafted before the superior completed its form); the suggested defaults
+    when there are none at all."""
     fields = list(requirement.statistic_fields.all()) if requirement else []
+    have = {f.code for f in fields}
+    fields += [f for f in superior if f.code not in have]
     if not fields:
         return [vars(spec) for spec in services.default_field_specs()]
     return [
@@ -167,9 +175,14 @@ def expected_remove(request, pk: int):
 @require_POST
 def remind(request, pk: int):
     requirement = selectors.requirement_get_for_user(request.user, pk, scoping.Action.EDIT)
-    ids = [int(i) for i in request.POST.getlist("expected") if i.isdigit()] or None
-    n = services.reminders_send_manual(
-        actor=request.user, requirement=requirement, expected_ids=ids
+    rows = (
+        requirement.expected.active()
+        .exclude(report__status__in=RECEIVED_STATUSES)
+        .select_related("unit", "requirement__notice__unit")
     )
-    messages.success(request, _("已向 %(n)s 个单位发送催报提醒。") % {"n": n})
+    ids = [int(i) for i in request.POST.getlist("expected") if i.isdigit()]
+    if ids:
+        rows = rows.filter(pk__in=ids)
+    outcome = services.reminders_send(actor=request.user, expected=rows)
+    messages.success(request, outcome.message())
     return redirect(requirement)

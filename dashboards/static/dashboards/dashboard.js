@@ -46,12 +46,26 @@
       if (n) show(key === "by_category" ? "chart-category" : "chart-status", n * ROW_HEIGHT + 60);
     });
 
+    // A tooltip is built as DOM nodes holding text, never as an HTML string: unit names are
+    // typed by clerks (or created by a notice import), and ECharts sets a string formatter's
+    // result as innerHTML, so a name like <img onerror=…> would run in the viewer's session.
+    function lines(texts) {
+      var box = document.createElement("div");
+      texts.forEach(function (text) {
+        var line = document.createElement("div");
+        line.textContent = text;
+        box.appendChild(line);
+      });
+      return box;
+    }
+
     function tip(row) {
-      return (
-        row.name + "<br>" + L.completeness + " " + row.completeness + "%（" + row.received +
-        "/" + row.expected + "）<br>" + L.timeliness + " " + row.timeliness + "%<br>" +
-        L.overdue + " " + row.overdue
-      );
+      return lines([
+        row.name,
+        L.completeness + " " + row.completeness + "%（" + row.received + "/" + row.expected + "）",
+        L.timeliness + " " + row.timeliness + "%",
+        L.overdue + " " + row.overdue,
+      ]);
     }
 
     if (hasMap) {
@@ -61,7 +75,7 @@
         setOption(map, {
           tooltip: {
             trigger: "item",
-            formatter: function (p) { return p.data ? tip(p.data.row) : p.name + "<br>" + L.no_data; },
+            formatter: function (p) { return p.data ? tip(p.data.row) : lines([p.name, L.no_data]); },
           },
           series: [{
             type: "map",
@@ -146,7 +160,8 @@
       var sorted = pairs.slice().sort(function (a, b) { return b[1] - a[1]; });
       var c = chart(id);
       setOption(c, {
-        tooltip: { trigger: "item" },
+        // Category names come from data too: text nodes here as well.
+        tooltip: { trigger: "item", formatter: function (p) { return lines([p.name, L.activities + " " + p.value]); } },
         grid: { left: 8, right: 40, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: "value", minInterval: 1 },
         yAxis: {

@@ -1,0 +1,42 @@
+/* Behaviour the pages declare with data-* attributes. The Content-Security-Policy runs no
+   inline script (no <script> blocks, no on…= or hx-on attributes), so it lives here, in a
+   file of our own, bound by event delegation: fragments htmx swaps in later work too. */
+(function () {
+  "use strict";
+
+  // <select data-autosubmit>: choosing an option submits its form (language, year). With
+  // data-autosubmit-clear="field", that field of the form is emptied first (a requirement
+  // chosen for the previous year means nothing in the new one).
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (!(el.matches && el.matches("[data-autosubmit]") && el.form)) return;
+    var clear = el.dataset.autosubmitClear && el.form.elements[el.dataset.autosubmitClear];
+    if (clear) clear.value = "";
+    el.form.submit();
+  });
+
+  // (<form data-confirm="question"> is reports/static/reports/confirm.js, on the pages using it.)
+
+  // <input data-select-on-focus>: a shown-once key is selected whole, ready to copy.
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    if (el.matches && el.matches("[data-select-on-focus]")) el.select();
+  });
+
+  // <a data-remove-row>: cancelling a new row removes it; the link's href is the no-script way.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-remove-row]");
+    if (!link) return;
+    event.preventDefault();
+    var row = link.closest("tr");
+    if (row) row.remove();
+  });
+
+  // <… data-error-alert=".selector">: an htmx request inside it that fails shows the alert.
+  document.addEventListener("htmx:responseError", function (event) {
+    var box = event.target.closest && event.target.closest("[data-error-alert]");
+    if (!box) return;
+    var alert = box.querySelector(box.dataset.errorAlert);
+    if (alert) alert.hidden = false;
+  });
+})();
