@@ -37,3 +37,10 @@ class SessionIdleMiddleware:
                 # and sends the cookie again with a new max-age.
                 session[RENEWED_KEY] = now
         return self.get_response(request)
+
+
+def stamp_on_login(sender, request, user, **kwargs) -> None:
+    """Stamp the new session at login (user_logged_in): the login saves it anyway, so the
+    first request after it need not write it again."""
+    if request is not None and hasattr(request, "session"):
+        request.session[RENEWED_KEY] = int(time.time())

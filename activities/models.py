@@ -188,4 +188,7 @@ class ActivityParticipant(TimeStampedModel):
     @property
     def matched(self) -> bool:
         """Linked to a unit, a department, or (a collective name) to the units it denotes."""
-        return bool(self.unit_id or self.department_id or self.covered_units.all())
+        if self.unit_id or self.department_id:
+            return True
+        covers = getattr(self, "covers_units", None)  # annotated by activities.selectors
+        return self.covered_units.exists() if covers is None else covers

@@ -9,7 +9,7 @@ from activities.models import Activity, ActivityCategory, ActivityParticipant
 from campaigns.models import Notice
 from exports.documents import ScheduleRow
 from orgs import scoping
-from orgs.models import Membership, OrgUnit
+from orgs.models import Membership
 
 # An open task ending within this many days is marked 即将到期.
 DUE_SOON_DAYS = 7
@@ -31,9 +31,16 @@ def activity_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> A
 def _participants() -> Prefetch:
     return Prefetch(
         "participants",
+        # Only whether a collective name covers any unit is shown (未匹配 or not): a column of
+        # the same query, not a query more.
         queryset=ActivityParticipant.objects.select_related("unit", "department")
-        # Only whether a collective name covers any unit is shown (未匹配 or not).
-        .prefetch_related(Prefetch("covered_units", queryset=OrgUnit.objects.only("pk")))
+        .annotate(
+            covers_units=Exists(
+                ActivityParticipant.covered_units.through.objects.filter(
+                    activityparticipant_id=OuterRef("pk")
+                )
+            )
+        )
         .order_by("role", "position"),
     )
 

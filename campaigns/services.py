@@ -326,14 +326,20 @@ def slogans_set(
     if len(set(texts)) != len(texts):
         raise ValidationError(_("口号有重复。"))
     with set_actor(actor):
-        Slogan.objects.filter(campaign=campaign, unit=unit).delete()
-        slogans = [
-            Slogan(campaign=campaign, unit=unit, text=text, position=i, derived_from=source)
-            for i, (text, (_t, source)) in enumerate(zip(texts, lines, strict=True), start=1)
-        ]
-        for slogan in slogans:
+        # A line kept is its row kept: saving the page unchanged writes nothing, and the
+        # unit's history shows only the lines that really changed.
+        existing = {s.text: s for s in Slogan.objects.filter(campaign=campaign, unit=unit)}
+        Slogan.objects.filter(pk__in=[s.pk for t, s in existing.items() if t not in texts]).delete()
+        slogans = []
+        for i, (text, (_t, source)) in enumerate(zip(texts, lines, strict=True), start=1):
+            slogan = existing.get(text) or Slogan(campaign=campaign, unit=unit, text=text)
+            if slogan.pk and (slogan.position, slogan.derived_from_id) == (i, source and source.pk):
+                slogans.append(slogan)
+                continue
+            slogan.position, slogan.derived_from = i, source
             slogan.full_clean(exclude=["campaign", "unit"], validate_unique=False)
             slogan.save()
+            slogans.append(slogan)
     return slogans
 
 

@@ -13,7 +13,8 @@ STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 
-# Rate-limit counters in process memory: tests that need no database stay database-free.
+# The figures cache in process memory (rate limits count in the database, core/ratelimit.py;
+# public/tests/test_ratelimit_concurrency.py runs the database cache production uses).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # The replica alias exists in every test run, as a test mirror of default (Django's "Testing

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from activities.models import Activity
+from activities.services import activity_create
 from activities.tests.conftest import issue
 from core.testing.world import make_user
 from orgs.scoping import Role
@@ -46,13 +47,16 @@ def test_notice_table_fragment_lists_the_rows_with_edit_buttons_for_an_editor(
 
 
 def test_unmatched_participant_names_are_flagged(world, plan, client_for):
+    activity_create(actor=world.users["editor"], notice=plan, title="廉政提醒", supports=["纪检组"])
     html = (
         client_for(world.users["editor"])
         .get(reverse("activities:notice_table", args=[plan.pk]))
         .content.decode()
     )
-    assert html.count("未匹配") == 1  # 各监管所; 质量科, 办公室 and 计量所 are 长沙市's departments
-    assert '<span class="participant unmatched">各监管所' in html
+    # 质量科, 办公室 and 计量所 are 长沙市's departments; 各监管所 denotes its stations.
+    assert html.count("未匹配") == 1
+    assert '<span class="participant unmatched">纪检组' in html
+    assert '<span class="participant">各监管所' in html
 
 
 def test_viewer_sees_no_edit_buttons_and_post_is_refused(world, plan, client_for):

@@ -1,5 +1,7 @@
 """The unit's report: the edit page, autosave, submit, files and typical cases."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,6 +22,8 @@ from reports.models import (
 from reports.prefill import report_prefill
 from reports.services import ConflictError, IncompleteReportError, ReportStateError
 from reports.views.common import errors_text
+
+logger = logging.getLogger(__name__)
 
 # --- The unit's report ----------------------------------------------------------------------
 
@@ -245,8 +249,20 @@ def file_download(request, pk: int):
         # not decode (or a huge one), and the page asked for something small.
         raise Http404(_("该图片没有预览图。"))
     stored = item.thumbnail if thumb else item.file
+    try:
+        content = stored.storage.open(stored.name, "rb")
+    except FileNotFoundError:
+        # The row outlived its file (a restore without the media, a bucket cleaned by
+        # hand): the clerk gets the ordinary not-found page, operations a trace to follow.
+        logger.warning(
+            "Report file %s (report %s) is missing from storage: %s",
+            item.pk,
+            item.report_id,
+            stored.name,
+        )
+        raise Http404(_("该文件已不在存储中。")) from None
     response = FileResponse(
-        stored.storage.open(stored.name, "rb"),
+        content,
         content_type="image/jpeg" if thumb else item.content_type,
         filename=item.original_name,
         as_attachment=request.GET.get("download") == "1",

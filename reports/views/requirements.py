@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns.models import Notice
 from orgs import scoping
+from orgs.selectors import unit_in_view
 from reports import forms, selectors, services
 from reports.models import (
     RECEIVED_STATUSES,
@@ -108,6 +109,10 @@ def requirement_detail(request, pk: int):
     issuer = requirement.notice.unit
     can_edit = scoping.can(request.user, scoping.Action.EDIT, issuer)
     today = timezone.localdate()
+    # The figures and the list cover the same units: the issuer's subtree for its own
+    # staff, the viewer's part of it otherwise (湖南省 on a national requirement), as on the
+    # supervision page the viewer is sent to from here.
+    scope = unit_in_view(request.user, issuer)
     expected = (
         ExpectedReport.objects.for_user(request.user)
         .filter(requirement=requirement)
@@ -115,6 +120,8 @@ def requirement_detail(request, pk: int):
         .select_related("unit", "report", "removed_by")
         .order_by("removed_at", "unit__path")
     )
+    if scope is not None:
+        expected = expected.in_subtree(scope.path)
     return render(
         request,
         "reports/requirement_detail.html",
@@ -122,7 +129,12 @@ def requirement_detail(request, pk: int):
             "requirement": requirement,
             "fields": requirement.statistic_fields.all(),
             "expected": expected,
-            "summary": selectors.completeness(issuer, requirement=requirement, today=today),
+            "scope": scope,
+            "summary": (
+                selectors.completeness(scope, requirement=requirement, today=today)
+                if scope is not None
+                else None
+            ),
             "can_edit": can_edit,
             "add_form": forms.AddExpectedForm(issuer=issuer) if can_edit else None,
         },
