@@ -10,7 +10,7 @@ from activities.models import Activity, ActivityParticipant
 from activities.windows import window_dates
 from campaigns.models import Notice
 from campaigns.services import ConflictError
-from core.audit import set_actor
+from core.audit import log_bulk_created, set_actor
 from exports.schedule_xlsx import RowError, ScheduleImport, read_schedule
 from orgs import scoping
 from orgs.matching import NameMatcher
@@ -79,6 +79,7 @@ def participants_set(
                 )
             )
     rows = ActivityParticipant.objects.bulk_create(rows)
+    log_bulk_created(rows)
     covered: dict[str, list[int]] = {}
     links = []
     for row in rows:

@@ -18,7 +18,7 @@ from campaigns.models import (
     NoticeCorrection,
     Slogan,
 )
-from core.audit import set_actor
+from core.audit import log_bulk_created, set_actor
 from orgs import scoping
 from orgs.models import OrgUnit
 from orgs.services import national_unit_get_or_create
@@ -238,6 +238,10 @@ def notice_issue(*, actor, notice: Notice, version: int | None = None) -> Notice
             [Delivery(notice=notice, recipient=unit) for unit in recipients],
             ignore_conflicts=True,
         )
+        # bulk_create sends no signal (and, ignoring conflicts, returns no ids).
+        log_bulk_created(
+            Delivery.objects.filter(notice=notice).select_related("notice", "recipient")
+        )
     requirement = getattr(notice, "report_requirement", None)
     if requirement is not None:
         # The recipients are now the units expected to report (督查督办 counts them).
@@ -436,7 +440,7 @@ def plan_draft_from(*, actor, superior: Notice, unit: OrgUnit) -> Notice:
                 start=1,
             )
         ]
-        Activity.objects.bulk_create(copies)
+        log_bulk_created(Activity.objects.bulk_create(copies))
     return plan
 
 

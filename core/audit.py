@@ -9,13 +9,14 @@ with every request it had served. Here at most one auditlog context is open per 
 command or task; an inner `set_actor` changes the actor of the open one and puts it back.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from auditlog import get_logentry_model
 from auditlog.cid import get_cid, set_cid
 from auditlog.context import set_extra_data
+from auditlog.diff import model_instance_diff
 from auditlog.middleware import AuditlogMiddleware
 from auditlog.registry import auditlog
 from django.apps import apps
@@ -53,11 +54,9 @@ def set_actor(actor, **extra) -> Iterator[None]:
         data.update(saved)
 
 
-def update_entry(instance, changes: dict, using: str) -> tuple[str, list]:
-    """The INSERT of one audit entry for a change of `instance` written with `core.rows`
-    (which sends no signal, so auditlog does not see it), to run with it: filled as
-    auditlog's `log_create` and its receiver fill an entry, with the actor, address and
-    port of the open context."""
+def _entry(instance, action: int, changes: dict, using: str):
+    """An audit entry for `instance`, filled as auditlog's `log_create` and its receiver fill
+    one, with the actor, address and port of the open context."""
     entry_model = get_logentry_model()
     context = _open.get() or {}
     actor = context.get("actor")
@@ -66,7 +65,7 @@ def update_entry(instance, changes: dict, using: str) -> tuple[str, list]:
         object_pk=str(instance.pk),
         object_id=instance.pk,
         object_repr=smart_str(instance),
-        action=entry_model.Action.UPDATE,
+        action=action,
         changes=changes,
         cid=get_cid(),
         remote_addr=context.get("remote_addr"),
@@ -77,7 +76,28 @@ def update_entry(instance, changes: dict, using: str) -> tuple[str, list]:
     get_additional_data = getattr(instance, "get_additional_data", None)
     if callable(get_additional_data):
         entry.additional_data = get_additional_data()
+    return entry
+
+
+def update_entry(instance, changes: dict, using: str) -> tuple[str, list]:
+    """The INSERT of one audit entry for a change of `instance` written with `core.rows`
+    (which sends no signal, so auditlog does not see it), to run with it."""
+    entry = _entry(instance, get_logentry_model().Action.UPDATE, changes, using)
     return rows.insert_statement([entry], _ENTRY_FIELDS, using)
+
+
+def log_bulk_created(instances: Iterable) -> None:
+    """Creation entries for rows written with `bulk_create`, which sends no signal: one
+    INSERT for all of them, each entry as auditlog writes for a row saved alone."""
+    entries = []
+    for instance in instances:
+        changes = model_instance_diff(
+            None, instance, use_json_for_changes=settings.AUDITLOG_STORE_JSON_CHANGES
+        )
+        using = instance._state.db or "default"
+        entries.append(_entry(instance, get_logentry_model().Action.CREATE, changes, using))
+    if entries:
+        get_logentry_model().objects.using(using).bulk_create(entries)
 
 
 # A statistic's value in its report's audit entry: "statistic:<indicator label>".
@@ -140,7 +160,8 @@ AUDITED: dict[str, dict] = {
     },
     "campaigns.NoticeAttachment": {"exclude_fields": _STAMPS},
     "campaigns.Contact": {"exclude_fields": _STAMPS},
-    # The first reading is set with an UPDATE (no signal): only delivery itself is recorded.
+    # Written in bulk at issue (entries by log_bulk_created); the first reading is set with
+    # an UPDATE (no signal) and is not audited: only the delivery itself is recorded.
     "campaigns.Delivery": {"exclude_fields": ["read_at"]},
     "campaigns.NoticeCorrection": {},
     "activities.Activity": {"exclude_fields": ["version", *_STAMPS]},

@@ -310,10 +310,27 @@ def poll_get_for_user(user, pk: int, action: str = scoping.Action.VIEW) -> Poll:
     return _get_in_scope(qs, user, pk, action, lambda p: p.unit)
 
 
+# Polls are opened by bureaus down to the county; the 市场监管所 below them number some
+# 40,000 nationwide and would make the unit dropdown unusable (and slow) for a province or
+# national admin.
+POLL_UNIT_KINDS = (
+    OrgUnit.Kind.NATIONAL,
+    OrgUnit.Kind.PROVINCE,
+    OrgUnit.Kind.PREFECTURE,
+    OrgUnit.Kind.COUNTY,
+)
+
+
 def units_for_polls(user):
-    """Units where the user may open a poll."""
-    return OrgUnit.objects.for_user(user, scoping.Action.EDIT).filter(
-        kind__in=OrgUnit.TERRITORIAL_KINDS, is_active=True
+    """Units where the user may open a poll: the territorial units they may edit down to the
+    county, and the units of their own memberships whatever the level (a station's editor
+    still finds their station)."""
+    own = scoping.scope_paths(user, scoping.Action.EDIT) or []
+    return (
+        OrgUnit.objects.for_user(user, scoping.Action.EDIT)
+        .filter(Q(kind__in=POLL_UNIT_KINDS) | Q(path__in=own, kind__in=OrgUnit.TERRITORIAL_KINDS))
+        .filter(is_active=True)
+        .order_by("path")
     )
 
 

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.conf import settings
 
 from campaigns import services
-from campaigns.models import Contact, Notice
+from campaigns.models import Contact, Delivery, Notice
 from core.audit import AUDITED, NOT_AUDITED
 
 
@@ -82,3 +82,41 @@ def test_a_draft_notice_and_its_contacts_are_recorded_with_their_author(world):
     services.notice_issue(actor=editor, notice=Notice.objects.get(pk=notice.pk))
     issued = LogEntry.objects.get_for_object(notice).latest("pk")
     assert issued.changes_dict["status"] == ["draft", "issued"]
+
+
+def test_issuing_records_each_delivery_with_the_issuer(world):
+    editor = world.users["editor"]
+    notice = services.notice_create(
+        actor=editor,
+        campaign=services.national_campaigns_load()[0],
+        unit=world.unit("长沙市"),
+        title="长沙市2023年“质量月”活动方案",
+        recipient_units=[world.unit("芙蓉区"), world.unit("天心区")],
+    )
+    services.notice_issue(actor=editor, notice=notice)
+    for delivery in Delivery.objects.filter(notice=notice):
+        (entry,) = LogEntry.objects.get_for_object(delivery)
+        assert entry.action == LogEntry.Action.CREATE
+        assert entry.actor == editor
+        assert entry.changes_dict["recipient"] == ["None", str(delivery.recipient_id)]
+
+
+def test_rows_written_in_bulk_are_recorded_too(world):
+    from activities.models import ActivityParticipant
+    from activities.services import activity_create
+
+    editor = world.users["editor"]
+    notice = services.notice_create(
+        actor=editor,
+        campaign=services.national_campaigns_load()[0],
+        unit=world.unit("长沙市"),
+        title="长沙市2023年“质量月”活动方案",
+    )
+    activity = activity_create(
+        actor=editor, notice=notice, title="质量开放日", leads=["芙蓉区"], supports=["天心区"]
+    )
+    participants = ActivityParticipant.objects.filter(activity=activity)
+    assert participants.count() == 2
+    for participant in participants:
+        (entry,) = LogEntry.objects.get_for_object(participant)
+        assert entry.action == LogEntry.Action.CREATE and entry.actor == editor

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -154,3 +156,13 @@ def test_behind_a_proxy_each_visitor_has_their_own_allowance(client, activity, s
     # Another visitor through the same proxy, and one who forges a fresh address in front.
     assert post("198.51.100.4", "13900000020") == 302
     assert post("1.1.1.1, 203.0.113.7", "13900000021") == 429
+
+
+def test_visitor_finds_the_organisers_calendar_feed_on_the_activity_page(client, activity):
+    html = client.get(reverse("public:activity_detail", args=[activity.pk])).content.decode()
+    link = re.search(r'<a href="([^"]+)"[^>]*>订阅本单位活动日历（iCal）</a>', html)
+    assert link is not None
+    feed = client.get(link.group(1))
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("text/calendar")
+    assert f"SUMMARY:{activity.title}" in feed.content.decode()

@@ -1,3 +1,4 @@
+import re
 import datetime
 
 import pytest
@@ -10,6 +11,9 @@ from orgs.scoping import Role
 from public import services
 from public.models import Poll, Vote
 from public.views import THROTTLED
+
+# Django's own message for a choice outside the offered list (zh-hans catalogue).
+MSG_INVALID_CHOICE = "选择一个有效的选项"
 
 
 @pytest.fixture
@@ -144,3 +148,38 @@ def test_staff_poll_page_is_hidden_outside_the_subtree_and_read_only_for_viewers
     close(poll)
     response = client.post(reverse("public:staff_poll", args=[poll.pk]), {"note": "x"})
     assert response.status_code == 403
+
+
+def _offered_units(client) -> list[str]:
+    form = client.get(reverse("public:staff_poll_new")).content.decode()
+    select = form.split('name="unit"', 1)[1].split("</select>", 1)[0]
+    return [name for name in re.findall(r"<option value=\"\d+\"[^>]*>([^<]+)</option>", select)]
+
+
+def test_a_national_admin_is_offered_units_down_to_the_county_but_no_stations(client_for, world):
+    offered = _offered_units(client_for(world.users["national_admin"]))
+    names = ("全国", "湖南省", "长沙市", "芙蓉区", "天心区")
+    assert {str(world.unit(name)) for name in names} <= set(offered)
+    assert str(world.unit("芙蓉街道")) not in offered
+
+
+def test_a_station_editor_is_still_offered_their_own_station(client_for, world):
+    station_editor = make_user("furong_station_editor", world.unit("芙蓉街道"), Role.EDITOR)
+    assert _offered_units(client_for(station_editor)) == [str(world.unit("芙蓉街道"))]
+
+
+def test_a_station_not_offered_to_a_national_admin_is_refused_and_the_form_kept(client_for, world):
+    client = client_for(world.users["national_admin"])
+    response = client.post(
+        reverse("public:staff_poll_new"),
+        {
+            "unit": world.unit("芙蓉街道").pk,
+            "title": "芙蓉街道你点我检",
+            "closes_at": "2099-09-30T18:00",
+            "options": "儿童玩具\n电动自行车\n",
+        },
+    )
+    assert response.status_code == 200
+    assert MSG_INVALID_CHOICE in response.content.decode()
+    assert "芙蓉街道你点我检" in response.content.decode()
+    assert not Poll.objects.exists()
