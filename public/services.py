@@ -351,14 +351,21 @@ def poll_record_sampling(
     scoping.require(actor, scoping.Action.EDIT, poll.unit)
     if not poll.is_closed():
         raise ValidationError(_("投票截止后才能登记抽检情况。"))
+    changed = False
     with set_actor(actor):
         for option in poll.options.all():
             sampled = option.pk in set(sampled_option_ids)
             if option.sampled != sampled:
                 option.sampled = sampled
                 option.save(update_fields=["sampled"])
-        poll.sampling_note = note.strip()
-        poll.results_url = results_url.strip()
+                changed = True
+        note, results_url = note.strip(), results_url.strip()
+        changed |= (note, results_url) != (poll.sampling_note, poll.results_url)
+        if not changed and poll.sampled_at:
+            # Saved unchanged: the record keeps the time it was made, as the page shows it.
+            return poll
+        poll.sampling_note = note
+        poll.results_url = results_url
         poll.sampled_at = timezone.now()
         poll.full_clean()
         poll.save()

@@ -120,3 +120,24 @@ def test_rows_written_in_bulk_are_recorded_too(world):
     for participant in participants:
         (entry,) = LogEntry.objects.get_for_object(participant)
         assert entry.action == LogEntry.Action.CREATE and entry.actor == editor
+
+
+def test_issuing_records_each_expected_report_with_the_issuer(world):
+    from reports.models import ExpectedReport
+    from reports.services.requirements import requirement_save
+
+    editor = world.users["editor"]
+    notice = services.notice_create(
+        actor=editor,
+        campaign=services.national_campaigns_load()[0],
+        unit=world.unit("长沙市"),
+        title="长沙市2023年“质量月”活动方案",
+        recipient_units=[world.unit("芙蓉区"), world.unit("天心区")],
+    )
+    requirement_save(actor=editor, notice=notice, due_date=None, materials=["工作总结"], levels=[])
+    services.notice_issue(actor=editor, notice=notice)
+    expected = ExpectedReport.objects.filter(requirement__notice=notice)
+    assert expected.count() == 2
+    for row in expected:
+        (entry,) = LogEntry.objects.get_for_object(row)
+        assert entry.action == LogEntry.Action.CREATE and entry.actor == editor

@@ -34,7 +34,12 @@ def _database_options(**env) -> dict:
         "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))"
     )
     environ = {k: v for k, v in os.environ.items() if not k.startswith("QM_")}
-    environ |= {"QM_SECRET_KEY": "test", "DATABASE_URL": "postgres://qm@db.invalid/qm", **env}
+    environ |= {
+        "QM_SECRET_KEY": "test",
+        "QM_PERSONAL_DATA_KEY": "test-personal-data-key-of-32-characters",
+        "DATABASE_URL": "postgres://qm@db.invalid/qm",
+        **env,
+    }
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environ, capture_output=True, text=True
     )

@@ -31,6 +31,7 @@ def snapshot(poll: Poll) -> dict:
         "closes_at": poll.closes_at,
         "sampling_note": poll.sampling_note,
         "results_url": poll.results_url,
+        "sampled_at": poll.sampled_at,
         "options": list(poll.options.order_by("position").values_list("name", "sampled")),
     }
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 
 from campaigns.models import Notice
-from core.audit import set_actor
+from core.audit import log_bulk_created, set_actor
 from orgs import scoping
 from orgs.models import OrgUnit
 from reports.models import (
@@ -131,7 +131,7 @@ def statistic_fields_inherit(requirement: ReportRequirement) -> int:
         .first()
         or 0
     )
-    StatisticField.objects.bulk_create(
+    created = StatisticField.objects.bulk_create(
         StatisticField(
             requirement=requirement,
             label=f.label,
@@ -143,6 +143,7 @@ def statistic_fields_inherit(requirement: ReportRequirement) -> int:
         )
         for i, f in enumerate(missing, start=1)
     )
+    log_bulk_created(created)
     requirement.save(update_fields=["updated_at"])
     return len(missing)
 
@@ -177,7 +178,10 @@ def _expected_fill(requirement: ReportRequirement) -> int:
     if requirement.levels:
         units = units.filter(kind__in=requirement.levels)
     rows = [ExpectedReport(requirement=requirement, unit=u) for u in units.filter(is_active=True)]
+    before = set(requirement.expected.values_list("pk", flat=True))
     ExpectedReport.objects.bulk_create(rows, ignore_conflicts=True)
+    # bulk_create sends no signal (and, ignoring conflicts, returns no ids).
+    log_bulk_created(requirement.expected.exclude(pk__in=before).select_related("unit"))
     return len(rows)
 
 
