@@ -76,7 +76,7 @@ def notice_document(notice: Notice) -> OfficialDocument:
 
 def _attachment(notice: Notice, attachment: NoticeAttachment) -> Attachment:
     paragraphs = [Paragraph(line.strip()) for line in attachment.body.splitlines() if line.strip()]
-    if attachment.kind == NoticeAttachment.Kind.SLOGANS and notice.kind != Notice.Kind.CIRCULAR:
+    if attachment.generated_from == "slogans":
         # The slogans page edits the unit's list; the attachment prints the list as it is now.
         slogans = list(
             Slogan.objects.filter(campaign=notice.campaign, unit=notice.unit)
@@ -85,7 +85,7 @@ def _attachment(notice: Notice, attachment: NoticeAttachment) -> Attachment:
         )
         if slogans:
             return Attachment(title=attachment.title, slogans=slogans)
-    if attachment.kind == NoticeAttachment.Kind.SCHEDULE:
+    if attachment.generated_from == "activities":
         rows = schedule_rows(notice)
         if rows:
             return Attachment(title=attachment.title, tables=[schedule_table(rows)])

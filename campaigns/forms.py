@@ -9,6 +9,8 @@ from core.widgets import DateInput
 from orgs.models import OrgUnit
 from reports.models import Material
 
+MSG_DUE_WITHOUT_MATERIALS = _("已填写报送截止日期，请至少勾选一项报送材料。")
+
 # Headings as 公文 number them: 一、 (level 1), （一） (level 2), 1. (level 3). Half-width
 # parentheses and 1、/1． occur in pasted text and are read the same way.
 _CN_NUM = "一二三四五六七八九十百零〇"
@@ -146,6 +148,13 @@ class NoticeForm(forms.Form):
         self.fields["recipient_units"].queryset = OrgUnit.objects.get_children(unit).filter(
             is_active=True
         )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        # A due date with nothing to report would expect reports of nothing.
+        if data.get("due_date") and not data.get("materials"):
+            self.add_error("materials", MSG_DUE_WITHOUT_MATERIALS)
+        return data
 
     @classmethod
     def initial_for(cls, notice: Notice) -> dict:

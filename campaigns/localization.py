@@ -10,9 +10,12 @@ from orgs.models import OrgUnit
 
 # (pattern, replacement) — {level} is 省/市/县/区, {place} the unit's short name.
 # The source may already be localized one level up (a county works from its province's list).
+# A phrase is rewritten wherever it stands as a word — at a line's end or before a space or
+# punctuation (建设质量强国 共享美好生活) — but not inside a longer name (质量强国梦).
+_WORD_END = r"(?=$|[\s，,。；;、！!：:）)”\"])"
 RULES: list[tuple[str, str]] = [
-    (r"加快建设质量强[国省市县区州]$", "加快建设质量强{level}"),
-    (r"推进质量强[国省市县区州]建设$", "推进质量强{level}建设"),
+    (r"建设质量强[国省市县区州]" + _WORD_END, "建设质量强{level}"),
+    (r"推进质量强[国省市县区州]建设" + _WORD_END, "推进质量强{level}建设"),
     (r"^打造民族质量品牌", "培育区域质量品牌"),
     (r"树立(大国|\S{2,8}?)质量形象$", "树立{place}质量形象"),
 ]

@@ -266,6 +266,17 @@ class NoticeAttachment(TimeStampedModel):
     def __str__(self) -> str:
         return _("附件%(n)s：%(title)s") % {"n": self.position, "title": self.title}
 
+    @property
+    def generated_from(self) -> str:
+        """What the exports print this attachment from, as it is at printing time: "slogans"
+        (the unit's slogans), "activities" (the plan's activities), else "" (its own text or
+        file). A circular carries the national list as text, not the unit's."""
+        if self.kind == self.Kind.SCHEDULE:
+            return "activities"
+        if self.kind == self.Kind.SLOGANS and self.notice.kind != Notice.Kind.CIRCULAR:
+            return "slogans"
+        return ""
+
 
 class Contact(TimeStampedModel):
     """A contact person (联系人) named in a notice, with phone/fax and e-mail."""

@@ -481,8 +481,13 @@ def notice_draft_save(
                 contact.full_clean(exclude=["notice"])
                 contact.save()
         if requirement is not None:
-            wanted = requirement.get("due_date") or requirement.get("materials")
             current = ReportRequirement.objects.filter(notice=notice).first()
+            # The form starts with the usual materials ticked, so ticked boxes alone do not
+            # ask the recipients to report: a due date does. A requirement once there stays
+            # while any material is ticked (a "及时报送" without a date, set on its own page).
+            wanted = requirement.get("due_date") or (
+                current is not None and requirement.get("materials")
+            )
             if not wanted:
                 if current is not None:
                     current.delete()

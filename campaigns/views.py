@@ -37,6 +37,7 @@ from exports.gongwen_pdf import write_official_document_pdf
 from orgs import scoping
 from orgs.models import OrgUnit
 from orgs.selectors import unit_get_for_user
+from reports.models import DEFAULT_MATERIALS
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LED_INTERVAL_DEFAULT, LED_INTERVAL_MIN, LED_INTERVAL_MAX = 8, 2, 300
@@ -167,6 +168,8 @@ def notice_detail(request, pk: int):
             "can_edit": scoping.can(request.user, scoping.Action.EDIT, notice.unit),
             "basis": selectors.visible_basis(request.user, notice),
             "slogans": selectors.unit_slogans(notice.campaign, notice.unit),
+            # Only an imported notice can lack an attachment "the original file left out".
+            "imported": hasattr(notice, "source_import"),
             "requirement": getattr(notice, "report_requirement", None),
             "deliveries": notice.deliveries.select_related("recipient") if sees_issuer else None,
             "sees_issuer": sees_issuer,
@@ -278,6 +281,7 @@ def _new_notice_initial(unit: OrgUnit, year: str = "") -> dict:
         "recipient_units": [u.pk for u in services.default_recipients(unit)],
         "publication": Notice.Publication.PUBLIC,
         "report_to": unit.display_name,
+        "materials": list(DEFAULT_MATERIALS),
     }
 
 

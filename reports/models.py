@@ -23,6 +23,11 @@ class Material(models.TextChoices):
     PROGRESS = "进展情况", _("进展情况")
 
 
+# What a new requirement asks for until the clerk changes it, on the requirement page and on
+# the notice form alike.
+DEFAULT_MATERIALS: list[str] = [Material.SUMMARY, Material.STATISTICS, Material.PHOTOS]
+
+
 class ReportRequirementQuerySet(models.QuerySet):
     def for_user(self, user, action: str = "view") -> "ReportRequirementQuerySet":
         """Requirements of the notices the user may see (or edit)."""

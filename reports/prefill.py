@@ -21,6 +21,9 @@ from campaigns.models import Notice
 from reports.models import Report, ReportRequirement, StatisticValue
 from reports.services import statistic_fields_of
 
+# Shown under the checklist of the report edit page, naming the pre-filled indicators.
+MSG_PREFILLED = gettext_noop("统计指标%(labels)s已预填，保存草稿或报送时随本报告一并保存。")
+
 # Indicator codes the platform can count itself, and which figure each takes.
 PLATFORM_FIGURES = {
     "activities": "completed_activities",

@@ -9,9 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
 from campaigns import services
+from campaigns.forms import MSG_DUE_WITHOUT_MATERIALS
 from campaigns.models import Notice, NoticeAttachment
 from core.testing.world import PASSWORD, build_world, make_user
 from orgs.scoping import Role
+from reports.models import DEFAULT_MATERIALS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -116,3 +118,34 @@ def test_saving_the_edit_form_unchanged_changes_nothing_and_an_upload_reaches_th
     with open(download.value.path(), "rb") as stream:
         assert stream.read() == pdf
     context.close()
+
+
+def test_a_new_notice_starts_with_the_usual_materials_and_a_due_date_needs_one(page, live_server):
+    world = build_world()
+    editor = world.users["editor"]
+    services.national_campaigns_load()
+    log_in(page, editor.username)
+    page.goto(f"/notices/new/{world.unit('长沙市').pk}/")
+    boxes = page.locator('input[name="materials"]')
+    ticked = [
+        boxes.nth(i).get_attribute("value")
+        for i in range(boxes.count())
+        if boxes.nth(i).is_checked()
+    ]
+    assert ticked == DEFAULT_MATERIALS
+
+    page.locator("#id_title").fill("长沙市2023年“质量月”活动方案")
+    page.get_by_label("报送截止日期").fill("2023-10-12")
+    for material in DEFAULT_MATERIALS:
+        page.get_by_label(material, exact=True).uncheck()
+    page.get_by_role("button", name="保存草稿").click()
+    page.get_by_text(str(MSG_DUE_WITHOUT_MATERIALS)).wait_for()
+    assert page.locator("#id_title").input_value() == "长沙市2023年“质量月”活动方案"
+    assert page.get_by_label("报送截止日期").input_value() == "2023-10-12"
+    assert not Notice.objects.filter(unit=world.unit("长沙市")).exists()
+
+    page.get_by_label("工作总结", exact=True).check()
+    page.get_by_role("button", name="保存草稿").click()
+    page.get_by_text("草稿已保存").wait_for()
+    notice = Notice.objects.get(unit=world.unit("长沙市"))
+    assert notice.report_requirement.materials == ["工作总结"]

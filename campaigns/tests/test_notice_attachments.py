@@ -17,6 +17,7 @@ from campaigns.attachments import MSG_TOO_LARGE, MSG_TYPE
 from campaigns.models import NoticeAttachment
 from campaigns.tests.test_views_notices import form_data
 from core.testing.world import make_user
+from imports.models import NoticeImport
 from orgs.scoping import Role
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -197,3 +198,33 @@ def test_copied_to_is_saved_from_the_form_and_printed_in_the_imprint(world, draf
     assert "抄送：市委办公室，市政府办公室。" in last
     detail = client.get(reverse("campaigns:notice_detail", args=[draft.pk]))
     assert "抄送：市委办公室，市政府办公室" in detail.content.decode()
+
+
+def test_a_plans_own_attachments_say_what_they_are_printed_from_not_that_an_import_lost_them(
+    world, draft, client_for
+):
+    assert [a.kind for a in draft.attachments.all()] == [
+        NoticeAttachment.Kind.SLOGANS,
+        NoticeAttachment.Kind.SCHEDULE,
+    ]
+    NoticeAttachment.objects.create(notice=draft, position=3, title="参展企业名单")
+    text = client_for(world.users["editor"]).get(draft.get_absolute_url()).text
+    assert "由本方案的口号生成" in text and 'href="#slogans-h"' in text
+    assert "由本方案的活动表生成" in text and 'href="#activities-h"' in text
+    assert '附件3：参展企业名单 <span class="muted">（尚未填写此附件的内容）' in text
+    assert "导入的原文件未包含此附件" not in text
+
+
+def test_an_imported_notices_attachment_the_file_left_out_is_marked_so(world, draft, client_for):
+    NoticeImport.objects.create(
+        unit=draft.unit,
+        uploader=world.users["editor"],
+        source_text="长沙市2023年“质量月”活动方案",
+        status=NoticeImport.Status.IMPORTED,
+        notice=draft,
+    )
+    NoticeAttachment.objects.create(
+        notice=draft, position=3, title="联合主办单位名单", kind=NoticeAttachment.Kind.CO_ORGANIZERS
+    )
+    text = client_for(world.users["editor"]).get(draft.get_absolute_url()).text
+    assert '附件3：联合主办单位名单 <span class="muted">（导入的原文件未包含此附件）' in text

@@ -1,14 +1,16 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
 from campaigns import services
+from campaigns.forms import MSG_DUE_WITHOUT_MATERIALS
 from campaigns.models import Delivery, Notice, NoticeCorrection
 from campaigns.views import MSG_CONFLICT_KEPT, MSG_CORRECTED, MSG_ISSUED
 from core.testing.world import make_user
 from orgs.scoping import Role
-from reports.models import ReportRequirement
+from reports.models import DEFAULT_MATERIALS, Material, ReportRequirement
 
 
 @pytest.fixture
@@ -179,6 +181,59 @@ def test_city_editor_creates_a_draft_with_body_blocks_contacts_and_requirement(
     assert [c.name for c in notice.contacts.all()] == ["严文胜"]
     assert notice.report_requirement.materials == ["工作总结", "图片"]
     assert notice.basis_text == ["湘市监办发〔2023〕57号"]
+
+
+def test_the_new_notice_form_starts_with_the_requirement_pages_materials(world, client_for):
+    client = client_for(world.users["editor"])
+    url = reverse("campaigns:notice_create", args=[world.unit("长沙市").pk])
+    page = client.get(url)
+    assert page.context["form"]["materials"].value() == DEFAULT_MATERIALS
+    boxes = re.findall(r'<input type="checkbox" name="materials" value="([^"]+)"[^>]*>', page.text)
+    assert len(boxes) == len(Material.choices)
+    ticked = re.findall(r'name="materials" value="([^"]+)"[^>]*\bchecked\b', page.text)
+    assert ticked == ["工作总结", "统计表", "图片"]
+
+
+def test_a_due_date_without_materials_is_refused_and_what_was_typed_is_kept(
+    world, campaign, client_for
+):
+    client = client_for(world.users["editor"])
+    url = reverse("campaigns:notice_create", args=[world.unit("长沙市").pk])
+    data = form_data(campaign=campaign.pk, materials=[], title="我的方案标题，别丢")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["materials"] == [MSG_DUE_WITHOUT_MATERIALS]
+    assert str(MSG_DUE_WITHOUT_MATERIALS) in response.text
+    assert "我的方案标题，别丢" in response.text and "2023-10-12" in response.text
+    assert not Notice.objects.filter(unit=world.unit("长沙市")).exists()
+
+
+def test_an_existing_notices_form_shows_its_stored_materials(world, city_draft, client_for):
+    client = client_for(world.users["editor"])
+    url = reverse("campaigns:notice_edit", args=[city_draft.pk])
+    assert client.get(url).context["form"]["materials"].value() == []
+    services.notice_draft_save(
+        actor=world.users["editor"],
+        notice=city_draft,
+        version=city_draft.version,
+        requirement={
+            "due_date": datetime.date(2023, 10, 12),
+            "materials": ["视频"],
+            "report_to": "",
+        },
+    )
+    assert client.get(url).context["form"]["materials"].value() == ["视频"]
+
+
+def test_the_ticked_default_materials_alone_ask_no_one_to_report(world, campaign, client_for):
+    client = client_for(world.users["editor"])
+    url = reverse("campaigns:notice_create", args=[world.unit("长沙市").pk])
+    ticked = client.get(url).context["form"]["materials"].value()
+    assert ticked  # the usual materials start ticked
+    data = form_data(campaign=campaign.pk, materials=ticked, due_date="", title="不需报送的通知")
+    assert client.post(url, data).status_code == 302
+    notice = Notice.objects.get(title="不需报送的通知")
+    assert not ReportRequirement.objects.filter(notice=notice).exists()
 
 
 def test_viewer_cannot_open_the_create_form(world, client_for):

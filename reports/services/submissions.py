@@ -2,6 +2,7 @@
 
 import copy
 import re
+from collections.abc import Collection
 from decimal import Decimal, InvalidOperation
 
 from auditlog.diff import model_instance_diff
@@ -458,8 +459,10 @@ def case_remove(*, actor, case: TypicalCase) -> None:
 # --- Submission and review -------------------------------------------------------------
 
 
-def report_missing(report: Report) -> list[str]:
-    """The required materials the report still lacks, in words the clerk understands."""
+def report_missing(report: Report, *, prefilled: Collection[int] = ()) -> list[str]:
+    """The required materials the report still lacks, in words the clerk understands.
+    `prefilled` names statistic fields (by pk) the edit page fills in from its pre-fill: they
+    are saved with the report when the page saves, so the page does not ask for them."""
     requirement = report.requirement
     missing: list[str] = []
     if requirement.requires(Material.SUMMARY) and not report.summary.strip():
@@ -470,7 +473,7 @@ def report_missing(report: Report) -> list[str]:
         if v.number is not None or (v.text and not v.field.is_numeric)
     }
     for field in requirement.statistic_fields.all():
-        if field.required and field.pk not in filled:
+        if field.required and field.pk not in filled and field.pk not in prefilled:
             missing.append(_("统计指标“%(label)s”") % {"label": field.label})
     kinds = set(report.files.values_list("kind", flat=True))
     if requirement.requires(Material.PHOTOS) and ReportFile.Kind.PHOTO not in kinds:

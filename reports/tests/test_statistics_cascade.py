@@ -17,6 +17,7 @@ from core.testing.world import make_user
 from orgs.scoping import Role
 from reports import selectors, services
 from reports.models import ExpectedReport, Report, StatisticField
+from reports.prefill import MSG_PREFILLED
 from reports.services.requirements import MSG_SUPERIOR_FIELD_DROPPED, MSG_SUPERIOR_FIELD_KIND
 from reports.tests import factories
 
@@ -174,6 +175,21 @@ def test_the_provinces_own_report_starts_from_its_cities_accepted_figures(cascad
     totals = dict(zip([f.code for f in rollup.fields], rollup.total, strict=True))
     assert totals["activities"] == Decimal(12)
     assert totals["participants"] == Decimal(3600)
+
+
+def test_the_checklist_does_not_ask_for_figures_the_page_has_pre_filled(cascade, client_for):
+    cascade.issue_plan()
+    cascade.report_up("长沙市", cascade.changsha_editor, activities=12, participants=3500)
+    own = ExpectedReport.objects.get(
+        requirement=cascade.national, unit=cascade.world.unit("湖南省")
+    )
+    page = client_for(cascade.hunan_admin).get(reverse("reports:report_edit", args=[own.pk]))
+    assert page.context["form"].initial["stat_activities"] == "12"
+    assert "统计指标“活动场次”" not in page.context["missing"]
+    assert page.context["prefilled_note"] == MSG_PREFILLED % {"labels": "“活动场次”、“参与人数”"}
+    assert page.context["prefilled_note"] in page.content.decode()
+    # Nothing was stored yet: submitting the stored report alone is still refused.
+    assert "统计指标“活动场次”" in services.report_missing(Report.objects.get(expected=own))
 
 
 def test_a_figure_the_platform_recorded_is_offered_when_no_city_reported_it(cascade, client_for):

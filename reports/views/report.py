@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core.uploads import upload_max_bytes
@@ -19,7 +20,7 @@ from reports.models import (
     ReportFile,
     TypicalCase,
 )
-from reports.prefill import report_prefill
+from reports.prefill import MSG_PREFILLED, report_prefill
 from reports.services import ConflictError, IncompleteReportError, ReportStateError
 from reports.views.common import errors_text
 
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 def _report_context(report: Report, form=None, upload_form=None, case_form=None) -> dict:
     fields = services.statistic_fields_of(report.requirement)
     suggested = report_prefill(report) if report.is_editable else {}
+    prefilled: list = []
     if form is None:
         values = {v.field_id: v for v in report.values.all()}
         initial = {
@@ -48,6 +50,7 @@ def _report_context(report: Report, form=None, upload_form=None, case_form=None)
                 # Not filled in yet: start from the subordinates' accepted figures or the
                 # platform's own (the sources show beside the input; the autosave keeps it).
                 initial[f"stat_{f.code}"] = f"{suggested[f.code].value.normalize():f}"
+                prefilled.append(f)
         form = forms.ReportDraftForm(initial=initial, fields=fields)
     return {
         "stat_rows": [
@@ -59,7 +62,13 @@ def _report_context(report: Report, form=None, upload_form=None, case_form=None)
         "form": form,
         "upload_form": upload_form or forms.UploadForm(),
         "case_form": case_form or forms.CaseForm(),
-        "missing": services.report_missing(report),
+        # The checklist agrees with the inputs: a pre-filled figure is shown and is saved with
+        # the report, so it is not asked for again.
+        "missing": services.report_missing(report, prefilled={f.pk for f in prefilled}),
+        "prefilled_note": _(MSG_PREFILLED)
+        % {"labels": pgettext("list separator", "、").join(f"“{f.label}”" for f in prefilled)}
+        if prefilled
+        else "",
         "colour": report.expected.colour_on(timezone.localdate()),
         **selectors.report_detail_parts(report),
     }

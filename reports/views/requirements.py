@@ -13,6 +13,7 @@ from orgs import scoping
 from orgs.selectors import unit_in_view
 from reports import forms, selectors, services
 from reports.models import (
+    DEFAULT_MATERIALS,
     RECEIVED_STATUSES,
     ExpectedReport,
     ReportRequirement,
@@ -72,7 +73,7 @@ def requirement_edit(request, notice_pk: int):
 
 def _requirement_initial(requirement: ReportRequirement | None) -> dict:
     if requirement is None:
-        return {"materials": ["工作总结", "统计表", "图片"]}
+        return {"materials": list(DEFAULT_MATERIALS)}
     return {
         "due_date": requirement.due_date,
         "materials": requirement.materials,
