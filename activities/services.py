@@ -9,8 +9,8 @@ from activities.collectives import collective_units
 from activities.models import Activity, ActivityParticipant
 from activities.windows import window_dates
 from campaigns.models import Notice
-from campaigns.services import ConflictError
 from core.audit import log_bulk_created, set_actor
+from core.errors import ConflictError
 from exports.schedule_xlsx import RowError, ScheduleImport, read_schedule
 from orgs import scoping
 from orgs.matching import NameMatcher

@@ -16,7 +16,7 @@ from activities.forms import ActivityRowForm, ScheduleImportForm, row_form_class
 from activities.models import Activity, ActivityParticipant
 from campaigns import selectors as campaign_selectors
 from campaigns.selectors import notice_get_for_user
-from campaigns.services import ConflictError
+from core.errors import ConflictError
 from exports.schedule_xlsx import ScheduleFileError, write_schedule
 from orgs import scoping
 

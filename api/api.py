@@ -27,7 +27,7 @@ from api.messages import (
     MSG_TOKEN_EXPIRED,
     MSG_UNAUTHORIZED,
 )
-from campaigns.services import ConflictError
+from core.errors import ConflictError
 from reports import services as report_services
 
 # The error words are part of what `api.api` offers: clients' tests compare against them.

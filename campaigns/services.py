@@ -19,6 +19,7 @@ from campaigns.models import (
     Slogan,
 )
 from core.audit import log_bulk_created, set_actor
+from core.errors import ConflictError
 from orgs import scoping
 from orgs.models import OrgUnit
 from orgs.services import national_unit_get_or_create
@@ -120,16 +121,6 @@ NOTICE_EDITABLE_FIELDS = {
     "printing_line",
     "copied_to",
 }
-
-
-class ConflictError(Exception):
-    """The record changed since the user loaded it; their edit was not saved."""
-
-    def __init__(self, current_version: int) -> None:
-        self.current_version = current_version
-        super().__init__(
-            _("该记录已被他人修改（当前版本 %(v)s），您的修改未保存。") % {"v": current_version}
-        )
 
 
 class NoticeStateError(Exception):

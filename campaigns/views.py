@@ -30,7 +30,8 @@ from campaigns.forms import (
     contacts_from,
 )
 from campaigns.models import Campaign, Notice
-from campaigns.services import ConflictError, NoticeStateError
+from campaigns.services import NoticeStateError
+from core.errors import ConflictError
 from core.replica import read_from_replica
 from exports.gongwen_docx import write_official_document
 from exports.gongwen_pdf import write_official_document_pdf

@@ -423,7 +423,7 @@ def build_reports(
     campaign: Campaign, sizes: Sizes, progress: Progress | None = None
 ) -> ReportCounts:
     """An expected report per recipient of every requirement's notice (what issuing fills
-    in, see `reports.services._expected_fill`), and a report for most of them: about 80%
+    in, see `reports.services.requirements._expected_fill`), and a report for most of them: about 80%
     submitted (15% of those late), 5% returned, 15% missing; most submissions in the last
     two days before the due date, as supervision offices see it."""
     rng = random.Random(sizes.seed + 1)

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -60,11 +60,7 @@ def import_new(request, unit_pk: int):
 
 
 def _done_url(notice_import: NoticeImport) -> str:
-    # The notice page belongs to the campaigns app; until it exists, our own summary.
-    try:
-        return reverse("campaigns:notice_detail", args=[notice_import.notice_id])
-    except NoReverseMatch:
-        return reverse("imports:result", args=[notice_import.pk])
+    return reverse("campaigns:notice_detail", args=[notice_import.notice_id])
 
 
 @login_required

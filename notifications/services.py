@@ -2,12 +2,12 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from notifications.models import Notification
+from notifications.tasks import send_notification_email
 from orgs import scoping
 
 
@@ -20,8 +20,9 @@ def notify(
     link: str = "",
     title_params: dict | None = None,
 ) -> list[Notification]:
-    """Drop a message into each unit's inbox and, once the transaction commits, e-mail the
-    unit's members who have an address (through Django's mail settings).
+    """Drop a message into each unit's inbox and, once the transaction commits, queue an
+    e-mail to each of the unit's members who have an address; the task worker (`make worker`)
+    sends it through Django's mail settings, so the mail server never holds up the request.
 
     With `title_params` (even empty), `title` is a message id marked with gettext_noop, such as
     "报送材料被退回：%(n)s": each reader sees it in their own language. The e-mail goes out in
@@ -44,26 +45,28 @@ def notify(
             for u in units
         ]
     )
-    recipients = sorted(
-        set(
-            get_user_model()
-            .objects.filter(memberships__unit__in=units, is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
-    )
+    # One message per address (a clerk in two units, or two accounts sharing an office
+    # address, gets it once); the queue holds the user's id, the worker loads the address.
+    recipients: dict[str, int] = {}
+    for pk, address in (
+        get_user_model()
+        .objects.filter(memberships__unit__in=units, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("pk", "email")
+    ):
+        recipients.setdefault(address, pk)
     if recipients:
+        subject = f"[{settings.QM_SITE_NAME}] {title}"
         text = f"{body}\n\n{link}".strip() if link else body
-        messages = [
-            mail.EmailMessage(
-                subject=f"[{settings.QM_SITE_NAME}] {title}",
-                body=text,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[address],
-            )
-            for address in recipients
-        ]
-        transaction.on_commit(lambda: mail.get_connection().send_messages(messages))
+        user_ids = [recipients[address] for address in sorted(recipients)]
+
+        def enqueue_emails() -> None:
+            for user_id in user_ids:
+                send_notification_email.enqueue(user_id=user_id, subject=subject, body=text)
+
+        # After the commit, and only the enqueueing: the mail server is the worker's business.
+        transaction.on_commit(enqueue_emails, robust=True)
     return rows
 
 

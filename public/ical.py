@@ -1,83 +1,56 @@
-"""iCalendar (RFC 5545) feeds of public activities, written by hand: a handful of properties,
-TEXT escaping (§3.3.11) and line folding at 75 octets (§3.1) are all a VEVENT needs here.
+"""iCalendar (RFC 5545) feeds of public activities, written by the `icalendar` package: it does
+TEXT escaping (§3.3.11) and line folding at 75 octets (§3.1).
+
+Timed events are written in UTC ("…Z"), which every calendar app reads without a VTIMEZONE;
+X-WR-TIMEZONE tells the apps that honour it to show them in Beijing time.
 """
 
 import datetime
 from collections.abc import Iterable
 
+import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
-CRLF = "\r\n"
 
-
-def escape_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Split a content line into chunks of at most 75 octets, never inside a UTF-8 character;
-    continuation lines start with one space."""
-    out, chunk, size, limit = [], "", 0, 75
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        if size + width > limit:
-            out.append(chunk)
-            chunk, size, limit = " ", 1, 75
-        chunk += ch
-        size += width
-    out.append(chunk)
-    return CRLF.join(out)
-
-
-def _utc(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _date(value: datetime.date) -> str:
-    return value.strftime("%Y%m%d")
+def _utc(value: datetime.datetime) -> datetime.datetime:
+    return value.astimezone(datetime.UTC)
 
 
 def calendar_text(*, name: str, events: Iterable[dict], domain: str) -> str:
     """events: dicts with uid, summary, description, location, url, and either start/end
     datetimes or start_date/end_date (inclusive) dates."""
     now = _utc(timezone.now())
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//qualitymonth//public activities//ZH",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        "X-WR-TIMEZONE:Asia/Shanghai",
-    ]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//qualitymonth//public activities//ZH")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # X- properties have no registered type: vText makes icalendar escape the name as TEXT.
+    calendar.add("x-wr-calname", icalendar.vText(name))
+    calendar.add("x-wr-timezone", "Asia/Shanghai")
     for event in events:
-        lines += ["BEGIN:VEVENT", f"UID:{event['uid']}@{domain}", f"DTSTAMP:{now}"]
+        vevent = icalendar.Event()
+        # The UID stays the same across downloads so calendar apps update, not duplicate.
+        vevent.add("uid", f"{event['uid']}@{domain}")
+        vevent.add("dtstamp", now)
         if event.get("start"):
-            lines.append(f"DTSTART:{_utc(event['start'])}")
+            vevent.add("dtstart", _utc(event["start"]))
             if event.get("end"):
-                lines.append(f"DTEND:{_utc(event['end'])}")
+                vevent.add("dtend", _utc(event["end"]))
         else:
             # All-day: DTEND is exclusive, the day after the last day.
             end = (event.get("end_date") or event["start_date"]) + datetime.timedelta(days=1)
-            lines.append(f"DTSTART;VALUE=DATE:{_date(event['start_date'])}")
-            lines.append(f"DTEND;VALUE=DATE:{_date(end)}")
-        lines.append(f"SUMMARY:{escape_text(event['summary'])}")
-        for key, prop in (("description", "DESCRIPTION"), ("location", "LOCATION")):
+            vevent.add("dtstart", event["start_date"])
+            vevent.add("dtend", end)
+        vevent.add("summary", event["summary"])
+        for key in ("description", "location"):
             if event.get(key):
-                lines.append(f"{prop}:{escape_text(event[key])}")
+                vevent.add(key, event[key])
         if event.get("url"):
-            lines.append(f"URL:{event['url']}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return CRLF.join(fold(line) for line in lines) + CRLF
+            vevent.add("url", event["url"])
+        calendar.add_component(vevent)
+    return calendar.to_ical().decode("utf-8")
 
 
 def activity_events(activities, build_url) -> list[dict]:

@@ -123,9 +123,9 @@ def _database(url: str) -> dict:
         }
     elif database["ENGINE"] == "django.db.backends.postgresql":
         # Prepared statements: PostgreSQL plans each statement once per connection instead of
-        # on every execution. The autosave's joined lock spent over 1 ms of the server's CPU
-        # planning and 0.2 ms running, measured in a profile. They need server-side parameter
-        # binding. Turn off (0) behind a pooler in transaction mode that cannot keep them
+        # on every execution: the autosave's joined lock cost far more to plan than to run
+        # (bench/results.md). They need server-side parameter binding. Turn off (0) behind a
+        # pooler in transaction mode that cannot keep them
         # (PgBouncer before 1.21, or without max_prepared_statements).
         if env_bool("QM_DB_PREPARED_STATEMENTS", True):
             database["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}

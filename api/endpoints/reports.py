@@ -1,8 +1,5 @@
 """Reports (报送材料): read, start a draft, save it, and submit it (报送) as an explicit step."""
 
-import re
-
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
@@ -13,7 +10,7 @@ from api.messages import MSG_NOT_EXPECTED, MSG_REPORT_EXISTS
 from api.pagination import page
 from reports import selectors as report_selectors
 from reports import services as report_services
-from reports.models import ExpectedReport, Report, ReportRequirement, StatisticValue
+from reports.models import ExpectedReport, Report, StatisticValue
 
 router = Router(tags=["报送材料"])
 
@@ -54,23 +51,6 @@ def _reports():
 def _report_for(request, report_id: int) -> Report:
     report_selectors.report_get_for_user(request.auth, report_id)  # 404 outside the scope
     return _reports().get(pk=report_id)
-
-
-# Decimal() also reads "NaN" and "Infinity", which the reports service cannot compare; the
-# API accepts plain decimal numbers only (thousands separators allowed, as the web does).
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-
-
-def _check_numbers(requirement: ReportRequirement, values: dict[str, str] | None) -> None:
-    if not values:
-        return
-    errors = {}
-    for field in requirement.statistic_fields.all():
-        raw = (values.get(field.code) or "").strip().replace(",", "").replace("，", "")
-        if field.is_numeric and raw and not _NUMBER.match(raw):
-            errors[field.code] = _("“%(label)s”应填写数字。") % {"label": field.label}
-    if errors:
-        raise DjangoValidationError(errors)
 
 
 @router.get("/reports", response=s.responses(s.ReportPage), summary="报送材料列表")
@@ -117,7 +97,6 @@ def report_create(request, payload: s.ReportCreateIn):
                 "current_version": existing[1],
             },
         )
-    _check_numbers(expected.requirement, payload.values)
     with transaction.atomic():
         report = report_services.report_start(actor=request.auth, expected=expected)
         report_services.report_save_draft(
@@ -140,7 +119,6 @@ def report_update(request, path: Path[s.ReportPath], payload: s.ReportUpdateIn):
     """Save the draft. `version` is the one read: if someone saved since, 409 and nothing is
     overwritten."""
     report = _report_for(request, path.report_id)
-    _check_numbers(report.expected.requirement, payload.values)
     report_services.report_save_draft(
         actor=request.auth,
         report=report,

@@ -95,6 +95,24 @@ def test_a_value_that_is_not_a_number_is_refused_with_422_naming_the_field(tree,
     assert not Report.objects.exists()
 
 
+def test_saving_a_value_that_is_not_a_number_is_refused_with_422_and_the_draft_kept(
+    tree, api_client
+):
+    client = api_client(tree.users["furong"])
+    report = _draft(tree, client, summary="第一稿", values={"activities": "3"}).json()
+    for bad in ("三场", "NaN", "Infinity"):
+        response = client.patch(
+            f"/api/reports/{report['id']}",
+            {"version": report["version"], "summary": "第二稿", "values": {"activities": bad}},
+            content_type="application/json",
+        )
+        assert response.status_code == 422, bad
+        [error] = response.json()["errors"]
+        assert error["field"] == "activities" and error["message"].endswith("”应填写数字。")
+    saved = Report.objects.get(pk=report["id"])
+    assert saved.summary == "第一稿" and saved.version == report["version"]
+
+
 def test_text_with_a_nul_character_is_refused_before_the_database(tree, api_client):
     response = _draft(tree, api_client(tree.users["furong"]), summary="a\x00b")
     assert response.status_code == 422

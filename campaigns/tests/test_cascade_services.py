@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied
 from activities.services import activity_create
 from campaigns import services
 from campaigns.models import Delivery, Notice, NoticeCorrection
-from campaigns.services import ConflictError, NoticeStateError
+from campaigns.services import NoticeStateError
+from core.errors import ConflictError
 from core.testing.world import make_user
 from orgs.models import Department
 from orgs.scoping import Role

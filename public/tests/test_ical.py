@@ -1,11 +1,14 @@
 import datetime
+import zoneinfo
 
+import icalendar
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from public.ical import calendar_text, escape_text, fold
-from public.tests.factories import public_activity
+from public.ical import calendar_text
+from public.services import event_configure
+from public.tests.factories import add_activity, public_activity
 
 
 @pytest.fixture(autouse=True)
@@ -23,11 +26,25 @@ def unfold(text: str) -> list[str]:
 
 
 def test_text_values_are_escaped_and_long_lines_folded_within_75_octets():
-    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    line = "DESCRIPTION:" + "质量强国，" * 40
-    folded = fold(line)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == line
+    # The hand-written escape_text/fold helpers are gone (icalendar does both): the same
+    # assertions now read the written feed.
+    description = "质量强国，" * 40
+    text = calendar_text(
+        name="测试",
+        domain="example.cn",
+        events=[
+            {
+                "uid": "a1",
+                "summary": "a,b;c\\d\ne",
+                "description": description,
+                "start_date": datetime.date(2023, 9, 1),
+            }
+        ],
+    )
+    assert all(len(part.encode()) <= 75 for part in text.split("\r\n"))
+    lines = unfold(text)
+    assert "SUMMARY:a\\,b\\;c\\\\d\\ne" in lines
+    assert "DESCRIPTION:" + description in lines
 
 
 def test_calendar_has_timed_and_all_day_events():
@@ -112,3 +129,48 @@ def test_an_english_feed_names_the_lead_units_in_english(client, world):
     response = client.get(reverse("public:ical_region", args=["430102"]), HTTP_ACCEPT_LANGUAGE="en")
     lines = unfold(response.content.decode())
     assert "DESCRIPTION:Lead units: 计量科\\, 质量科" in lines
+
+
+def test_each_feed_reads_back_with_icalendar_as_the_activities_are(client, world):
+    editor = world.users["editor"]
+    beijing = zoneinfo.ZoneInfo("Asia/Shanghai")
+    title = "开放日, 第一场; 欢迎\n下午场"
+    timed = public_activity(
+        actor=editor,
+        unit=world.unit("芙蓉区"),
+        title=title,
+        location="芙蓉区计量检定所, 二楼; 东侧",
+        capacity=None,
+    )
+    starts = datetime.datetime(2023, 9, 16, 9, 30, tzinfo=beijing)
+    ends = datetime.datetime(2023, 9, 16, 11, 0, tzinfo=beijing)
+    event_configure(actor=editor, activity=timed, capacity=2, starts_at=starts, ends_at=ends)
+    week = add_activity(
+        timed.notice,
+        "质量宣传周",
+        datetime.date(2023, 9, 1),
+        datetime.date(2023, 9, 7),
+        location="五一广场",
+    )
+    feeds = [
+        reverse("public:ical_unit", args=[world.unit("芙蓉区").pk]),
+        reverse("public:ical_region", args=["430102"]),
+    ]
+    for url in feeds:
+        body = client.get(url).content
+        calendar = icalendar.Calendar.from_ical(body)
+        events = {str(event["uid"]): event for event in calendar.walk("VEVENT")}
+        assert set(events) == {f"activity-{timed.pk}@testserver", f"activity-{week.pk}@testserver"}
+        shown = events[f"activity-{timed.pk}@testserver"]
+        assert str(shown["summary"]) == title
+        assert str(shown["location"]) == "芙蓉区计量检定所, 二楼; 东侧"
+        assert shown.decoded("dtstart") == starts
+        assert shown.decoded("dtend") == ends
+        whole_week = events[f"activity-{week.pk}@testserver"]
+        assert str(whole_week["summary"]) == "质量宣传周"
+        assert str(whole_week["location"]) == "五一广场"
+        assert whole_week.decoded("dtstart") == datetime.date(2023, 9, 1)
+        assert whole_week.decoded("dtend") == datetime.date(2023, 9, 8)  # exclusive end
+        # The same UIDs on the next download: calendar apps update the events, not duplicate them.
+        again = icalendar.Calendar.from_ical(client.get(url).content)
+        assert {str(event["uid"]) for event in again.walk("VEVENT")} == set(events)

@@ -1,14 +1,106 @@
 """Writes of the reporting flow: requirement, expected set, drafts, submission, review,
 bulletins and reminders. Every function checks the actor's permission through
-`orgs.scoping`, records the actor for the audit log and runs in one transaction; mail goes out
-on commit. Callers import from `reports.services`; the modules below split it by stage.
+`orgs.scoping`, records the actor for the audit log and runs in one transaction; e-mail is
+queued on commit for the task worker. Callers import from `reports.services`; the modules below
+split it by stage.
 """
 
-from campaigns.services import ConflictError  # noqa: F401 - callers catch it from here
-from reports.services.common import *  # noqa: F403
-from reports.services.messages import *  # noqa: F403
-from reports.services.requirements import *  # noqa: F403
+from reports.services.common import (
+    DEFAULT_STATISTIC_FIELDS,
+    MSG_NOT_EDITABLE,
+    MSG_NOT_EXPECTED,
+    MSG_STALE,
+    IncompleteReportError,
+    ReportStateError,
+    forget_statistic_fields,
+    statistic_fields_of,
+)
+from reports.services.messages import (
+    MSG_ALREADY_REMINDED,
+    MSG_REMINDED,
+    ReminderOutcome,
+    bulletin_send,
+    reminder_days_before,
+    reminders_send,
+    reminders_send_due,
+    reminders_send_manual,
+)
+from reports.services.requirements import (
+    MSG_SUPERIOR_FIELD_DROPPED,
+    MSG_SUPERIOR_FIELD_KIND,
+    FieldSpec,
+    default_field_specs,
+    expected_add,
+    expected_fill,
+    expected_remove,
+    requirement_save,
+    statistic_fields_inherit,
+    superior_fields,
+    superior_fields_check,
+)
+from reports.services.submissions import (
+    MSG_AUTOSAVE_THROTTLED,
+    MSG_TEXT_TOO_LONG,
+    MSG_TEXT_UNSTORABLE,
+    STATISTIC_TEXT_MAX_CHARS,
+    AutosaveThrottledError,
+    autosave_limit,
+    case_add,
+    case_remove,
+    report_accept,
+    report_file_add,
+    report_file_remove,
+    report_missing,
+    report_return,
+    report_save_draft,
+    report_start,
+    report_submit,
+    text_max_chars,
+)
 
-# Used by the national dataset generator, which fills expected sets without an actor.
-from reports.services.requirements import _expected_fill  # noqa: F401
-from reports.services.submissions import *  # noqa: F403
+__all__ = [
+    "DEFAULT_STATISTIC_FIELDS",
+    "MSG_ALREADY_REMINDED",
+    "MSG_AUTOSAVE_THROTTLED",
+    "MSG_NOT_EDITABLE",
+    "MSG_NOT_EXPECTED",
+    "MSG_REMINDED",
+    "MSG_STALE",
+    "MSG_SUPERIOR_FIELD_DROPPED",
+    "MSG_SUPERIOR_FIELD_KIND",
+    "MSG_TEXT_TOO_LONG",
+    "MSG_TEXT_UNSTORABLE",
+    "STATISTIC_TEXT_MAX_CHARS",
+    "AutosaveThrottledError",
+    "FieldSpec",
+    "IncompleteReportError",
+    "ReminderOutcome",
+    "ReportStateError",
+    "autosave_limit",
+    "bulletin_send",
+    "case_add",
+    "case_remove",
+    "default_field_specs",
+    "expected_add",
+    "expected_fill",
+    "expected_remove",
+    "forget_statistic_fields",
+    "reminder_days_before",
+    "reminders_send",
+    "reminders_send_due",
+    "reminders_send_manual",
+    "report_accept",
+    "report_file_add",
+    "report_file_remove",
+    "report_missing",
+    "report_return",
+    "report_save_draft",
+    "report_start",
+    "report_submit",
+    "requirement_save",
+    "statistic_fields_inherit",
+    "statistic_fields_of",
+    "superior_fields",
+    "superior_fields_check",
+    "text_max_chars",
+]

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from campaigns.models import Notice
-from campaigns.services import ConflictError
 from core import ratelimit, rows
 from core.audit import set_actor, statistic_change_key, update_entry
+from core.errors import ConflictError
 from notifications.services import notify
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -153,8 +153,8 @@ def _parse_values(report: Report, raw: dict[str, str]) -> dict[StatisticField, t
 # what a save needs of its expected report, unit, requirement and notice, and the right to
 # edit, under the row lock of the report. Written
 # out by hand, and read with a plain cursor: built by the ORM, this joined and checked
-# SELECT … FOR UPDATE cost the app server five times the CPU (about 3 ms against 0.6), on
-# the request that every pause in typing sends (bench/results.md).
+# SELECT … FOR UPDATE cost the app server several times the CPU, on the request that every
+# pause in typing sends (figures in bench/results.md).
 _DRAFT_SQL = """
 SELECT r.id, r.status, r.summary, r.problems, r.version,
        e.unit_id, e.requirement_id,

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from notifications.models import Notification
+from notifications.testing import run_task_worker
 from reports import services
 from reports.models import ReportRequirement, SentReminder
 from reports.tasks import send_due_reminders
@@ -68,16 +69,15 @@ def test_the_send_reminders_command_can_run_at_once(reporting, capsys):
     assert "已发送 2 条提醒" in capsys.readouterr().out
 
 
-def test_one_click_manual_reminder_at_most_once_a_day(
-    reporting, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = services.reminders_send_manual(
-            actor=reporting.city_editor, requirement=reporting.city_req
-        )
+@pytest.mark.django_db(transaction=True)
+def test_one_click_manual_reminder_at_most_once_a_day(reporting):
+    sent = services.reminders_send_manual(
+        actor=reporting.city_editor, requirement=reporting.city_req
+    )
     assert sent == 2
     assert (
         services.reminders_send_manual(actor=reporting.city_editor, requirement=reporting.city_req)
         == 0
     )
+    run_task_worker()
     assert sorted(m.to[0] for m in mail.outbox) == ["furong@example.cn", "tianxin@example.cn"]

@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from core.errors import ConflictError
 from reports import services
 from reports.models import ExpectedReport, Report, ReportEvent
-from reports.services import ConflictError, IncompleteReportError, ReportStateError
+from reports.services import IncompleteReportError, ReportStateError
 from reports.tests import factories
 
 

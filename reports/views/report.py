@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
+from core.errors import ConflictError
 from core.uploads import upload_max_bytes
 from orgs import scoping
 from reports import forms, selectors, services, uploads
@@ -21,7 +22,7 @@ from reports.models import (
     TypicalCase,
 )
 from reports.prefill import MSG_PREFILLED, report_prefill
-from reports.services import ConflictError, IncompleteReportError, ReportStateError
+from reports.services import IncompleteReportError, ReportStateError
 from reports.views.common import errors_text
 
 logger = logging.getLogger(__name__)
