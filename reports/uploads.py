@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from PIL import Image, ImageOps
 
+from core.uploads import human_size
+
 PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 VIDEO_TYPES = {
     "mp4": "video/mp4",
@@ -74,14 +76,6 @@ def max_bytes_for(head: bytes) -> int:
 
 def photo_max_pixels() -> int:
     return getattr(settings, "QM_REPORT_PHOTO_MAX_PIXELS", 60_000_000)
-
-
-def human_size(size: int) -> str:
-    for unit in ("B", "KB", "MB"):
-        if size < 1024:
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} GB"
 
 
 def check_upload(upload: UploadedFile) -> CheckedUpload:
