@@ -84,7 +84,10 @@ def test_a_draft_notice_and_its_contacts_are_recorded_with_their_author(world):
     assert issued.changes_dict["status"] == ["draft", "issued"]
 
 
-def test_issuing_records_each_delivery_with_the_issuer(world):
+def test_issuing_records_each_delivery_and_expected_report_with_the_issuer(world):
+    from reports.models import ExpectedReport
+    from reports.services.requirements import requirement_save
+
     editor = world.users["editor"]
     notice = services.notice_create(
         actor=editor,
@@ -93,12 +96,19 @@ def test_issuing_records_each_delivery_with_the_issuer(world):
         title="长沙市2023年“质量月”活动方案",
         recipient_units=[world.unit("芙蓉区"), world.unit("天心区")],
     )
+    requirement_save(actor=editor, notice=notice, due_date=None, materials=["工作总结"], levels=[])
     services.notice_issue(actor=editor, notice=notice)
     for delivery in Delivery.objects.filter(notice=notice):
         (entry,) = LogEntry.objects.get_for_object(delivery)
         assert entry.action == LogEntry.Action.CREATE
         assert entry.actor == editor
         assert entry.changes_dict["recipient"] == ["None", str(delivery.recipient_id)]
+    # Written in bulk too (the expected set, filled at issue).
+    expected = ExpectedReport.objects.filter(requirement__notice=notice)
+    assert expected.count() == 2
+    for row in expected:
+        (entry,) = LogEntry.objects.get_for_object(row)
+        assert entry.action == LogEntry.Action.CREATE and entry.actor == editor
 
 
 def test_rows_written_in_bulk_are_recorded_too(world):
@@ -119,25 +129,4 @@ def test_rows_written_in_bulk_are_recorded_too(world):
     assert participants.count() == 2
     for participant in participants:
         (entry,) = LogEntry.objects.get_for_object(participant)
-        assert entry.action == LogEntry.Action.CREATE and entry.actor == editor
-
-
-def test_issuing_records_each_expected_report_with_the_issuer(world):
-    from reports.models import ExpectedReport
-    from reports.services.requirements import requirement_save
-
-    editor = world.users["editor"]
-    notice = services.notice_create(
-        actor=editor,
-        campaign=services.national_campaigns_load()[0],
-        unit=world.unit("长沙市"),
-        title="长沙市2023年“质量月”活动方案",
-        recipient_units=[world.unit("芙蓉区"), world.unit("天心区")],
-    )
-    requirement_save(actor=editor, notice=notice, due_date=None, materials=["工作总结"], levels=[])
-    services.notice_issue(actor=editor, notice=notice)
-    expected = ExpectedReport.objects.filter(requirement__notice=notice)
-    assert expected.count() == 2
-    for row in expected:
-        (entry,) = LogEntry.objects.get_for_object(row)
         assert entry.action == LogEntry.Action.CREATE and entry.actor == editor
