@@ -58,16 +58,8 @@ def _setup():
     return world, hunan, zone, requirement, report
 
 
-def _log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/orgs/**")
-
-
-def test_a_unit_named_with_script_shows_as_text_everywhere_and_runs_nowhere(page):
-    world, hunan, zone, requirement, report = _setup()
+def _watch_violations(page) -> list[str]:
+    """What the page reports of the policy refusing something, and its script errors."""
     problems: list[str] = []
     page.on(
         "console",
@@ -79,6 +71,20 @@ def test_a_unit_named_with_script_shows_as_text_everywhere_and_runs_nowhere(page
     )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.add_init_script(REPORT_VIOLATIONS)
+    return problems
+
+
+def _log_in(page, username: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/orgs/**")
+
+
+def test_a_unit_named_with_script_shows_as_text_everywhere_and_runs_nowhere(page):
+    world, hunan, zone, requirement, report = _setup()
+    problems = _watch_violations(page)
     _log_in(page, "national_admin")
 
     # The dashboard: hover each bar until the tooltip shows the unit's name.
@@ -135,17 +141,7 @@ def test_the_admin_and_the_api_docs_run_under_the_policy(page):
     keep working: the policy refuses none of their scripts or styles."""
     world, hunan, zone, requirement, report = _setup()
     make_user("root", is_staff=True, is_superuser=True)
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda m: (
-            problems.append(m.text)
-            if "Content Security Policy" in m.text or "CSP violation" in m.text
-            else None
-        ),
-    )
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.add_init_script(REPORT_VIOLATIONS)
+    problems = _watch_violations(page)
     page.goto("/admin/login/")
     page.get_by_label("用户名").fill("root")
     page.get_by_label("密码").fill(PASSWORD)
