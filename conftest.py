@@ -4,8 +4,10 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from core.testing.world import build_world
-from reports.services.common import forget_statistic_fields
+from core.testing.s3 import seaweedfs
+from core.testing.shared import Layer, WorldKeeper, layers_needed
+from core.testing.world import Reporting, World, build_reporting, build_world
+from reports.services import forget_statistic_fields
 
 
 def pytest_report_header(config):
@@ -46,9 +48,59 @@ def _no_statistics_forms_kept():
     forget_statistic_fields()
 
 
+# --- The shared worlds (core/testing/world.py), built once per process: core/testing/shared.py ---
+
+LAYERS = [Layer("world", build_world), Layer("reporting", build_reporting)]
+_keeper: WorldKeeper | None = None
+_current_item: pytest.Item | None = None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Within each module's run of tests (pytest-django has already put the rolled-back ones
+    before the transactional ones), the tests that share the most layers come first: a layer is
+    built once for a row of modules that share it, and module-scoped fixtures still run once."""
+    runs: list[list[pytest.Item]] = []
+    for item in items:
+        if runs and getattr(runs[-1][0], "module", None) is getattr(item, "module", None):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    items[:] = [
+        item for run in runs for item in sorted(run, key=lambda i: -layers_needed(i, LAYERS))
+    ]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Before the test's fixtures: pytest-django's savepoint must open inside the world's
+    # transaction, and a test that does not share the world must not find it.
+    global _current_item
+    _current_item = item
+    if _keeper is not None:
+        _keeper.sync(item)
+
+
+@pytest.fixture(scope="session")
+def _world_keeper(django_db_setup, django_db_blocker):
+    global _keeper
+    _keeper = WorldKeeper(LAYERS, django_db_blocker)
+    if _current_item is not None:
+        _keeper.sync(_current_item)
+    yield _keeper
+    _keeper.close()
+    _keeper = None
+
+
 @pytest.fixture
-def world(db):
-    return build_world()
+def world(_world_keeper, db) -> World:
+    # A transactional test commits and flushes: it builds its own world.
+    return _world_keeper.get("world") or build_world()
+
+
+@pytest.fixture
+def reporting(_world_keeper, world) -> Reporting:
+    return _world_keeper.get("reporting") or build_reporting(world)
 
 
 @pytest.fixture
@@ -106,6 +158,13 @@ def screenshot_dir():
     path = os.path.join(os.path.dirname(__file__), "screenshots")
     os.makedirs(path, exist_ok=True)
     return path
+
+
+@pytest.fixture(scope="module")
+def s3_endpoint(tmp_path_factory):
+    """(endpoint, boto3 client) of a SeaweedFS S3 server with the test bucket, one per module."""
+    with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as endpoint_and_client:
+        yield endpoint_and_client
 
 
 @pytest.fixture

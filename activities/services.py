@@ -1,4 +1,6 @@
-"""Writes to activities: create, edit (with optimistic locking), participants, status."""
+"""Writes to activities: create, copy, edit (with optimistic locking), participants, status."""
+
+from collections.abc import Iterable
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -116,6 +118,39 @@ def activity_create(
         activity.save()
         participants_set(activity, leads=list(leads), supports=list(supports), matcher=matcher)
     return activity
+
+
+# What a copy takes over from the activity it implements (`activities_copy`).
+COPIED_FIELDS = ("section", "title", "content", "category", "window_text", "starts_on", "ends_on")
+
+
+@transaction.atomic
+def activities_copy(*, actor, notice: Notice, sources: Iterable[Activity]) -> list[Activity]:
+    """Append to the draft `notice` a copy of each of `sources` (a superior's activities),
+    each linked to the activity it implements (`implements`), numbered after the plan's own.
+
+    The copies keep the superior's dates as they are rather than reading `window_text` again:
+    a superior's window was read in the superior's campaign year, and an imported superior may
+    hold a window the form would not accept. Participants are not copied; each level names its
+    own. One INSERT for all, with an audit entry for each copy as a single save writes.
+    """
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
+    if notice.is_issued:
+        raise ValidationError(_("已印发的方案不能新增活动，请使用“更正”。"))
+    last = notice.activities.aggregate(last=Max("position"))["last"] or 0
+    copies = [
+        Activity(
+            notice=notice,
+            position=last + offset,
+            implements=source,
+            **{name: getattr(source, name) for name in COPIED_FIELDS},
+        )
+        for offset, source in enumerate(sources, start=1)
+    ]
+    with set_actor(actor):
+        copies = Activity.objects.bulk_create(copies)
+        log_bulk_created(copies)
+    return copies
 
 
 @transaction.atomic

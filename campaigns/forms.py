@@ -7,9 +7,9 @@ from campaigns.attachments import AttachmentEdit
 from campaigns.models import Campaign, Notice, Slogan
 from core.widgets import DateInput
 from orgs.models import OrgUnit
-from reports.models import Material
 
-MSG_DUE_WITHOUT_MATERIALS = _("已填写报送截止日期，请至少勾选一项报送材料。")
+# The edit was not saved because someone saved first: what the form says next to the error.
+MSG_CONFLICT_KEPT = _("您的输入已保留在下方；核对后再次保存将以您的内容为准。")
 
 # Headings as 公文 number them: 一、 (level 1), （一） (level 2), 1. (level 3). Half-width
 # parentheses and 1、/1． occur in pasted text and are read the same way.
@@ -66,7 +66,8 @@ def lines(text: str) -> list[str]:
 
 
 class NoticeForm(forms.Form):
-    """A draft notice or plan. `unit` decides which child units can be chosen as recipients."""
+    """A draft notice or plan. `unit` decides which child units can be chosen as recipients.
+    The page adds the report requirement's fields: `cascade.forms.NoticeForm`."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     campaign = forms.ModelChoiceField(
@@ -127,18 +128,6 @@ class NoticeForm(forms.Form):
         required=False,
         help_text=_("DOCX、XLSX 或 PDF，可多选；随通知送达各接收单位"),
     )
-    due_date = forms.DateField(
-        label=_("报送截止日期"),
-        required=False,
-        widget=DateInput(),
-    )
-    materials = forms.MultipleChoiceField(
-        label=_("报送材料"),
-        choices=Material.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    report_to = forms.CharField(label=_("报送至"), max_length=200, required=False)
 
     def __init__(self, *args, unit: OrgUnit, creating: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -149,16 +138,8 @@ class NoticeForm(forms.Form):
             is_active=True
         )
 
-    def clean(self) -> dict:
-        data = super().clean()
-        # A due date with nothing to report would expect reports of nothing.
-        if data.get("due_date") and not data.get("materials"):
-            self.add_error("materials", MSG_DUE_WITHOUT_MATERIALS)
-        return data
-
     @classmethod
     def initial_for(cls, notice: Notice) -> dict:
-        requirement = getattr(notice, "report_requirement", None)
         return {
             "version": notice.version,
             "campaign": notice.campaign_id,
@@ -175,9 +156,6 @@ class NoticeForm(forms.Form):
             "basis_text": "\n".join(notice.basis_text),
             "printing_line": notice.printing_line,
             "copied_to": notice.copied_to,
-            "due_date": requirement.due_date if requirement else None,
-            "materials": list(requirement.materials) if requirement else [],
-            "report_to": requirement.report_to if requirement else "",
         }
 
     def notice_fields(self) -> dict:
@@ -197,14 +175,6 @@ class NoticeForm(forms.Form):
             "basis_text": lines(data["basis_text"]),
             "printing_line": data["printing_line"].strip(),
             "copied_to": data["copied_to"].strip(),
-        }
-
-    def requirement(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "due_date": data["due_date"],
-            "materials": list(data["materials"]),
-            "report_to": data["report_to"].strip(),
         }
 
 

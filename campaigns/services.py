@@ -2,12 +2,14 @@ import datetime
 import json
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from campaigns.attachments import notice_attachments_save
+from campaigns.hooks import notice_issued_steps
 from campaigns.localization import localize
 from campaigns.models import (
     Campaign,
@@ -147,12 +149,14 @@ def notice_create(
     title: str,
     basis: list[Notice] | tuple = (),
     recipient_units: list[OrgUnit] | tuple = (),
+    co_organizers: list[OrgUnit] | tuple = (),
     standard_attachments: bool = True,
     **fields,
 ) -> Notice:
     """A new draft notice or plan of `unit`. A plan starts with the two attachments Yong'an's
     has, the slogans and the schedule, printed from the unit's slogans and the plan's
-    activities; an import passes `standard_attachments=False` and brings its own list."""
+    activities; an import passes `standard_attachments=False` and brings its own list
+    (`notice_attachment_add`)."""
     scoping.require(actor, scoping.Action.EDIT, unit)
     unknown = set(fields) - NOTICE_EDITABLE_FIELDS
     if unknown:
@@ -163,6 +167,7 @@ def notice_create(
         notice.save()
         notice.basis.set(basis)
         notice.recipient_units.set(recipient_units)
+        notice.co_organizers.set(co_organizers)
         if standard_attachments and notice.kind == Notice.Kind.PLAN:
             for position, (title_text, kind) in enumerate(
                 (
@@ -178,6 +183,36 @@ def notice_create(
                     kind=kind,
                 )
     return notice
+
+
+@transaction.atomic
+def notice_attachment_add(
+    *, actor, notice: Notice, position: int, title: str, kind: str, body: str = ""
+) -> NoticeAttachment:
+    """An attachment of a draft given as text (an imported notice's 附件: the slogans, the
+    co-organizers, a schedule as its lines); files come through the form
+    (`campaigns.attachments`)."""
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
+    if notice.is_issued:
+        raise NoticeStateError(_("已印发的文件不能直接修改，请使用“更正”。"))
+    with set_actor(actor):
+        attachment = NoticeAttachment(
+            notice=notice, position=position, title=title[:300], kind=kind, body=body
+        )
+        attachment.full_clean(exclude=["notice"], validate_unique=False)
+        attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def contact_add(*, actor, notice: Notice, name: str, phone: str = "", email: str = "") -> Contact:
+    """A contact (联系人) printed on the notice for questions about it."""
+    scoping.require(actor, scoping.Action.EDIT, notice.unit)
+    with set_actor(actor):
+        contact = Contact(notice=notice, name=name, phone=phone, email=email)
+        contact.full_clean(exclude=["notice"])
+        contact.save()
+    return contact
 
 
 @transaction.atomic
@@ -233,16 +268,10 @@ def notice_issue(*, actor, notice: Notice, version: int | None = None) -> Notice
         log_bulk_created(
             Delivery.objects.filter(notice=notice).select_related("notice", "recipient")
         )
-    requirement = getattr(notice, "report_requirement", None)
-    if requirement is not None:
-        # The recipients are now the units expected to report (督查督办 counts them).
-        from reports.services import expected_fill, statistic_fields_inherit
-
-        with set_actor(actor):
-            # A plan imported or drafted before its superior's form was complete still
-            # reports the superior's indicators (summed up level by level).
-            statistic_fields_inherit(requirement)
-        expected_fill(actor=actor, requirement=requirement)
+    # What the apps above add to an issue (the cascade fills the expected set), in this
+    # transaction: see `campaigns.hooks`.
+    for step in notice_issued_steps():
+        step(actor=actor, notice=notice)
     return notice
 
 
@@ -355,86 +384,6 @@ RECIPIENTS_TEXT = {
 }
 
 
-def activity_concerns(activity, unit: OrgUnit) -> bool:
-    """Does a superior's activity concern `unit`? Yes unless it names only other units
-    (a co-organizer's or another city's item); items led by the superior's own departments
-    are the model for each level's own."""
-    named_units = [p.unit for p in activity.participants.all() if p.unit_id]
-    if not named_units:
-        return True
-    return any(unit.path.startswith(u.path) or u.path.startswith(unit.path) for u in named_units)
-
-
-@transaction.atomic
-def plan_draft_from(*, actor, superior: Notice, unit: OrgUnit) -> Notice:
-    """制定本级方案: a draft plan of `unit` based on `superior`, pre-filled with the theme, the
-    report requirement, and a copy of each superior activity that concerns the unit, linked to
-    the activity it implements. Slogans are proposed separately (`slogan_suggestions`).
-    """
-    from activities.models import Activity
-    from reports.models import ReportRequirement
-    from reports.services import statistic_fields_inherit
-
-    scoping.require(actor, scoping.Action.EDIT, unit)
-    if not Notice.objects.for_user(actor).filter(pk=superior.pk).exists():
-        raise PermissionDenied
-    campaign = superior.campaign
-    title = _("%(unit)s%(year)s年“质量月”活动方案") % {
-        "unit": unit.display_name,
-        "year": campaign.year,
-    }
-    plan = notice_create(
-        actor=actor,
-        campaign=campaign,
-        unit=unit,
-        title=title,
-        kind=Notice.Kind.PLAN,
-        theme=superior.theme or campaign.theme,
-        issuer_names=[unit.display_name],
-        recipients_text=RECIPIENTS_TEXT.get(unit.kind, ""),
-        basis=[superior],
-        recipient_units=default_recipients(unit),
-    )
-    requirement = getattr(superior, "report_requirement", None)
-    with set_actor(actor):
-        if requirement is not None:
-            derived = ReportRequirement.objects.create(
-                notice=plan,
-                # Two days' margin to compile the subordinates' reports before reporting up.
-                due_date=requirement.due_date - datetime.timedelta(days=2)
-                if requirement.due_date
-                else None,
-                materials=list(requirement.materials),
-                report_to=unit.display_name,
-            )
-            # The superior's statistics form: its indicators are summed level by level.
-            statistic_fields_inherit(derived)
-        copies = [
-            Activity(
-                notice=plan,
-                position=position,
-                section=activity.section,
-                title=activity.title,
-                content=activity.content,
-                category=activity.category,
-                window_text=activity.window_text,
-                starts_on=activity.starts_on,
-                ends_on=activity.ends_on,
-                implements=activity,
-            )
-            for position, activity in enumerate(
-                (
-                    a
-                    for a in superior.activities.prefetch_related("participants__unit")
-                    if activity_concerns(a, unit)
-                ),
-                start=1,
-            )
-        ]
-        log_bulk_created(Activity.objects.bulk_create(copies))
-    return plan
-
-
 # --- Drafts edited through the form: the notice with its contacts and report requirement --
 
 
@@ -447,19 +396,15 @@ def notice_draft_save(
     unit: OrgUnit | None = None,
     version: int | None = None,
     contacts: list[dict] | None = None,
-    requirement: dict | None = None,
     attachment_edits: list | None = None,
     attachment_uploads: list | tuple = (),
     **fields,
 ) -> Notice:
     """Create (notice=None, with campaign and unit) or update a draft together with its
-    contacts (联系人, replaced as a whole), report requirement (报送要求; None or an empty
-    one removes it) and attachments (附件: retitled, removed, uploaded files appended;
-    `campaigns.attachments`), so one form submission is saved all or nothing.
+    contacts (联系人, replaced as a whole) and attachments (附件: retitled, removed, uploaded
+    files appended; `campaigns.attachments`), so one form submission is saved all or nothing.
+    The notice form also saves the report requirement: `cascade.services.notice_draft_save`.
     """
-    from campaigns.attachments import notice_attachments_save
-    from reports.models import ReportRequirement
-
     if notice is None:
         notice = notice_create(actor=actor, campaign=campaign, unit=unit, **fields)
     else:
@@ -468,26 +413,7 @@ def notice_draft_save(
         if contacts is not None:
             notice.contacts.all().delete()
             for item in contacts:
-                contact = Contact(notice=notice, **item)
-                contact.full_clean(exclude=["notice"])
-                contact.save()
-        if requirement is not None:
-            current = ReportRequirement.objects.filter(notice=notice).first()
-            # The form starts with the usual materials ticked, so ticked boxes alone do not
-            # ask the recipients to report: a due date does. A requirement once there stays
-            # while any material is ticked (a "及时报送" without a date, set on its own page).
-            wanted = requirement.get("due_date") or (
-                current is not None and requirement.get("materials")
-            )
-            if not wanted:
-                if current is not None:
-                    current.delete()
-            else:
-                current = current or ReportRequirement(notice=notice)
-                for name, value in requirement.items():
-                    setattr(current, name, value)
-                current.full_clean(exclude=["notice"], validate_unique=False)
-                current.save()
+                contact_add(actor=actor, notice=notice, **item)
     if attachment_edits is not None or attachment_uploads:
         # Last, so that no later step can roll back rows whose files are already stored.
         notice_attachments_save(
@@ -497,19 +423,6 @@ def notice_draft_save(
             uploads=list(attachment_uploads),
         )
     return notice
-
-
-@transaction.atomic
-def plan_draft_get_or_create(*, actor, superior: Notice, unit: OrgUnit) -> tuple[Notice, bool]:
-    """制定本级方案 once: a second click (or a double submit) finds the plan `unit` already
-    drafted from `superior` instead of drafting another one."""
-    # Locking the superior serializes concurrent clicks for the same notice.
-    _lock(Notice, superior.pk)
-    existing = Notice.objects.filter(unit=unit, basis=superior).order_by("pk").first()
-    if existing is not None:
-        scoping.require(actor, scoping.Action.EDIT, unit)
-        return existing, False
-    return plan_draft_from(actor=actor, superior=superior, unit=unit), True
 
 
 @transaction.atomic

@@ -6,39 +6,32 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from campaigns import selectors, services
 from campaigns.attachments import CONTENT_TYPES
 from campaigns.exporting import export_filename, notice_document
 from campaigns.forms import (
-    AttachmentFormSet,
+    MSG_CONFLICT_KEPT,
     CampaignForm,
-    ContactFormSet,
     CorrectionForm,
-    NoticeForm,
     SlogansForm,
-    attachment_edits,
-    attachment_initial,
-    contacts_from,
 )
 from campaigns.models import Campaign, Notice
 from campaigns.services import NoticeStateError
 from core.errors import ConflictError
-from core.replica import read_from_replica
 from exports.gongwen_docx import write_official_document
+from exports.gongwen_ofd import write_official_document_ofd
 from exports.gongwen_pdf import write_official_document_pdf
 from orgs import scoping
 from orgs.models import OrgUnit
 from orgs.selectors import unit_get_for_user
-from reports.models import DEFAULT_MATERIALS
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LED_INTERVAL_DEFAULT, LED_INTERVAL_MIN, LED_INTERVAL_MAX = 8, 2, 300
@@ -48,7 +41,6 @@ FIELD_LABELS = {
 }
 
 # Messages the tests assert on.
-MSG_CONFLICT_KEPT = gettext_lazy("您的输入已保留在下方；核对后再次保存将以您的内容为准。")
 MSG_ISSUED = gettext_lazy("已印发，已送达各接收单位的收文箱。")
 MSG_CORRECTED = gettext_lazy("更正已记录。")
 MSG_NO_CHANGE = gettext_lazy("未做任何修改，无需更正。")
@@ -199,108 +191,6 @@ def notice_attachment(request, pk: int, attachment_pk: int):
     )
 
 
-def _notice_form_page(request, *, unit: OrgUnit, notice: Notice | None):
-    initial = (
-        NoticeForm.initial_for(notice)
-        if notice
-        else _new_notice_initial(unit, request.GET.get("year", ""))
-    )
-    form = NoticeForm(
-        request.POST or None,
-        request.FILES or None,
-        unit=unit,
-        initial=initial,
-        creating=notice is None,
-    )
-    # A post without the attachment rows (an older page, a script) leaves them as they are.
-    attachments_posted = "attachments-TOTAL_FORMS" in request.POST
-    attachments = AttachmentFormSet(
-        request.POST if attachments_posted else None,
-        initial=attachment_initial(notice),
-        prefix="attachments",
-    )
-    contacts_initial = [
-        {"name": c.name, "phone": c.phone, "email": c.email}
-        for c in (notice.contacts.all() if notice else [])
-    ]
-    contacts = ContactFormSet(request.POST or None, initial=contacts_initial, prefix="contacts")
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and contacts.is_valid()
-        and (attachments.is_valid() or not attachments_posted)
-    ):
-        fields = form.notice_fields()
-        try:
-            notice = services.notice_draft_save(
-                actor=request.user,
-                notice=notice,
-                campaign=form.cleaned_data["campaign"] if notice is None else None,
-                unit=unit,
-                version=form.cleaned_data["version"],
-                contacts=contacts_from(contacts),
-                requirement=form.requirement(),
-                attachment_edits=attachment_edits(attachments) if attachments_posted else None,
-                attachment_uploads=form.cleaned_data["attachment_files"],
-                **fields,
-            )
-        except ConflictError as exc:
-            form.add_error(None, f"{exc} {MSG_CONFLICT_KEPT}")
-            # Keep every field as typed; only the version moves on, so saving again applies it.
-            form.data = form.data.copy()
-            form.data["version"] = exc.current_version
-        except (ValidationError, NoticeStateError) as exc:
-            text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
-            form.add_error(None, text)
-        else:
-            messages.success(request, _("草稿已保存。"))
-            return redirect(notice)
-    return render(
-        request,
-        "campaigns/notice_form.html",
-        {
-            "form": form,
-            "contacts": contacts,
-            "attachments": attachments,
-            "unit": unit,
-            "notice": notice,
-        },
-    )
-
-
-def _new_notice_initial(unit: OrgUnit, year: str = "") -> dict:
-    # The year the clerk was looking at in the list, else the latest.
-    campaign = (year.isdigit() and Campaign.objects.filter(year=int(year)).first()) or (
-        Campaign.objects.current()
-    )
-    return {
-        "campaign": campaign.pk if campaign else None,
-        "kind": Notice.Kind.PLAN,
-        "issuer_names": unit.display_name,
-        "theme": campaign.theme if campaign else "",
-        "recipients_text": services.RECIPIENTS_TEXT.get(unit.kind, ""),
-        "recipient_units": [u.pk for u in services.default_recipients(unit)],
-        "publication": Notice.Publication.PUBLIC,
-        "report_to": unit.display_name,
-        "materials": list(DEFAULT_MATERIALS),
-    }
-
-
-@login_required
-def notice_create(request, unit_pk: int):
-    unit = unit_get_for_user(request.user, unit_pk, scoping.Action.EDIT)
-    return _notice_form_page(request, unit=unit, notice=None)
-
-
-@login_required
-def notice_edit(request, pk: int):
-    notice = selectors.notice_get_for_user(request.user, pk, scoping.Action.EDIT)
-    if notice.is_issued:
-        messages.info(request, _("已印发的文件不能直接修改，请使用“更正”。"))
-        return redirect("campaigns:notice_correct", pk=notice.pk)
-    return _notice_form_page(request, unit=notice.unit, notice=notice)
-
-
 @login_required
 def notice_issue(request, pk: int):
     notice = selectors.notice_get_for_user(request.user, pk, scoping.Action.EDIT)
@@ -360,39 +250,6 @@ def notice_correct(request, pk: int):
 
 
 @login_required
-@require_POST
-def plan_draft(request, pk: int, unit_pk: int):
-    superior = selectors.notice_get_for_user(request.user, pk)
-    unit = unit_get_for_user(request.user, unit_pk, scoping.Action.EDIT)
-    if unit not in selectors.plan_units_for(request.user, superior):
-        raise Http404
-    plan, created = services.plan_draft_get_or_create(
-        actor=request.user, superior=superior, unit=unit
-    )
-    if created:
-        messages.success(request, _("已根据上级通知生成本级方案草稿，请核对并设置本级口号。"))
-    else:
-        messages.info(request, _("本单位已根据该通知制定过方案。"))
-    return redirect(plan)
-
-
-@login_required
-@read_from_replica()  # figures over a subtree: may lag the primary by seconds
-def cascade(request, pk: int):
-    notice = selectors.notice_get_for_user(request.user, pk)
-    if not scoping.can(request.user, scoping.Action.VIEW, notice.unit):
-        # Recipients see the notice, not how their peers respond to it.
-        raise Http404
-    rows, total = selectors.cascade_status(request.user, notice)
-    issued = sum(1 for r in rows if r.plan and r.plan.is_issued)
-    return render(
-        request,
-        "campaigns/cascade.html",
-        {"notice": notice, "rows": rows, "total": total, "issued_count": issued},
-    )
-
-
-@login_required
 def slogans_edit(request, unit_pk: int, year: int):
     unit = unit_get_for_user(request.user, unit_pk, scoping.Action.EDIT)
     campaign = get_object_or_404(Campaign, year=year)
@@ -442,6 +299,14 @@ def notice_pdf(request, pk: int):
     out = io.BytesIO()
     write_official_document_pdf(notice_document(notice), out)
     return _download(out.getvalue(), export_filename(notice, "pdf"), "application/pdf")
+
+
+@login_required
+def notice_ofd(request, pk: int):
+    notice = selectors.notice_get_for_user(request.user, pk)
+    out = io.BytesIO()
+    write_official_document_ofd(notice_document(notice), out)
+    return _download(out.getvalue(), export_filename(notice, "ofd"), "application/ofd")
 
 
 # The screen's one script is inline, with this response's nonce, so that the page needs nothing

@@ -179,6 +179,20 @@ AUDITED: dict[str, dict] = {
     "reports.ReportEvent": {},
     "reports.SentReminder": {},
     "reports.Bulletin": {"exclude_fields": _STAMPS},
+    "entities.MarketEntity": {"exclude_fields": _STAMPS},
+    "inspections.Inspector": {"exclude_fields": _STAMPS, "m2m_fields": {"linked_entities"}},
+    "inspections.SamplingPlan": {"exclude_fields": _STAMPS, "m2m_fields": {"regions"}},
+    "inspections.Draw": {},
+    "inspections.InspectionTarget": {"exclude_fields": _STAMPS, "m2m_fields": {"inspectors"}},
+    "inspections.InspectionFile": {"exclude_fields": _STAMPS},
+    "awards.AwardRound": {"exclude_fields": _STAMPS},
+    "awards.Criterion": {},
+    "awards.Application": {"exclude_fields": ["link_hash", *_STAMPS]},
+    "awards.ApplicationFile": {"exclude_fields": _STAMPS},
+    "awards.AwardExpert": {},
+    "awards.Assignment": {"exclude_fields": _STAMPS},
+    "awards.Score": {},
+    "awards.Objection": {"exclude_fields": ["contact"]},
     "public.PublicEvent": {"exclude_fields": _STAMPS},
     # Personal data stays out of the audit trail: only the status changes are of interest.
     "public.Registration": {
@@ -201,6 +215,7 @@ NOT_AUDITED: dict[str, str] = {
     ),
     "imports.NoticeImport": "导入暂存：确认后生成的通知及其活动、联系人等均有修改记录",
     "core.RateCounter": "限流计数器：每个请求累加的计数，窗口过后即作废，不是业务数据",
+    "awards.EmailVerification": "一次性邮箱验证码：只存摘要，15 分钟后失效，不是业务数据",
     "public.Vote": "匿名投票：只存号码摘要，写入审计日志反而多留一份个人信息",
 }
 

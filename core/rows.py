@@ -1,12 +1,14 @@
 """Row statements written out once per model and columns, run without the ORM's compiler.
 
 For the one request whose whole budget is a few statements: the report autosave, sent on
-every pause in typing (and the draft save of the edit page, which shares its code). Django
-builds each ORM statement anew from the queryset, costing the app server as much CPU as
-PostgreSQL spends running it (bench/results.md); these build the SQL once per process from
-the model's metadata and pass values through the fields' own conversions
-(`get_db_prep_save` on the way in, the database's and the field's converters on the way
-out), so they read and write exactly what the ORM would, on SQLite and PostgreSQL alike.
+every pause in typing (and the draft save of the edit page, which shares its code), whose
+use of these is fenced in one module (`reports.services.autosave`). Generic: nothing here
+knows a model of the platform. Django builds each ORM statement anew from the queryset,
+costing the app server as much CPU as PostgreSQL spends running it (bench/results.md); these
+build the SQL once per process from the model's metadata and pass values through the fields'
+own conversions (`get_db_prep_save` on the way in, the database's and the field's converters
+on the way out), so they read and write exactly what the ORM would, on SQLite and PostgreSQL
+alike.
 They send no signals: callers write their audit entry themselves. Anything that is not a
 hot path uses the ORM.
 """

@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 from django import forms
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.windows import window_dates
 from campaigns.models import Notice
 from core.widgets import DateInput
+from imports.parser import Contact, ParsedActivity, ParsedNotice
 from imports.services import NewUnit
 from orgs.models import OrgUnit
 from orgs.services import kind_below
@@ -18,9 +20,9 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("公文文件"),
         required=False,
-        help_text=_("支持 .txt、.docx、.pdf（带文字层）"),
+        help_text=_("支持 .txt、.docx、.pdf、.ofd（带文字层）"),
         error_messages={"empty": _("文件为空。")},
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf,.ofd"}),
     )
     text = forms.CharField(
         label=_("或粘贴公文全文"),
@@ -131,8 +133,8 @@ class NoticeDataForm(forms.Form):
     PARSER_LEVELS = {"city": OrgUnit.Kind.PREFECTURE}
 
     @classmethod
-    def initial_from(cls, data: dict) -> dict:
-        initial = {name: data.get(name) for name in cls.FIELDS_FROM_DATA}
+    def initial_from(cls, data: ParsedNotice) -> dict:
+        initial = {name: getattr(data, name) for name in cls.FIELDS_FROM_DATA}
         initial["level"] = cls.PARSER_LEVELS.get(initial["level"], initial["level"])
         return initial
 
@@ -179,24 +181,40 @@ ActivityFormSet = forms.formset_factory(ActivityRowForm, extra=0, can_delete=Tru
 ContactFormSet = forms.formset_factory(ContactRowForm, extra=1, can_delete=True)
 
 
-def data_from_forms(base: dict, form, activities, contacts) -> dict:
+def _kept(formset, key: str) -> list[dict]:
+    return [
+        f.cleaned_data
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get(key)
+    ]
+
+
+def data_from_forms(base: ParsedNotice, form, activities, contacts) -> ParsedNotice:
     """The import's data with the clerk's corrections applied (all forms valid)."""
-    data = dict(base)
-    for name in NoticeDataForm.FIELDS_FROM_DATA:
-        data[name] = form.cleaned_data[name]
-    if data["issue_date"]:
-        data["issue_date"] = data["issue_date"].isoformat()
-    data["activities"] = [
-        {key: f.cleaned_data[key] for key in ("title", "lead", "support", "when", "text", "parent")}
-        for f in activities.forms
-        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("title")
-    ]
-    data["contacts"] = [
-        {key: f.cleaned_data[key] for key in ("name", "phone", "email", "fax")}
-        for f in contacts.forms
-        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("name")
-    ]
-    return data
+    fields = {name: form.cleaned_data[name] for name in NoticeDataForm.FIELDS_FROM_DATA}
+    if fields["issue_date"]:
+        fields["issue_date"] = fields["issue_date"].isoformat()
+    return replace(
+        base,
+        **fields,
+        activities=[
+            ParsedActivity(
+                title=row["title"],
+                lead=row["lead"],
+                support=row["support"],
+                when=row["when"] or None,
+                text=row["text"],
+                parent=row["parent"] or None,
+            )
+            for row in _kept(activities, "title")
+        ],
+        contacts=[
+            Contact(
+                name=row["name"], phone=row["phone"], email=row["email"], fax=row["fax"] or None
+            )
+            for row in _kept(contacts, "name")
+        ],
+    )
 
 
 class UnmatchedNameForm(forms.Form):

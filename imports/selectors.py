@@ -4,6 +4,7 @@ from django.http import Http404
 
 from campaigns.models import Notice
 from imports.models import NoticeImport
+from imports.parser import ParsedNotice
 from orgs import scoping
 from orgs.matching import Match, NameMatcher
 from orgs.models import Membership, OrgUnit
@@ -79,10 +80,10 @@ def imports_for_user(user, limit: int = 50):
     return NoticeImport.objects.for_user(user).select_related("unit", "uploader", "notice")[:limit]
 
 
-def import_matches(user, notice_import: NoticeImport, data: dict | None = None) -> dict:
+def import_matches(user, notice_import: NoticeImport, data: ParsedNotice | None = None) -> dict:
     """For the preview: each issuer, co-organizer, lead and supporting name with its match,
     and each cited doc number with the visible notice it refers to (or None)."""
-    data = data if data is not None else notice_import.data
+    data = data if data is not None else ParsedNotice.from_json(notice_import.data)
     matcher = ImportMatcher(notice_import.unit)
     cache: dict[str, Match] = {}
 
@@ -93,21 +94,21 @@ def import_matches(user, notice_import: NoticeImport, data: dict | None = None) 
 
     activities = [
         {
-            "leads": [match(n) for n in item.get("lead") or []],
-            "supports": [match(n) for n in item.get("support") or []],
+            "leads": [match(n) for n in item.lead],
+            "supports": [match(n) for n in item.support],
         }
-        for item in data.get("activities") or []
+        for item in data.activities
     ]
-    recipients = [match(n) for n in data.get("recipients") or []]
+    recipients = [match(n) for n in data.recipients]
     named = recipients + [m for row in activities for m in row["leads"] + row["supports"]]
     return {
-        "issuers": [match(n) for n in data.get("issuers") or []],
+        "issuers": [match(n) for n in data.issuers],
         "recipients": recipients,
-        "co_organizers": [match(n) for n in data.get("co_organizers") or []],
+        "co_organizers": [match(n) for n in data.co_organizers],
         "activities": activities,
         # What the clerk may create on confirmation (a department or a unit), once each.
         "unmatched": list(dict.fromkeys(m.name for m in named if not m.matched)),
-        "basis": basis_matches(user, data.get("basis") or []),
+        "basis": basis_matches(user, data.basis),
     }
 
 

@@ -16,25 +16,28 @@ from django.utils.translation import gettext as _
 
 from activities.services import activity_create
 from campaigns.forms import body_from_text
-from campaigns.models import Contact, Notice, NoticeAttachment
+from campaigns.models import Notice, NoticeAttachment
 from campaigns.services import (
     campaign_get_or_create,
+    contact_add,
     default_recipients,
+    notice_attachment_add,
     notice_create,
     slogan_suggestions,
     slogans_set,
 )
 from core.audit import set_actor
 from imports.models import NoticeImport
-from imports.parser import parse_text
+from imports.parser import Contact as ParsedContact
+from imports.parser import ParsedNotice, ParsedSection, parse_text
 from imports.parser.errors import NoticeParseError
 from imports.parser.extract import extract_bytes
 from imports.selectors import ImportMatcher
 from orgs import scoping
 from orgs.matching import normalize_name
-from orgs.models import Department, OrgUnit
-from orgs.services import unit_create
-from reports.models import ReportRequirement
+from orgs.models import OrgUnit
+from orgs.services import department_get_or_create, unit_create
+from reports.services.requirements import requirement_save
 
 
 class ImportStateError(Exception):
@@ -86,8 +89,8 @@ def notice_import_create(*, actor, unit: OrgUnit, upload=None, text: str = "") -
         if len(text.encode("utf-8")) > settings.QM_NOTICE_UPLOAD_MAX_BYTES:
             raise _too_large()
         source, data = text, None
-    parsed = parse_text(source)
-    parsed.pop("original_text", None)
+    # The converted text is what the clerk checks; the original stays in source_text.
+    parsed = parse_text(source).to_json(with_original=False)
     notice_import = NoticeImport(
         unit=unit,
         uploader=actor,
@@ -110,12 +113,14 @@ def notice_import_create(*, actor, unit: OrgUnit, upload=None, text: str = "") -
 
 
 @transaction.atomic
-def notice_import_update(*, actor, notice_import: NoticeImport, data: dict) -> NoticeImport:
+def notice_import_update(
+    *, actor, notice_import: NoticeImport, data: ParsedNotice | dict
+) -> NoticeImport:
     """Keep the clerk's corrections without creating anything yet."""
     notice_import = NoticeImport.objects.select_for_update().get(pk=notice_import.pk)
     scoping.require(actor, scoping.Action.EDIT, notice_import.unit)
     _require_pending(notice_import)
-    notice_import.edited = data
+    notice_import.edited = ParsedNotice.from_json(data).to_json(with_original=False)
     notice_import.save(update_fields=["edited", "updated_at"])
     return notice_import
 
@@ -145,7 +150,7 @@ def notice_import_confirm(
     *,
     actor,
     notice_import: NoticeImport,
-    data: dict | None = None,
+    data: ParsedNotice | dict | None = None,
     new_departments: list[str] | tuple = (),
     new_units: list[NewUnit] | tuple = (),
 ) -> Notice:
@@ -167,80 +172,78 @@ def notice_import_confirm(
         return notice_import.notice
     _require_pending(notice_import)
     if data is not None:
-        notice_import.edited = data
-    data = notice_import.data
+        notice_import.edited = ParsedNotice.from_json(data).to_json(with_original=False)
+    data = ParsedNotice.from_json(notice_import.data)
 
-    year = data.get("year")
+    year = data.year
     if not year:
         raise ValidationError({"year": _("请填写年度。")})
-    doc_number = (data.get("doc_number") or "").strip()
+    doc_number = (data.doc_number or "").strip()
     if doc_number and Notice.objects.filter(unit=unit, doc_number=doc_number).exists():
         raise ValidationError(
             {"doc_number": _("本单位已有文号为“%(n)s”的文件。") % {"n": doc_number}}
         )
-    with set_actor(actor):
-        for name in dict.fromkeys(n.strip() for n in new_departments if n.strip()):
-            Department.objects.get_or_create(unit=unit, name=name[:100])
+    for name in dict.fromkeys(n.strip() for n in new_departments if n.strip()):
+        department_get_or_create(actor=actor, unit=unit, name=name)
     created_units = _units_create(actor, data, new_units)
     matcher = ImportMatcher(unit, extra_units=created_units)
-    campaign = campaign_get_or_create(actor=actor, year=int(year), theme=data.get("theme") or "")
+    campaign = campaign_get_or_create(actor=actor, year=int(year), theme=data.theme or "")
     basis, basis_text = _basis(actor, data)
+    co_organizers = [matcher.match(n).unit for n in data.co_organizers]
     notice = notice_create(
         actor=actor,
         campaign=campaign,
         unit=unit,
-        title=(data.get("title") or "").strip(),
-        kind=data.get("kind") or Notice.Kind.NOTICE,
+        title=(data.title or "").strip(),
+        kind=data.kind or Notice.Kind.NOTICE,
         doc_number=doc_number,
-        issuer_names=list(data.get("issuers") or []),
-        recipients_text="、".join(data.get("recipients") or []),
-        issue_date=_date(data.get("issue_date")),
-        publication=PUBLICATION.get(data.get("publication") or "", Notice.Publication.PUBLIC),
-        theme=data.get("theme") or "",
-        body=_body(data.get("sections") or [], opening=data.get("opening") or []),
-        copied_to=(data.get("copied_to") or "").strip(),
+        issuer_names=list(data.issuers),
+        recipients_text="、".join(data.recipients),
+        issue_date=_date(data.issue_date),
+        publication=PUBLICATION.get(data.publication or "", Notice.Publication.PUBLIC),
+        theme=data.theme or "",
+        body=_body(data.sections, opening=data.opening),
+        copied_to=data.copied_to.strip(),
         basis_text=basis_text,
         basis=basis,
         recipient_units=_recipient_units(unit, data, created_units),
+        co_organizers=[u for u in co_organizers if u is not None],
         # The attachments are the ones the document lists (_attachments below).
         standard_attachments=False,
     )
-    co_organizers = [matcher.match(n).unit for n in data.get("co_organizers") or []]
-    notice.co_organizers.set([u for u in co_organizers if u is not None])
-    for position, item in enumerate(data.get("activities") or [], start=1):
-        title = (item.get("title") or "").strip()
+    for position, item in enumerate(data.activities, start=1):
         activity_create(
             actor=actor,
             notice=notice,
-            title=title[:300],
-            content=item.get("text") or "",
-            section=(item.get("parent") or "")[:100],
-            window_text=(item.get("when") or "").strip()[:50],
+            title=item.title.strip()[:300],
+            content=item.text,
+            section=(item.parent or "")[:100],
+            window_text=(item.when or "").strip()[:50],
             position=position,
-            leads=item.get("lead") or [],
-            supports=item.get("support") or [],
+            leads=item.lead,
+            supports=item.support,
             matcher=matcher,
         )
-    _slogans(actor, campaign, unit, data.get("slogans") or [])
+    _slogans(actor, campaign, unit, data.slogans)
     with set_actor(actor):
-        _contacts(notice, data.get("contacts") or [])
-        _attachments(notice, data)
-        _requirement(notice, data, int(year))
+        _contacts(actor, notice, data.contacts)
+        _attachments(actor, notice, data)
+        _requirement(actor, notice, data, int(year))
         notice_import.status = NoticeImport.Status.IMPORTED
         notice_import.notice = notice
         notice_import.save(update_fields=["status", "notice", "edited", "updated_at"])
     return notice
 
 
-def _names_in(data: dict) -> set[str]:
+def _names_in(data: ParsedNotice) -> set[str]:
     """The names a new unit can be linked from: recipients, activity leads and supports."""
-    names = list(data.get("recipients") or [])
-    for item in data.get("activities") or []:
-        names += list(item.get("lead") or []) + list(item.get("support") or [])
+    names = list(data.recipients)
+    for item in data.activities:
+        names += item.lead + item.support
     return {normalize_name(n) for n in names}
 
 
-def _units_create(actor, data: dict, new_units: list[NewUnit] | tuple) -> list[OrgUnit]:
+def _units_create(actor, data: ParsedNotice, new_units: list[NewUnit] | tuple) -> list[OrgUnit]:
     """Create the units the clerk asked for, or reuse the parent's child of that name (a
     previous import created it). A name no longer in the notice (the clerk edited it away in
     the same submit) creates nothing, so that no unit is left linked to nothing."""
@@ -268,11 +271,11 @@ def _units_create(actor, data: dict, new_units: list[NewUnit] | tuple) -> list[O
     return created
 
 
-def _recipient_units(unit: OrgUnit, data: dict, new_units: list[OrgUnit]) -> list[OrgUnit]:
+def _recipient_units(unit: OrgUnit, data: ParsedNotice, new_units: list[OrgUnit]) -> list[OrgUnit]:
     """The units one level down, and a new unit named as a recipient (主送) when it was placed
     directly under the importing unit: the notice form delivers only one level down."""
     recipients = default_recipients(unit)
-    named = {normalize_name(n) for n in data.get("recipients") or []}
+    named = {normalize_name(n) for n in data.recipients}
     for new in new_units:
         if (
             new.name in named
@@ -299,31 +302,29 @@ def _date(value) -> datetime.date | None:
     return datetime.date.fromisoformat(value)
 
 
-def _basis(actor, data: dict) -> tuple[list[Notice], list[str]]:
+def _basis(actor, data: ParsedNotice) -> tuple[list[Notice], list[str]]:
     """Cited doc numbers matched to notices the user can see; the others kept as text."""
-    numbers = [n.strip() for n in data.get("basis") or [] if n.strip()]
+    numbers = [n.strip() for n in data.basis if n.strip()]
     found = {}
     for notice in Notice.objects.for_user(actor).filter(doc_number__in=numbers).order_by("pk"):
         found.setdefault(notice.doc_number, notice)
     unmatched = [n for n in numbers if n not in found]
     if not numbers:
         # A superior notice cited by title only (湖北 2020) is kept by its title.
-        unmatched = [f"《{t}》" for t in data.get("basis_titles") or []]
+        unmatched = [f"《{t}》" for t in data.basis_titles]
     return list(found.values()), unmatched
 
 
-def _body(sections: list[dict], *, opening: list[str] = ()) -> list[dict]:
+def _body(sections: list[ParsedSection], *, opening: list[str] = ()) -> list[dict]:
     """Body blocks exactly as the notice form reads them back (campaigns.forms.body_from_text):
     the opening paragraphs ("根据……，现就有关事项通知如下："), then each section with its level 1
     heading's number and 、 ("一、"), which the parser leaves off, and its lines, "（一）…" ones
     as level 2 headings. So a draft opened on the form and saved unchanged stays the same."""
     lines = [line.strip() for line in opening if line.strip()]
     for section in sections:
-        number = (section.get("number") or "").rstrip("、")
-        lines.append(
-            f"{number}、{section.get('title', '')}" if number else section.get("title", "")
-        )
-        lines += [line.strip() for line in (section.get("text") or "").splitlines()]
+        number = section.number.rstrip("、")
+        lines.append(f"{number}、{section.title}" if number else section.title)
+        lines += [line.strip() for line in section.text.splitlines()]
     return body_from_text("\n".join(lines))
 
 
@@ -343,26 +344,28 @@ def _slogans(actor, campaign, unit: OrgUnit, texts: list[str]) -> None:
     )
 
 
-def _contacts(notice: Notice, contacts: list[dict]) -> None:
+def _contacts(actor, notice: Notice, contacts: list[ParsedContact]) -> None:
     for item in contacts:
-        name = (item.get("name") or "").strip()
+        name = (item.name or "").strip()
         if not name:
             continue
-        phone = (item.get("phone") or "").strip()
-        fax = (item.get("fax") or "").strip()
+        phone = (item.phone or "").strip()
+        fax = (item.fax or "").strip()
         if fax and fax != phone:
             phone = _("%(phone)s（传真 %(fax)s）") % {"phone": phone, "fax": fax}
-        contact = Contact(
-            notice=notice, name=name[:50], phone=phone[:100], email=(item.get("email") or "")
-        )
         try:
-            contact.full_clean(exclude=["notice"])
+            contact_add(
+                actor=actor,
+                notice=notice,
+                name=name[:50],
+                phone=phone[:100],
+                email=item.email or "",
+            )
         except ValidationError as exc:
             raise ValidationError(
                 _("联系人“%(name)s”的信息有误：%(error)s")
                 % {"name": name, "error": "；".join(exc.messages)}
             ) from exc
-        contact.save()
 
 
 ATTACHMENT_KINDS = [
@@ -382,39 +385,39 @@ def _attachment_kind(title: str) -> str:
     return NoticeAttachment.Kind.OTHER
 
 
-def _attachments(notice: Notice, data: dict) -> None:
+def _attachments(actor, notice: Notice, data: ParsedNotice) -> None:
     """One attachment per entry of the 附件 list, with the text the file carried. The slogan
     list and the schedule are kept as their lines too, but the exports print them from the
     unit's slogans and the notice's activities, which the clerk edits afterwards."""
     bodies = {
-        NoticeAttachment.Kind.SLOGANS: "\n".join(data.get("slogans") or []),
-        NoticeAttachment.Kind.CO_ORGANIZERS: "\n".join(data.get("co_organizers") or []),
+        NoticeAttachment.Kind.SLOGANS: "\n".join(data.slogans),
+        NoticeAttachment.Kind.CO_ORGANIZERS: "\n".join(data.co_organizers),
         NoticeAttachment.Kind.LOCALITY_ACTIVITIES: "\n".join(
-            f"{item.get('unit', '')}：{'；'.join(item.get('items') or [])}"
-            for item in data.get("localities_activities") or []
+            f"{item.unit}：{'；'.join(item.items)}" for item in data.localities_activities
         ),
     }
-    for position, item in enumerate(data.get("attachments") or [], start=1):
-        title = (item.get("title") or "").strip()
+    for position, item in enumerate(data.attachments, start=1):
+        title = item.title.strip()
         if not title:
             continue
         kind = _attachment_kind(title)
         # An attachment the imported copy left out has no text: it is listed, not printed.
         body = ""
-        if item.get("included", True):
-            body = bodies.get(kind) or (item.get("text") or "").strip()
-        NoticeAttachment.objects.create(
+        if item.included:
+            body = bodies.get(kind) or item.text.strip()
+        notice_attachment_add(
+            actor=actor,
             notice=notice,
-            position=item.get("number") or position,
-            title=title[:300],
+            position=item.number or position,
+            title=title,
             kind=kind,
             body=body,
         )
 
 
-def _requirement(notice: Notice, data: dict, year: int) -> None:
-    deadline = (data.get("report_deadline") or "").strip()
-    materials = [m for m in data.get("report_materials") or [] if m.strip()]
+def _requirement(actor, notice: Notice, data: ParsedNotice, year: int) -> None:
+    deadline = (data.report_deadline or "").strip()
+    materials = [m for m in data.report_materials if m.strip()]
     if not deadline and not materials:
         return
     due = None
@@ -426,6 +429,12 @@ def _requirement(notice: Notice, data: dict, year: int) -> None:
             raise ValidationError(
                 {"report_deadline": _("报送截止日期应写成 月-日，如 10-16。")}
             ) from exc
-    requirement = ReportRequirement(notice=notice, due_date=due, materials=materials)
-    requirement.full_clean(exclude=["notice"], validate_unique=False)
-    requirement.save()
+    # The materials as the document names them (活动总结, 书面总结…): the clerk checked them.
+    requirement_save(
+        actor=actor,
+        notice=notice,
+        due_date=due,
+        materials=materials,
+        materials_as_written=True,
+        levels=None,
+    )

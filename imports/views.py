@@ -21,6 +21,7 @@ from imports.forms import (
     unmatched_initial,
 )
 from imports.models import NoticeImport
+from imports.parser import ParsedNotice
 from imports.parser.errors import NoticeParseError
 from orgs import scoping
 from orgs.selectors import unit_get_for_user
@@ -71,17 +72,17 @@ def import_preview(request, pk: int):
     if notice_import.status == NoticeImport.Status.DISCARDED:
         messages.error(request, _("该导入已放弃。"))
         return redirect("imports:index")
-    data = notice_import.data
+    data = ParsedNotice.from_json(notice_import.data)
     post = request.POST if request.method == "POST" else None
     form = NoticeDataForm(post, initial=NoticeDataForm.initial_from(data))
-    activities = ActivityFormSet(post, initial=data.get("activities") or [], prefix="act")
-    contacts = ContactFormSet(post, initial=data.get("contacts") or [], prefix="contact")
+    activities = ActivityFormSet(post, initial=[a.to_json() for a in data.activities], prefix="act")
+    contacts = ContactFormSet(post, initial=[c.to_json() for c in data.contacts], prefix="contact")
     parents = selectors.new_unit_parents(request.user, notice_import.unit)
     unmatched = (
         UnmatchedNameFormSet(post, prefix="new", parents=parents) if post is not None else None
     )
     if post is not None and all(f.is_valid() for f in (form, activities, contacts)):
-        data = data_from_forms(notice_import.data, form, activities, contacts)
+        data = data_from_forms(data, form, activities, contacts)
         if "confirm" not in request.POST:
             services.notice_import_update(
                 actor=request.user, notice_import=notice_import, data=data
@@ -121,7 +122,9 @@ def import_preview(request, pk: int):
             "matches": matches,
             "unmatched": unmatched,
             "activity_rows": list(zip_longest(activities.forms, matches["activities"])),
-            "uncertain": dict.fromkeys(notice_import.parsed.get("uncertain") or [], True),
+            "uncertain": dict.fromkeys(
+                ParsedNotice.from_json(notice_import.parsed).uncertain, True
+            ),
         },
         status=400 if post is not None else 200,
     )

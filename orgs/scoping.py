@@ -100,7 +100,7 @@ def scope_q(user, action: str, path_field: str, include_ancestors: bool = False)
 def grant_sql(user, action: str, path_sql: str) -> tuple[str, list]:
     """The same rule as `can`, as an SQL condition (and its parameters) on the unit path
     `path_sql`, for a hand-written query that checks the right in the statement that reads
-    the row (the report autosave, `reports.services.submissions._lock_draft`). Portable
+    the row (the report autosave, `reports.services.autosave._lock_draft`). Portable
     SQL: SQLite and PostgreSQL both concatenate with `||`; paths are treebeard's steps of
     [0-9A-Z], so no LIKE wildcard can be in one."""
     if user is None or not user.is_authenticated or not user.is_active:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from core.audit import set_actor
 from orgs import scoping
 from orgs.divisions import Division, station_full_name
-from orgs.models import Membership, OrgUnit
+from orgs.models import Department, Membership, OrgUnit
 
 User = get_user_model()
 
@@ -171,6 +171,22 @@ def unit_update(*, actor, unit: OrgUnit, full_name: str, aliases: str) -> OrgUni
         unit.full_clean()
         unit.save(update_fields=["full_name", "aliases", "updated_at"])
     return unit
+
+
+@transaction.atomic
+def department_get_or_create(*, actor, unit: OrgUnit, name: str) -> Department:
+    """The department (处室) `name` of `unit`, created when the unit has none of that name:
+    a clerk confirming an imported notice adds the departments it names. Needs EDIT on
+    `unit`, as the import does."""
+    scoping.require(actor, scoping.Action.EDIT, unit)
+    name = name.strip()[:100]
+    with set_actor(actor):
+        department = Department.objects.filter(unit=unit, name=name).first()
+        if department is None:
+            department = Department(unit=unit, name=name)
+            department.full_clean(exclude=["unit"], validate_unique=False)
+            department.save()
+    return department
 
 
 # The kind a new unit gets by default under a parent of each territorial kind: one level down.

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.models import Activity
 from core.audit import set_actor
@@ -29,6 +30,14 @@ from public.personal_data import (
 # No 0/O, 1/I/L: the code is read aloud at the door and typed on a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
+
+
+# What the visitor is told, named so that the pages and the tests say the same thing.
+DOUBLE_BOOKING = gettext_lazy(
+    "该手机号已报名此活动，请勿重复报名；如需查询，请使用报名时获得的确认码。"
+)
+POLL_CLOSED = gettext_lazy("投票已截止。")
+ALREADY_VOTED = gettext_lazy("该手机号已参与本次投票，每个号码只能投一次。")
 
 
 class PublicError(Exception):
@@ -137,9 +146,7 @@ def registration_create(*, event: PublicEvent, name: str, phone: str, now=None) 
     registration.full_clean(exclude=["status"])
     registration.phone_hash = registration_phone_digest(event.pk, registration.phone)
     if event.registrations.active().filter(phone_hash=registration.phone_hash).exists():
-        raise DoubleBookingError(
-            _("该手机号已报名此活动，请勿重复报名；如需查询，请使用报名时获得的确认码。")
-        )
+        raise DoubleBookingError(DOUBLE_BOOKING)
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
     if confirmed < event.capacity:
         registration.status = Registration.Status.CONFIRMED
@@ -324,18 +331,18 @@ def vote_cast(*, poll: Poll, option_id: int, phone: str, now=None) -> Vote:
     phone = normalize_phone(phone)
     Registration._meta.get_field("phone").run_validators(phone)
     if poll.is_closed(now):
-        raise PollClosedError(_("投票已截止。"))
+        raise PollClosedError(POLL_CLOSED)
     option = poll.options.filter(pk=option_id).first()
     if option is None:
         raise ValidationError({"option": _("请选择一个产品类别。")})
     if _voted(poll, phone):
-        raise AlreadyVotedError(_("该手机号已参与本次投票，每个号码只能投一次。"))
+        raise AlreadyVotedError(ALREADY_VOTED)
     vote = Vote(poll=poll, option=option, phone_hash=vote_phone_digest(poll.pk, phone))
     try:
         with transaction.atomic():
             vote.save()
     except IntegrityError as exc:  # vote_once_per_phone
-        raise AlreadyVotedError(_("该手机号已参与本次投票，每个号码只能投一次。")) from exc
+        raise AlreadyVotedError(ALREADY_VOTED) from exc
     return vote
 
 

@@ -2,6 +2,13 @@ from django.urls import path
 
 from public import views
 
+# The home page and the year archive, served at the site's root under their historic names
+# core:home and core:year_archive (qualitymonth/urls.py adds them to core's namespace).
+home_urlpatterns = [
+    path("", views.home, name="home"),
+    path("years/<int:year>/", views.year_archive, name="year_archive"),
+]
+
 app_name = "public"
 urlpatterns = [
     path("activities/<int:pk>/", views.activity_detail, name="activity_detail"),

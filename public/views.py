@@ -1,7 +1,10 @@
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from campaigns.models import Campaign
 from core.client import client_ip
 from core.xlsx import xlsx_response
 from orgs import scoping
@@ -18,6 +22,7 @@ from public import ical, ratelimit, selectors, services
 from public.forms import (
     CodeForm,
     EventForm,
+    FilterForm,
     LookupForm,
     MessageForm,
     PollForm,
@@ -46,6 +51,105 @@ def _form_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+# --- the home page and the year archive ---
+# Served under their historic URL names core:home and core:year_archive (qualitymonth/urls.py).
+
+
+def home(request):
+    """The public home: this year's theme and slogans, and the public activities, filterable
+    by region, category and date, as a list and a month calendar."""
+    return _campaign_page(request, Campaign.objects.current(), archive=False)
+
+
+def year_archive(request, year: int):
+    """往年活动: a past (or the current) year's theme, slogans and public activities, as the
+    home page showed them that year."""
+    campaign = get_object_or_404(Campaign, year=year)
+    return _campaign_page(request, campaign, archive=True)
+
+
+def _campaign_page(request, campaign: Campaign | None, *, archive: bool):
+    form = FilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    region = selectors.region_from_codes(
+        *(filters.get(level, "") for level in ("province", "city", "county"))
+    )
+    activities = selectors.public_activities(campaign=campaign) if campaign else None
+    context = {
+        "campaign": campaign,
+        "slogans": campaign.national_slogans() if campaign else [],
+        "past_campaigns": Campaign.objects.exclude(pk=campaign.pk) if campaign else [],
+        "archive": archive,
+        "page_url": request.path,
+        "form": form,
+        "region": region,
+        "region_levels": selectors.region_levels(region, (_("省"), _("市"), _("县（区）"))),
+        "categories": selectors.categories(),
+        "selected_category": filters.get("category"),
+        "selected_date": filters.get("date"),
+        "open_polls": selectors.public_polls().filter(closes_at__gt=timezone.now())[:3],
+    }
+    if activities is not None:
+        listed = selectors.activities_filter(
+            activities, region=region, category_id=filters.get("category"), on=filters.get("date")
+        )
+        month = _month(filters.get("month"), filters.get("date"), campaign)
+        calendar_base = selectors.activities_filter(
+            activities, region=region, category_id=filters.get("category"), on=None
+        )
+        page = selectors.activity_page(listed, _page_number(request))
+        if not page.activities and not request.GET and not archive:
+            # A year just opened has no public activities yet: point at the last year that had.
+            context["latest_with_activities"] = (
+                Campaign.objects.filter(
+                    Exists(selectors.public_activities().filter(notice__campaign=OuterRef("pk")))
+                )
+                .exclude(pk=campaign.pk)
+                .order_by("-year")
+                .first()
+            )
+        context |= {
+            "page": page,
+            "query_without_page": _query_without(request, "page"),
+            "month": month,
+            "weeks": selectors.month_calendar(
+                calendar_base,
+                month.year,
+                month.month,
+                cache_key=f"{campaign.pk}:{region.path if region else '-'}:"
+                f"{filters.get('category') or '-'}",
+            ),
+            "prev_month": (month - datetime.timedelta(days=1)).replace(day=1),
+            "next_month": (month + datetime.timedelta(days=31)).replace(day=1),
+            "query_without_month": _query_without(request, "month", "date", "page"),
+        }
+    return render(request, "public/home.html", context)
+
+
+def _page_number(request) -> int:
+    raw = request.GET.get("page", "")
+    return int(raw) if raw.isdigit() and len(raw) < 6 else 1
+
+
+def _month(value: str | None, day: datetime.date | None, campaign) -> datetime.date:
+    if value:
+        year, month = value.split("-")
+        return datetime.date(int(year), int(month), 1)
+    if day:
+        return day.replace(day=1)
+    today = timezone.localdate()
+    if campaign and not (campaign.starts_on.replace(day=1) <= today <= campaign.ends_on):
+        return campaign.starts_on.replace(day=1)  # outside the campaign: show its first month
+    return today.replace(day=1)
+
+
+def _query_without(request, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
 
 
 # --- visitors ---

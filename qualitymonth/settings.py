@@ -56,7 +56,11 @@ INSTALLED_APPS = [
     "orgs",
     "campaigns",
     "activities",
+    "entities",
+    "inspections",
+    "awards",
     "reports",
+    "cascade",
     "notifications",
     "imports",
     "exports",
@@ -65,6 +69,7 @@ INSTALLED_APPS = [
     "accounts",
     "ninja",  # serves the API docs' Swagger UI from our static files, not a CDN
     "api",
+    "seeding",
 ]
 
 MIDDLEWARE = [

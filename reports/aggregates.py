@@ -6,8 +6,9 @@ database — while building and compiling the equivalent queryset (four joins, f
 counts) costs as much again in Python. `make bench` compares this path with the best
 hand-written SQL; the rest of the module `selectors` stays on the ORM.
 
-The definitions are the ones in `reports.selectors` (expected, received, on time, overdue) and
-are tested to agree with the ORM's counts (reports/tests/test_aggregates.py). The SQL is
+The definitions (received, on time, overdue) are those of `reports.rules`, whose SQL
+conditions are used here, and are tested to agree with the ORM's counts
+(reports/tests/test_aggregates.py, reports/tests/test_rules.py). The SQL is
 portable (SQLite and PostgreSQL); only the subtree filter differs, see `_in_subtree`.
 """
 
@@ -18,8 +19,8 @@ from django.db import connections, router
 
 from campaigns.models import Notice
 from orgs.models import OrgUnit
+from reports import rules
 from reports.models import (
-    RECEIVED_STATUSES,
     ExpectedReport,
     Report,
     ReportRequirement,
@@ -34,7 +35,6 @@ _T = {
     "report": Report._meta.db_table,
     "value": StatisticValue._meta.db_table,
 }
-_RECEIVED = "r.status IN ({})".format(", ".join(["%s"] * len(RECEIVED_STATUSES)))
 
 
 def _connection():
@@ -80,14 +80,15 @@ def completeness_counts(
         joins = f"JOIN {_T['notice']} n ON n.id = q.notice_id"
         where.append("n.campaign_id = %s")
         params.append(campaign.pk)
-    received = list(RECEIVED_STATUSES)
+    received, received_params = rules.received_sql("r.status")
+    on_time, on_time_params = rules.on_time_sql("r.status", "r.is_late")
+    overdue, overdue_params = rules.overdue_sql(today, "r.status", "q.due_date")
     sql = f"""
         SELECT {group_sql},
                COUNT(*),
-               SUM(CASE WHEN {_RECEIVED} THEN 1 ELSE 0 END),
-               SUM(CASE WHEN {_RECEIVED} AND NOT r.is_late THEN 1 ELSE 0 END),
-               SUM(CASE WHEN (r.status IS NULL OR NOT {_RECEIVED}) AND q.due_date < %s
-                        THEN 1 ELSE 0 END)
+               SUM(CASE WHEN {received} THEN 1 ELSE 0 END),
+               SUM(CASE WHEN {on_time} THEN 1 ELSE 0 END),
+               SUM(CASE WHEN {overdue} THEN 1 ELSE 0 END)
         FROM {_T["expected"]} e
         JOIN {_T["unit"]} u ON u.id = e.unit_id
         JOIN {_T["requirement"]} q ON q.id = e.requirement_id
@@ -97,7 +98,7 @@ def completeness_counts(
         {"" if group == "subtree" else "GROUP BY 1 ORDER BY 1"}
     """
     with _connection().cursor() as cursor:
-        cursor.execute(sql, received + received + received + [today] + params)
+        cursor.execute(sql, received_params + on_time_params + overdue_params + params)
         rows = cursor.fetchall()
     # SUM over no rows is NULL: the whole-subtree row of an empty subtree.
     return [(g, n, r or 0, o or 0, d or 0) for g, n, r, o, d in rows]
@@ -131,7 +132,8 @@ def statistic_sums(
     ancestors = ", ".join(
         f"SUBSTR(u.path, 1, {depth * step})" for depth in range(unit.depth, _MAX_DEPTH)
     )
-    received_above = _RECEIVED.replace("r.status", "r2.status")
+    received, received_params = rules.received_sql("r.status")
+    received_above, above_params = rules.received_sql("r2.status")
     sql = f"""
         SELECT SUBSTR(u.path, 1, {child_len}), v.field_id, SUM(v.number),
                COUNT(DISTINCT r.id)
@@ -139,7 +141,7 @@ def statistic_sums(
         JOIN {_T["report"]} r ON r.id = v.report_id
         JOIN {_T["expected"]} e ON e.id = r.expected_id
         JOIN {_T["unit"]} u ON u.id = e.unit_id
-        WHERE e.requirement_id = %s AND e.removed_at IS NULL AND {_RECEIVED} AND {subtree}
+        WHERE e.requirement_id = %s AND e.removed_at IS NULL AND {received} AND {subtree}
           AND v.field_id IN ({", ".join(["%s"] * len(field_ids))})
           AND NOT EXISTS (
               SELECT 1
@@ -156,7 +158,7 @@ def statistic_sums(
     with _connection().cursor() as cursor:
         cursor.execute(
             sql,
-            [requirement.pk, *RECEIVED_STATUSES, *params, *field_ids, *RECEIVED_STATUSES],
+            [requirement.pk, *received_params, *params, *field_ids, *above_params],
         )
         rows = cursor.fetchall()
     return [(child, field_id, _decimal(total), n) for child, field_id, total, n in rows]

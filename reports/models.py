@@ -2,13 +2,19 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import TimeStampedModel
 from orgs import scoping
+from reports import rules
+
+# The supervision colours and the received statuses are reporting rules (reports.rules); they
+# are named here too because the models' readers (admin, selectors, tests) look for them here.
+Colour = rules.Colour
+RECEIVED_STATUSES = rules.RECEIVED_STATUSES
 
 
 class Material(models.TextChoices):
@@ -125,42 +131,6 @@ class StatisticField(models.Model):
         return self.kind != self.Kind.TEXT
 
 
-class Colour(models.TextChoices):
-    """The supervision office's three colours (督查督办三色), plus the two quiet states."""
-
-    DONE = "done", _("已报送")
-    NONE = "none", _("正常")
-    BLUE = "blue", _("临近截止")
-    YELLOW = "yellow", _("被退回")
-    RED = "red", _("已逾期")
-
-
-def near_days_default() -> int:
-    return getattr(settings, "QM_REPORT_NEAR_DAYS", 3)
-
-
-def colour_for(
-    *, received: bool, returned: bool, due: datetime.date | None, today: datetime.date, near: int
-) -> str:
-    """The colour of one expected report; `ExpectedReportQuerySet.with_colour` is the same rule
-    in SQL. Red once the due date has passed without a report; yellow when returned for
-    correction (the unit is behind); blue from `near` days before the due date to the due date
-    itself; received reports are done.
-    """
-    if received:
-        return Colour.DONE
-    if due is not None and today > due:
-        return Colour.RED
-    if returned:
-        return Colour.YELLOW
-    if due is not None and today >= due - datetime.timedelta(days=near):
-        return Colour.BLUE
-    return Colour.NONE
-
-
-RECEIVED_STATUSES = ("submitted", "accepted")
-
-
 class ExpectedReportQuerySet(models.QuerySet):
     def for_user(self, user, action: str = "view") -> "ExpectedReportQuerySet":
         """Expected reports of units in the user's subtrees, or of requirements their units
@@ -177,26 +147,13 @@ class ExpectedReportQuerySet(models.QuerySet):
         return self.filter(unit__path__startswith=path)
 
     def received_q(self) -> Q:
-        return Q(report__status__in=RECEIVED_STATUSES)
+        return rules.received_q()
 
     def with_colour(
         self, today: datetime.date, near: int | None = None
     ) -> "ExpectedReportQuerySet":
-        """Annotate `colour`, the rule of `colour_for` computed by the database."""
-        near = near_days_default() if near is None else near
-        return self.annotate(
-            colour=Case(
-                When(self.received_q(), then=Value(Colour.DONE.value)),
-                When(requirement__due_date__lt=today, then=Value(Colour.RED.value)),
-                When(report__status="returned", then=Value(Colour.YELLOW.value)),
-                When(
-                    requirement__due_date__lte=today + datetime.timedelta(days=near),
-                    then=Value(Colour.BLUE.value),
-                ),
-                default=Value(Colour.NONE.value),
-                output_field=models.CharField(),
-            )
-        )
+        """Annotate `colour`, the rule of `rules.colour_for` computed by the database."""
+        return self.annotate(colour=rules.colour_case(today, near))
 
 
 class ExpectedReport(TimeStampedModel):
@@ -244,13 +201,11 @@ class ExpectedReport(TimeStampedModel):
 
     def colour_on(self, today: datetime.date, near: int | None = None) -> str:
         report = getattr(self, "report", None) if self.pk else None
-        status = report.status if report else None
-        return colour_for(
-            received=status in RECEIVED_STATUSES,
-            returned=status == Report.Status.RETURNED,
+        return rules.colour_for(
+            status=report.status if report else None,
             due=self.requirement.due_date,
             today=today,
-            near=near_days_default() if near is None else near,
+            near=near,
         )
 
 
@@ -268,7 +223,7 @@ class ReportQuerySet(models.QuerySet):
         )
 
     def received(self) -> "ReportQuerySet":
-        return self.filter(status__in=RECEIVED_STATUSES)
+        return self.filter(rules.received_q(report=""))
 
 
 class Report(TimeStampedModel):
@@ -279,10 +234,10 @@ class Report(TimeStampedModel):
     """
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("草稿")
-        SUBMITTED = "submitted", _("已报送")
-        RETURNED = "returned", _("已退回")
-        ACCEPTED = "accepted", _("已采用")
+        DRAFT = rules.DRAFT, _("草稿")
+        SUBMITTED = rules.SUBMITTED, _("已报送")
+        RETURNED = rules.RETURNED, _("已退回")
+        ACCEPTED = rules.ACCEPTED, _("已采用")
 
     expected = models.OneToOneField(
         ExpectedReport, on_delete=models.CASCADE, related_name="report", verbose_name=_("应报单位")
@@ -326,11 +281,11 @@ class Report(TimeStampedModel):
 
     @property
     def is_received(self) -> bool:
-        return self.status in RECEIVED_STATUSES
+        return rules.is_received(self.status)
 
     @property
     def is_editable(self) -> bool:
-        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+        return rules.is_editable(self.status)
 
 
 class StatisticValue(models.Model):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop, pgettext
 
 from activities.models import Activity
 from campaigns.models import Notice
+from core.figure_sources import FIGURE_SOURCES
 from reports.models import Report, ReportRequirement, StatisticValue
 from reports.services import statistic_fields_of
 
@@ -103,7 +104,23 @@ def report_prefill(report: Report) -> dict[str, Prefill]:
             prefill.sources.append(_(FIGURE_TEXT[figure]) % {"n": number_text(figures[figure])})
             if prefill.value is None:
                 prefill.value = Decimal(figures[figure])
+    _registered_figures(unit, requirement.notice.campaign_id, result)
     return result
+
+
+def _registered_figures(unit, campaign_id: int, result: dict[str, Prefill]) -> None:
+    """Figures counted by apps above reports (inspections …), registered in
+    core.figure_sources; the platform's own count, like FIGURE_TEXT's."""
+    for code, prefill in result.items():
+        if code not in FIGURE_SOURCES:
+            continue
+        label, count = FIGURE_SOURCES[code]
+        n = count(unit, campaign_id)
+        if not n:
+            continue
+        prefill.sources.append(_(label) % {"n": number_text(n)})
+        if prefill.value is None:
+            prefill.value = Decimal(n)
 
 
 FIGURE_TEXT = {

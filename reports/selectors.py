@@ -5,11 +5,9 @@ over units in Python — so the nation's view of ~3,000 counties costs the same 
 city's view of its districts. The dashboard and the API call these functions; they take a
 unit and optional filters (a requirement, or a whole campaign) and return plain dataclasses.
 
-Definitions (the supervision office's):
+Definitions (the supervision office's; received, on time, overdue and the colours are written
+once, in `reports.rules`):
 - expected: rows of `ExpectedReport` not removed (撤并 units leave with a reason);
-- received: the unit's report is submitted or accepted (a returned one is not);
-- on time: received, and first submitted on or before the due date;
-- overdue: not received and the due date has passed;
 - completeness = received / expected, timeliness = on time / expected (never above 100%).
 """
 
@@ -28,10 +26,8 @@ from campaigns.models import Campaign, Notice
 from core.figures import cached_figures
 from orgs import scoping
 from orgs.models import OrgUnit
-from reports import aggregates
+from reports import aggregates, rules
 from reports.models import (
-    RECEIVED_STATUSES,
-    Colour,
     ExpectedReport,
     Report,
     ReportRequirement,
@@ -108,10 +104,8 @@ def requirements_issued(user) -> QuerySet[ReportRequirement]:
             n_expected=Count("expected", filter=Q(expected__removed_at__isnull=True)),
             n_received=Count(
                 "expected",
-                filter=Q(
-                    expected__removed_at__isnull=True,
-                    expected__report__status__in=RECEIVED_STATUSES,
-                ),
+                filter=Q(expected__removed_at__isnull=True)
+                & rules.received_q("expected__report__"),
             ),
         )
         .order_by("-due_date")
@@ -261,7 +255,7 @@ def supervision_list(
 
 
 # What the supervision office chases (督办): overdue, returned, or due within the near days.
-PENDING_COLOURS = (Colour.RED, Colour.YELLOW, Colour.BLUE)
+PENDING_COLOURS = (rules.Colour.RED, rules.Colour.YELLOW, rules.Colour.BLUE)
 
 
 def supervision_pending(
@@ -298,7 +292,7 @@ def overdue_units(
 ) -> QuerySet[ExpectedReport]:
     """The expected reports in the subtree that are overdue (red)."""
     return supervision_list(
-        unit, requirement=requirement, campaign=campaign, today=today, colours=[Colour.RED]
+        unit, requirement=requirement, campaign=campaign, today=today, colours=[rules.Colour.RED]
     )
 
 
@@ -317,7 +311,7 @@ def colour_counts(
         .annotate(n=Count("pk"))
         .order_by()
     )
-    counts = dict.fromkeys(Colour.values, 0)
+    counts = dict.fromkeys(rules.Colour.values, 0)
     counts.update({r["colour"]: r["n"] for r in qs})
     return counts
 

@@ -29,12 +29,19 @@ echo "== ruff =="
 # --- PostgreSQL on loopback, in a temporary directory, gone when this script ends ---
 pg_start
 
+# One worker per core (pytest-xdist); each gets its own test database (pytest-django suffixes
+# its name with the worker id), its own Chromium and tmp_path. A whole file goes to one worker:
+# its module-scoped fixtures (the S3 server, the crawl) run once and the shared world
+# (core/testing/shared.py) is built once per file, not once per chunk of tests.
+# QM_TEST_WORKERS=0 runs in one process, as before.
+parallel=(-n "${QM_TEST_WORKERS:-auto}" --dist loadfile)
+
 status=0
 echo "== pytest on SQLite (with browser tests) =="
-env -u DATABASE_URL "$VENV_BIN/pytest" "$@" || status=$?
+env -u DATABASE_URL "$VENV_BIN/pytest" "${parallel[@]}" "$@" || status=$?
 
 echo "== pytest on PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') at 127.0.0.1:$pg_port =="
 DATABASE_URL="$PG_BASE_URL/qualitymonth" \
-  "$VENV_BIN/pytest" -m "not browser" "$@" || status=$?
+  "$VENV_BIN/pytest" "${parallel[@]}" -m "not browser" "$@" || status=$?
 
 exit $status

@@ -4,7 +4,7 @@ import pytest
 
 from activities.services import activity_create
 from campaigns.models import Campaign, Notice
-from campaigns.services import national_campaigns_load, notice_create, notice_issue
+from campaigns.services import national_campaigns_load, notice_create
 from orgs.models import Department
 
 
@@ -55,7 +55,3 @@ def plan(world, campaign, departments) -> Notice:
         supports=["计量所", "各监管所"],
     )
     return plan
-
-
-def issue(plan: Notice, actor) -> Notice:
-    return notice_issue(actor=actor, notice=plan)

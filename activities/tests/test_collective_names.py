@@ -8,7 +8,7 @@ from django.urls import reverse
 from activities import selectors
 from activities.collectives import collective_kind
 from activities.services import activity_create
-from activities.tests.conftest import issue
+from activities.tests.plans import issue
 from campaigns.services import notice_create
 from core.testing.world import make_user
 from orgs.models import OrgUnit

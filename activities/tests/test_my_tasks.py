@@ -11,7 +11,7 @@ from django.urls import reverse
 from activities import selectors
 from activities.models import Activity, ActivityParticipant
 from activities.services import activity_create
-from activities.tests.conftest import issue
+from activities.tests.plans import issue
 from campaigns.services import notice_create, notice_issue
 from core.testing.world import make_user
 from orgs.scoping import Role

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.html import escape
 from openpyxl import load_workbook
 
-from activities.tests.conftest import issue
+from activities.tests.plans import issue
 from campaigns.services import notice_create
 from exports.documents import SCHEDULE_COLUMNS, ScheduleRow
 from exports.schedule_xlsx import (

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from activities.models import Activity
 from activities.services import activity_create
-from activities.tests.conftest import issue
+from activities.tests.plans import issue
 from core.testing.world import make_user
 from orgs.scoping import Role
 

@@ -7,18 +7,18 @@ from reports.models import Report, ReportRequirement
 from reports.tests import factories
 
 
-def _draft(tree, client, unit="芙蓉区", **body):
+def _draft(reporting, client, unit="芙蓉区", **body):
     return client.post(
         "/api/reports",
-        {"requirement_id": tree.city_req.pk, "unit_id": tree.unit(unit).pk, **body},
+        {"requirement_id": reporting.city_req.pk, "unit_id": reporting.unit(unit).pk, **body},
         content_type="application/json",
     )
 
 
-def test_a_county_starts_its_draft_with_summary_and_statistics(tree, api_client):
+def test_a_county_starts_its_draft_with_summary_and_statistics(reporting, api_client):
     response = _draft(
-        tree,
-        api_client(tree.users["furong"]),
+        reporting,
+        api_client(reporting.furong_editor),
         summary="9月1日举行启动仪式",
         values={"activities": "3", "participants": "1,200"},
     )
@@ -33,46 +33,47 @@ def test_a_county_starts_its_draft_with_summary_and_statistics(tree, api_client)
     assert Report.objects.get(pk=body["id"]).summary == "9月1日举行启动仪式"
 
 
-def test_starting_a_report_that_exists_answers_409_with_where_it_is(tree, api_client):
-    client = api_client(tree.users["furong"])
-    first = _draft(tree, client).json()
-    again = _draft(tree, client)
+def test_starting_a_report_that_exists_answers_409_with_where_it_is(reporting, api_client):
+    client = api_client(reporting.furong_editor)
+    first = _draft(reporting, client).json()
+    again = _draft(reporting, client)
     assert again.status_code == 409
     assert again.json()["report_id"] == first["id"]
     assert again.json()["current_version"] == first["version"]
 
 
-def test_a_county_cannot_start_a_report_for_its_sibling(tree, api_client):
-    response = _draft(tree, api_client(tree.users["furong"]), unit="天心区", summary="冒名")
+def test_a_county_cannot_start_a_report_for_its_sibling(reporting, api_client):
+    response = _draft(reporting, api_client(reporting.furong_editor), unit="天心区", summary="冒名")
     assert response.status_code == 404
     assert response.json()["detail"] == MSG_NOT_EXPECTED
     assert not Report.objects.exists()
 
 
-def test_a_viewer_may_read_but_not_start_a_report(tree, api_client):
-    response = _draft(tree, api_client(tree.users["changsha_viewer"]), summary="只读")
+def test_a_viewer_may_read_but_not_start_a_report(reporting, api_client):
+    response = _draft(reporting, api_client(reporting.world.users["viewer"]), summary="只读")
     assert response.status_code == 403
     assert response.json()["detail"] == MSG_FORBIDDEN
     assert not Report.objects.exists()
 
 
-def test_a_county_cannot_read_a_sibling_countys_report_but_the_city_can(tree, api_client):
+def test_a_county_cannot_read_a_sibling_countys_report_but_the_city_can(reporting, api_client):
     report = factories.fill_and_submit(
-        actor=tree.users["tianxin"], expected=factories.expected(tree.city_req, tree.unit("天心区"))
+        actor=reporting.tianxin_editor,
+        expected=factories.expected(reporting.city_req, reporting.unit("天心区")),
     )
-    furong = api_client(tree.users["furong"])
+    furong = api_client(reporting.furong_editor)
     assert furong.get(f"/api/reports/{report.pk}").status_code == 404
     assert furong.get("/api/reports").json()["count"] == 0
-    city = api_client(tree.users["changsha"])
+    city = api_client(reporting.city_editor)
     assert city.get(f"/api/reports/{report.pk}").json()["unit"]["name"] == "天心区"
     assert [r["id"] for r in city.get("/api/reports").json()["items"]] == [report.pk]
 
 
 def test_a_second_save_on_an_old_version_is_refused_with_409_and_nothing_overwritten(
-    tree, api_client
+    reporting, api_client
 ):
-    client = api_client(tree.users["furong"])
-    report = _draft(tree, client, summary="第一稿").json()
+    client = api_client(reporting.furong_editor)
+    report = _draft(reporting, client, summary="第一稿").json()
     url = f"/api/reports/{report['id']}"
     first = client.patch(
         url, {"version": report["version"], "summary": "甲的修改"}, content_type="application/json"
@@ -86,20 +87,20 @@ def test_a_second_save_on_an_old_version_is_refused_with_409_and_nothing_overwri
     assert Report.objects.get(pk=report["id"]).summary == "甲的修改"
 
 
-def test_a_value_that_is_not_a_number_is_refused_with_422_naming_the_field(tree, api_client):
-    client = api_client(tree.users["furong"])
+def test_a_value_that_is_not_a_number_is_refused_with_422_naming_the_field(reporting, api_client):
+    client = api_client(reporting.furong_editor)
     for bad in ("三场", "NaN", "Infinity"):
-        response = _draft(tree, client, values={"activities": bad})
+        response = _draft(reporting, client, values={"activities": bad})
         assert response.status_code == 422, bad
         assert response.json()["errors"][0]["field"] == "activities"
     assert not Report.objects.exists()
 
 
 def test_saving_a_value_that_is_not_a_number_is_refused_with_422_and_the_draft_kept(
-    tree, api_client
+    reporting, api_client
 ):
-    client = api_client(tree.users["furong"])
-    report = _draft(tree, client, summary="第一稿", values={"activities": "3"}).json()
+    client = api_client(reporting.furong_editor)
+    report = _draft(reporting, client, summary="第一稿", values={"activities": "3"}).json()
     for bad in ("三场", "NaN", "Infinity"):
         response = client.patch(
             f"/api/reports/{report['id']}",
@@ -113,15 +114,15 @@ def test_saving_a_value_that_is_not_a_number_is_refused_with_422_and_the_draft_k
     assert saved.summary == "第一稿" and saved.version == report["version"]
 
 
-def test_text_with_a_nul_character_is_refused_before_the_database(tree, api_client):
-    response = _draft(tree, api_client(tree.users["furong"]), summary="a\x00b")
+def test_text_with_a_nul_character_is_refused_before_the_database(reporting, api_client):
+    response = _draft(reporting, api_client(reporting.furong_editor), summary="a\x00b")
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "body.payload.summary"
 
 
-def test_submitting_an_incomplete_report_lists_what_is_missing(tree, api_client):
-    client = api_client(tree.users["furong"])
-    report = _draft(tree, client, summary="").json()
+def test_submitting_an_incomplete_report_lists_what_is_missing(reporting, api_client):
+    client = api_client(reporting.furong_editor)
+    report = _draft(reporting, client, summary="").json()
     response = client.post(
         f"/api/reports/{report['id']}/submit", {}, content_type="application/json"
     )
@@ -130,9 +131,9 @@ def test_submitting_an_incomplete_report_lists_what_is_missing(tree, api_client)
     assert Report.objects.get(pk=report["id"]).status == "draft"
 
 
-def test_submit_on_time_then_late(tree, api_client):
-    client = api_client(tree.users["furong"])
-    report = _draft(tree, client, summary="总结", values={"activities": "2"}).json()
+def test_submit_on_time_then_late(reporting, api_client):
+    client = api_client(reporting.furong_editor)
+    report = _draft(reporting, client, summary="总结", values={"activities": "2"}).json()
     response = client.post(
         f"/api/reports/{report['id']}/submit",
         {"version": report["version"]},
@@ -142,22 +143,25 @@ def test_submit_on_time_then_late(tree, api_client):
     assert response.json()["status"] == "submitted"
     assert response.json()["is_late"] is False
 
-    ReportRequirement.objects.filter(pk=tree.city_req.pk).update(
+    ReportRequirement.objects.filter(pk=reporting.city_req.pk).update(
         due_date=timezone.localdate() - datetime.timedelta(days=1)
     )
-    tianxin = api_client(tree.users["tianxin"])
-    late = _draft(tree, tianxin, unit="天心区", summary="总结", values={"activities": "1"}).json()
+    tianxin = api_client(reporting.tianxin_editor)
+    late = _draft(
+        reporting, tianxin, unit="天心区", summary="总结", values={"activities": "1"}
+    ).json()
     submitted = tianxin.post(
         f"/api/reports/{late['id']}/submit", {}, content_type="application/json"
     ).json()
     assert submitted["status"] == "submitted" and submitted["is_late"] is True
 
 
-def test_a_county_cannot_submit_for_another_unit(tree, api_client):
+def test_a_county_cannot_submit_for_another_unit(reporting, api_client):
     report = factories.services.report_start(
-        actor=tree.users["tianxin"], expected=factories.expected(tree.city_req, tree.unit("天心区"))
+        actor=reporting.tianxin_editor,
+        expected=factories.expected(reporting.city_req, reporting.unit("天心区")),
     )
-    response = api_client(tree.users["furong"]).post(
+    response = api_client(reporting.furong_editor).post(
         f"/api/reports/{report.pk}/submit", {}, content_type="application/json"
     )
     assert response.status_code == 404
@@ -165,9 +169,9 @@ def test_a_county_cannot_submit_for_another_unit(tree, api_client):
     assert report.status == "draft"
 
 
-def test_submitting_with_an_old_version_is_409(tree, api_client):
-    client = api_client(tree.users["furong"])
-    report = _draft(tree, client, summary="总结", values={"activities": "2"}).json()
+def test_submitting_with_an_old_version_is_409(reporting, api_client):
+    client = api_client(reporting.furong_editor)
+    report = _draft(reporting, client, summary="总结", values={"activities": "2"}).json()
     client.patch(
         f"/api/reports/{report['id']}",
         {"version": report["version"], "summary": "改过"},

@@ -20,26 +20,26 @@ from reports.tests import factories
 
 
 @pytest.fixture
-def history(tree):
+def history(reporting):
     factories.fill_and_submit(
-        actor=tree.users["changsha"],
-        expected=factories.expected(tree.province_req, tree.unit("长沙市")),
+        actor=reporting.city_editor,
+        expected=factories.expected(reporting.province_req, reporting.unit("长沙市")),
         activities=12,
         participants=3000,
     )
     factories.fill_and_submit(
-        actor=tree.users["furong"],
-        expected=factories.expected(tree.city_req, tree.unit("芙蓉区")),
+        actor=reporting.furong_editor,
+        expected=factories.expected(reporting.city_req, reporting.unit("芙蓉区")),
         activities=5,
         participants=800,
     )
     ReportRequirement.objects.update(due_date=timezone.localdate() - datetime.timedelta(days=1))
     factories.fill_and_submit(
-        actor=tree.users["tianxin"],
-        expected=factories.expected(tree.city_req, tree.unit("天心区")),
+        actor=reporting.tianxin_editor,
+        expected=factories.expected(reporting.city_req, reporting.unit("天心区")),
         activities=2,
     )
-    return tree
+    return reporting
 
 
 def _counts(row):
@@ -49,7 +49,7 @@ def _counts(row):
 
 def test_completeness_and_timeliness_of_the_province_checked_by_hand(history, api_client):
     url = f"/api/units/{history.unit('湖南省').pk}/rollup"
-    body = api_client(history.users["hunan"]).get(url).json()
+    body = api_client(history.hunan_editor).get(url).json()
     assert _counts(body["total"]) == (4, 3, 2, 1, 1)
     assert body["total"]["completeness"] == 0.75
     assert body["total"]["timeliness"] == 0.5
@@ -65,7 +65,7 @@ def test_completeness_and_timeliness_of_the_province_checked_by_hand(history, ap
 
 
 def test_statistics_are_summed_per_child_and_in_total(history, api_client):
-    client = api_client(history.users["changsha"])
+    client = api_client(history.city_editor)
     url = f"/api/units/{history.unit('长沙市').pk}/rollup"
     body = client.get(url, {"requirement_id": history.city_req.pk}).json()
     rows = {r["label"]: r["values"] for r in body["statistics"]["rows"]}
@@ -79,9 +79,9 @@ def test_statistics_are_summed_per_child_and_in_total(history, api_client):
 
 
 def test_a_unit_outside_the_users_subtree_is_404(history, api_client):
-    changsha = api_client(history.users["changsha"])
+    changsha = api_client(history.city_editor)
     assert changsha.get(f"/api/units/{history.unit('湖南省').pk}/rollup").status_code == 404
-    zhuzhou = api_client(history.users["zhuzhou"])
+    zhuzhou = api_client(history.zhuzhou_editor)
     assert zhuzhou.get(f"/api/units/{history.unit('长沙市').pk}/rollup").status_code == 404
     # A requirement the user cannot see is not found either, even on the user's own unit.
     own = f"/api/units/{history.unit('株洲市').pk}/rollup"

@@ -35,13 +35,13 @@ CHECKS = [
 
 
 @pytest.fixture
-def token(tree) -> str:
+def token(reporting) -> str:
     factories.fill_and_submit(
-        actor=tree.users["furong"],
-        expected=factories.expected(tree.city_req, tree.unit("芙蓉区")),
+        actor=reporting.furong_editor,
+        expected=factories.expected(reporting.city_req, reporting.unit("芙蓉区")),
         activities=3,
     )
-    user = tree.users["changsha"]
+    user = reporting.city_editor
     return services.token_create(actor=user, user=user, name="schemathesis").key
 
 

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
 from campaigns import services
-from campaigns.forms import MSG_DUE_WITHOUT_MATERIALS
 from campaigns.models import Notice, NoticeAttachment
+from cascade.forms import MSG_DUE_WITHOUT_MATERIALS
 from core.testing.world import PASSWORD, build_world, make_user
 from orgs.scoping import Role
 from reports.models import DEFAULT_MATERIALS

@@ -5,9 +5,10 @@ import pytest
 from django.urls import reverse
 
 from campaigns import services
-from campaigns.forms import MSG_DUE_WITHOUT_MATERIALS
 from campaigns.models import Delivery, Notice, NoticeCorrection
 from campaigns.views import MSG_CONFLICT_KEPT, MSG_CORRECTED, MSG_ISSUED
+from cascade import services as cascade_services
+from cascade.forms import MSG_DUE_WITHOUT_MATERIALS
 from core.testing.world import make_user
 from orgs.scoping import Role
 from reports.models import DEFAULT_MATERIALS, Material, ReportRequirement
@@ -212,7 +213,7 @@ def test_an_existing_notices_form_shows_its_stored_materials(world, city_draft, 
     client = client_for(world.users["editor"])
     url = reverse("campaigns:notice_edit", args=[city_draft.pk])
     assert client.get(url).context["form"]["materials"].value() == []
-    services.notice_draft_save(
+    cascade_services.notice_draft_save(
         actor=world.users["editor"],
         notice=city_draft,
         version=city_draft.version,

@@ -10,9 +10,11 @@
 └── 福建省 (350000)                 ← unrelated to 长沙市
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from orgs.divisions import Division
 from orgs.models import Membership, OrgUnit
@@ -60,3 +62,58 @@ def build_world() -> World:
     world.users["national_admin"] = make_user("national_admin", nation, Role.ADMIN)
     world.users["nobody"] = make_user("nobody")
     return world
+
+
+@dataclass
+class Reporting:
+    """The reporting world on top of the shared one: 湖南省 asks 长沙市 and 株洲市 to report
+    (province_req); 长沙市 asks 芙蓉区 and 天心区 (city_req). One editor per unit; 长沙市's
+    are the world's."""
+
+    world: World
+    province_req: object
+    city_req: object
+    hunan_editor: object
+    furong_editor: object
+    tianxin_editor: object
+    zhuzhou_editor: object
+
+    def unit(self, name: str) -> OrgUnit:
+        return self.world.unit(name)
+
+    @property
+    def city_editor(self):
+        return self.world.users["editor"]
+
+
+def build_reporting(world: World) -> Reporting:
+    # Imported here: the factories issue notices, and this module is also the plain world for
+    # tests of apps below campaigns and reports.
+    from reports.tests import factories
+
+    hunan = make_user("hunan_editor", world.unit("湖南省"), Role.EDITOR, email="hunan@example.cn")
+    furong = make_user(
+        "furong_editor", world.unit("芙蓉区"), Role.EDITOR, email="furong@example.cn"
+    )
+    tianxin = make_user(
+        "tianxin_editor", world.unit("天心区"), Role.EDITOR, email="tianxin@example.cn"
+    )
+    zhuzhou = make_user(
+        "zhuzhou_editor", world.unit("株洲市"), Role.EDITOR, email="zhuzhou@example.cn"
+    )
+    due = timezone.localdate() + datetime.timedelta(days=10)
+    province_req = factories.issued_requirement(
+        actor=hunan,
+        unit=world.unit("湖南省"),
+        recipients=[world.unit("长沙市"), world.unit("株洲市")],
+        title="湖南省2023年“质量月”活动实施方案",
+        due=due,
+    )
+    city_req = factories.issued_requirement(
+        actor=world.users["editor"],
+        unit=world.unit("长沙市"),
+        recipients=[world.unit("芙蓉区"), world.unit("天心区")],
+        title="长沙市2023年“质量月”活动方案",
+        due=due,
+    )
+    return Reporting(world, province_req, city_req, hunan, furong, tianxin, zhuzhou)

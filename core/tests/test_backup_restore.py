@@ -11,9 +11,9 @@ import psycopg
 import pytest
 from django.db import connection
 
+from core.testing.s3 import BUCKET, CREDENTIALS
 from orgs.models import OrgUnit
 from orgs.services import national_unit_get_or_create
-from reports.tests.test_s3_storage import BUCKET, CREDENTIALS, s3_endpoint  # noqa: F401
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 KEY = "reports/2023/10/启动仪式.jpg"
@@ -63,7 +63,7 @@ def restored_database():
 
 def test_a_backup_brings_back_the_units_and_the_uploaded_files(
     tmp_path,
-    s3_endpoint,  # noqa: F811
+    s3_endpoint,
     restored_database,
 ):
     endpoint, s3 = s3_endpoint

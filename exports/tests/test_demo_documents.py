@@ -1,5 +1,5 @@
 """The demo documents, exported and read back: each of the five seed notices, imported through
-the clerk's import path (`manage.py load_demo`, as core/tests/test_demo.py loads it), opened
+the clerk's import path (`manage.py load_demo`, as seeding/tests/test_demo.py loads it), opened
 as DOCX (python-docx), PDF (pdfplumber) and schedule XLSX (openpyxl) and compared with the
 seed it came from; and every schedule XLSX the platform writes imports back with the same
 rows.

@@ -1,65 +1,114 @@
-"""Read a Quality Month notice or plan and return its structure as plain data.
+"""Read a Quality Month notice or plan and return its structure as typed values.
 
 Pure Python on purpose: no Django import, so the import flow, the management command, the
 accuracy script and the tests all share one code path and it runs anywhere.
 
     >>> from imports.parser import parse_text
-    >>> parse_text(text)["doc_number"]
+    >>> parse_text(text).doc_number
     '湘市监办发〔2023〕57号'
+    >>> parse_text(text).to_json()  # the ``parse_notice --json`` schema
 """
 
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from . import activities as _activities
-from . import content, header, reporting
+from . import content, digest, disclosure, header, reporting, rules, tables
 from .errors import NoticeParseError
 from .extract import extract_text
 from .normalize import normalize as _normalize
-from .structure import segment
+from .result import (
+    Attachment,
+    Contact,
+    LocalityActivities,
+    ParsedActivity,
+    ParsedNotice,
+    ParsedSection,
+    Window,
+)
+from .structure import is_org_line, segment
 
-__all__ = ["NoticeParseError", "parse_file", "parse_text", "extract_text"]
+__all__ = [
+    "Attachment",
+    "Contact",
+    "LocalityActivities",
+    "NoticeParseError",
+    "ParsedActivity",
+    "ParsedNotice",
+    "ParsedSection",
+    "Window",
+    "extract_text",
+    "parse_file",
+    "parse_text",
+]
 
 # At least this many independent signs that the text is an official notice or plan.
 _MIN_NOTICE_SIGNALS = 2
+# A last line shorter than this is a name or a heading, not a sentence cut off.
+_MIN_CUT_LINE = 20
 
 
-def parse_file(path: str | os.PathLike[str]) -> dict[str, Any]:
+def parse_file(path: str | os.PathLike[str]) -> ParsedNotice:
     """Extract text from a TXT, DOCX or PDF file and parse it."""
     return parse_text(extract_text(path))
 
 
-def parse_text(text: str) -> dict[str, Any]:
+def parse_text(text: str) -> ParsedNotice:
     if not text or not text.strip():
         raise NoticeParseError("文件内容为空，没有可识别的文字。", code="empty")
-    norm = _normalize(text)
+    meta, kept = disclosure.read(text.splitlines())
+    norm = _normalize("\n".join(tables.unflatten(kept)))
     if not norm.lines:
         raise NoticeParseError("文件内容为空，没有可识别的文字。", code="empty")
     doc = segment(norm.lines)
     warnings = list(norm.warnings)
     uncertain: list[str] = []
 
-    number = header.doc_number(doc)
-    title = header.title(doc)
+    number = meta.get("doc_number") or header.doc_number(doc)
+    title = meta.get("title") or header.title(doc) or header.cited_title(norm.text)
     issuers, issuers_certain = header.issuers(doc, title)
     recipients = header.recipients(doc)
-    issue_date = header.iso_date(doc.signature_date)
+    issue_date = disclosure.iso_date(meta.get("issue_date")) or header.iso_date(doc.signature_date)
     level, level_certain = header.level(issuers, recipients, doc)
+    if level is None:
+        # Digests and news reports name the organising body in their running text.
+        level, level_certain = header.level_from_text(norm.text), False
     theme, theme_certain = content.theme(doc)
     slogans = content.slogans(doc)
     co_organizers = content.co_organizers(doc, issuers)
+    if not issuers and not doc.signature_orgs:
+        # No red head and no signature: a digest says who runs the campaign in a sentence.
+        bodies = digest.campaign_bodies(norm.text)
+        if bodies:
+            issuers, co_organizers = bodies
+            issuers_certain = False
+            level = header.level_of_bodies(issuers, norm.text) or level
+            level_certain = False
+
     activities, activities_certain = _activities.activities(doc, co_organizers or issuers)
     due, due_sentence = reporting.deadline(doc)
 
-    _check_is_notice(norm.text, number, title, doc, recipients, theme)
+    if not _check_is_notice(norm.text, number, title, doc, recipients):
+        warnings.append(
+            "未找到文号、标题、落款等公文要素：这可能是通知的摘要、转载或新闻报道，"
+            "只识别了其中写明的内容，请逐项核对。"
+        )
+    year, year_inferred = header.year(title, number, issue_date, norm.text), False
+    if year is None:
+        year, why = header.infer_year(norm.text)
+        if year is not None:
+            year_inferred = True
+            warnings.append(f"文中未写明年度，已根据{why}推断为{year}年，请核对。")
 
     for field, certain, value in (
         ("issuers", issuers_certain, issuers),
         ("level", level_certain, level),
         ("theme", theme_certain, theme),
         ("activities", activities_certain, activities),
+        ("year", not year_inferred, year),
     ):
         if value and not certain:
             uncertain.append(field)
@@ -67,42 +116,44 @@ def parse_text(text: str) -> dict[str, Any]:
         warnings.append("未找到发文字号。")
     if issue_date is None:
         warnings.append("未找到成文日期（落款日期）。")
+    last = norm.lines[-1]
+    if rules.CUT_OFF.search(last) and len(last) > _MIN_CUT_LINE and not is_org_line(last):
+        warnings.append("文本在句中中断，可能只是原文的一部分；已识别其中写明的内容。")
     attachments = content.attachments(doc)
     for att in attachments:
-        if not att["included"]:
-            warnings.append(f"附件{att['number'] or ''}“{att['title']}”未包含在文件中。")
+        if not att.included:
+            warnings.append(f"附件{att.number or ''}“{att.title}”未包含在文件中。")
 
-    result: dict[str, Any] = {
-        "doc_number": number,
-        "title": title,
-        "kind": header.kind(title),
-        "issuers": issuers,
-        "issue_date": issue_date,
-        "printed_date": header.iso_date(doc.printed_date),
-        "year": header.year(title, number, issue_date, norm.text),
-        "level": level,
-        "theme": theme,
-        "slogans": slogans,
-        "activities": activities,
-        "localities_activities": _activities.localities(doc),
-        "report_deadline": due,
-        "report_materials": reporting.materials(doc, due_sentence),
-        "contacts": reporting.contacts(doc),
-        "co_organizers": co_organizers,
-        "basis": header.basis(doc, number),
-        "basis_titles": header.basis_titles(doc),
-        "recipients": recipients,
-        "publication": header.publication(doc),
-        "copied_to": header.copied_to(doc),
-        "attachments": attachments,
-        "opening": content.opening(doc),
-        "sections": content.sections(doc),
-        "warnings": warnings,
-        "uncertain": uncertain,
-    }
-    if norm.original_text is not None:
-        result["original_text"] = norm.original_text
-    return result
+    return ParsedNotice(
+        doc_number=number,
+        title=title,
+        kind=header.kind(title, norm.text),
+        issuers=issuers,
+        issue_date=issue_date,
+        printed_date=header.iso_date(doc.printed_date),
+        year=year,
+        level=level,
+        theme=theme,
+        slogans=slogans,
+        activities=activities,
+        localities_activities=_activities.localities(doc),
+        report_deadline=due,
+        report_materials=reporting.materials(doc, due_sentence),
+        contacts=reporting.contacts(doc),
+        co_organizers=co_organizers,
+        basis=header.basis(doc, number),
+        basis_titles=header.basis_titles(doc),
+        recipients=recipients,
+        publication=header.publication(doc),
+        copied_to=header.copied_to(doc),
+        attachments=attachments,
+        opening=content.opening(doc),
+        sections=content.sections(doc),
+        warnings=warnings,
+        uncertain=uncertain,
+        # The input as written, before the table rows and junk were taken out.
+        original_text=text if norm.original_text is not None else None,
+    )
 
 
 def _check_is_notice(
@@ -111,19 +162,40 @@ def _check_is_notice(
     title: str | None,
     doc: Any,
     recipients: list[str],
-    theme: str | None,
-) -> None:
+) -> bool:
+    """Whether the text looks like the official document itself. A digest or news report
+    about a campaign is kept (False); text not about a campaign at all is refused."""
+    # The parts of an official document; 质量月 and a theme are what any page about the
+    # campaign holds (a Q&A page lists themes), so they do not make it a document.
     signals = [
         number is not None,
         title is not None,
         len(doc.sections) >= 2,
         bool(recipients),
         doc.signature_date is not None,
-        "质量月" in text,
-        theme is not None,
     ]
-    if sum(signals) < _MIN_NOTICE_SIGNALS:
-        raise NoticeParseError(
-            "无法识别为“质量月”活动通知或方案：未找到文号、标题、分级标题、主送机关、落款日期等公文要素。",
-            code="not_a_notice",
-        )
+    if not mentions_a_campaign(text):
+        pass  # a notice of another campaign (质量强县, a slogan contest) is refused too
+    elif sum(signals) >= _MIN_NOTICE_SIGNALS:
+        return True
+    elif about_a_campaign(text):
+        return False
+    raise NoticeParseError(
+        "无法识别为“质量月”活动通知或方案：未找到文号、标题、分级标题、主送机关、落款日期等公文要素。",
+        code="not_a_notice",
+    )
+
+
+def mentions_a_campaign(text: str) -> bool:
+    """质量月 by name, or a year's national theme (an open day held under it)."""
+    flat = re.sub(rf"[^{rules.CJK}]", "", text)
+    return bool(rules.CAMPAIGN_WORDS.search(text) or any(t in flat for t in rules.NATIONAL_THEMES))
+
+
+def about_a_campaign(text: str) -> bool:
+    """Whether a text that is not the document itself still reports on a campaign: it names
+    质量月 and a body that runs it, outside the encyclopedia's definition it may quote."""
+    sentences = [s for s in re.split(r"[。！？!?\n]", text) if not rules.GENERIC_SENTENCE.search(s)]
+    rest = "。".join(sentences)
+    names_itself = any(p.search(rest) for p, _ in rules.SELF_LEVEL)
+    return bool(mentions_a_campaign(rest) and (rules.CAMPAIGN_BODY.search(rest) or names_itself))

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from . import rules
 from .content import first_sentence
 from .numerals import to_int
+from .result import LocalityActivities, ParsedActivity, Window
 from .structure import Document, compact
 
-Activity = dict[str, Any]
+Activity = ParsedActivity
 
 _TRAILING = "。．.；;，,：:、"
 _PARTS = {"上旬": "上旬", "中旬": "中旬", "下旬": "下旬", "初": "上旬", "上半月": "上旬"}
@@ -86,13 +86,13 @@ def parse_roles(text: str) -> tuple[list[str], list[str]]:
 # --- windows ----------------------------------------------------------------------------------
 
 
-def parse_window(when: str | None) -> dict[str, Any] | None:
+def parse_window(when: str | None) -> Window | None:
     """ "9-10 月" -> {start_month: 9, end_month: 10, part: None, all_year: False}."""
     if not when:
         return None
     text = when.strip()
     if rules.ALL_YEAR.search(text):
-        return {"start_month": 1, "end_month": 12, "part": None, "all_year": True}
+        return Window(start_month=1, end_month=12, part=None, all_year=True)
     m = rules.WINDOW_RANGE.match(text)
     if m:
         start, end = to_int(m.group(1)), to_int(m.group(2))
@@ -105,7 +105,7 @@ def parse_window(when: str | None) -> dict[str, Any] | None:
         part = _PARTS.get(m.group(2) or "")
     if not start or not end or not (1 <= start <= 12 and 1 <= end <= 12):
         return None
-    return {"start_month": start, "end_month": end, "part": part, "all_year": False}
+    return Window(start_month=start, end_month=end, part=part, all_year=False)
 
 
 def _activity(
@@ -119,17 +119,17 @@ def _activity(
     text: str = "",
     parent: str | None = None,
 ) -> Activity:
-    return {
-        "title": title,
-        "lead": lead or [],
-        "support": support or [],
-        "when": when,
-        "window": parse_window(when),
-        "source": source,
-        "number": number,
-        "parent": parent,
-        "text": text,
-    }
+    return ParsedActivity(
+        title=title,
+        lead=lead or [],
+        support=support or [],
+        when=when,
+        window=parse_window(when),
+        source=source,
+        number=number,
+        parent=parent,
+        text=text,
+    )
 
 
 # --- prose items ------------------------------------------------------------------------------
@@ -265,6 +265,21 @@ def table_activities(lines: list[str]) -> list[Activity]:
 # --- co-organizers' items ----------------------------------------------------------------------
 
 
+def paragraph_activities(lines: list[str]) -> list[Activity]:
+    """Activities a paragraph enumerates ("一是…（质量科牵头）；二是…", "1、…；2、…"), each
+    with the unit named in parentheses at its end."""
+    out: list[Activity] = []
+    for line in lines:
+        marks = list(rules.INLINE_ITEM.finditer(line))
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
+            number = m.group(1) or m.group(2) or m.group(3)
+            text = line[m.end() : end].strip()
+            if text:
+                out.extend(activities_from_item(number, text, "paragraph"))
+    return out
+
+
 def _unit_at_start(text: str, known: list[str]) -> str | None:
     for name in sorted(known, key=len, reverse=True):
         if text.startswith(name):
@@ -302,9 +317,9 @@ def co_organizer_activities(lines: list[str], known: list[str]) -> list[Activity
 _LOCALITY = re.compile(r"^([^：:，,。；;]{2,14})[：:](.+)$")
 
 
-def localities(doc: Document) -> list[dict[str, Any]]:
+def localities(doc: Document) -> list[LocalityActivities]:
     """Activities reported by the cities and prefectures: "1. 长沙市：…；…；…"."""
-    out: list[dict[str, Any]] = []
+    out: list[LocalityActivities] = []
     for att in doc.attachments:
         if not rules.ACTIVITY_ATTACHMENT_TITLE.search(att.title):
             continue
@@ -314,7 +329,7 @@ def localities(doc: Document) -> list[dict[str, Any]]:
             if not loc:
                 continue
             items = [_strip_punct(p) for p in re.split(r"[；;]", loc.group(2))]
-            out.append({"unit": loc.group(1).strip(), "items": [p for p in items if p]})
+            out.append(LocalityActivities(unit=loc.group(1).strip(), items=[p for p in items if p]))
     return out
 
 
@@ -347,6 +362,8 @@ def activities(doc: Document, known_orgs: list[str]) -> tuple[list[Activity], bo
         if rules.ACTIVITY_SECTION.search(section.title) and "要求" not in section.title:
             for item in section.items:
                 out.extend(activities_from_item(item.number, item.text, "section"))
+            if not section.items:
+                out.extend(paragraph_activities(section.lines))
     for att in doc.attachments:
         if rules.ACTIVITY_ATTACHMENT_TITLE.search(att.title) and not _is_locality_attachment(
             att.lines

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from . import rules
+from .result import Attachment as ParsedAttachment
+from .result import ParsedSection, SectionItem
 from .structure import Attachment, Document, Section, compact, is_terminator
 
 _QUOTES = "“”\"'「」『』‘’"
@@ -12,8 +14,10 @@ _TRAILING = "。．.；;，,！!"
 
 
 def clean_phrase(text: str) -> str:
-    """A slogan or theme without list numbering, surrounding quotes or a final full stop."""
+    """A slogan or theme without list numbering, a "主题：" label, surrounding quotes or a
+    final full stop."""
     text = rules.BULLET.sub("", text.strip())
+    text = rules.THEME_LABEL_PREFIX.sub("", text)
     m = rules.HEADING_3.match(text)
     if m:
         text = m.group(2)
@@ -28,6 +32,11 @@ def theme(doc: Document) -> tuple[str | None, bool]:
     """Return (theme, certain): a 活动主题 section beats a "主题：" line in an attachment."""
     for section in doc.sections:
         if rules.THEME_SECTION.match(section.title) and section.lines:
+            for line in section.lines[:2]:
+                # "…活动的主题是：“…”" under the heading, or the bare theme a line lower.
+                m = rules.THEME_SENTENCE.search(line)
+                if m:
+                    return clean_phrase(m.group(1)), True
             return clean_phrase(section.lines[0]), True
     lines = doc.main + [ln for att in doc.attachments for ln in att.lines]
     for i, line in enumerate(lines):
@@ -39,6 +48,11 @@ def theme(doc: Document) -> tuple[str | None, bool]:
             return clean_phrase(value), False
         if re.fullmatch(r"主\s*题\s*[：:]", line) and i + 1 < len(lines):
             return clean_phrase(lines[i + 1]), False
+    for line in lines:
+        # "今年质量月活动的主题是：“…”" in a paragraph, as digests and reports write it.
+        m = rules.THEME_SENTENCE.search(line) or rules.THEME_AROUND.search(line)
+        if m:
+            return clean_phrase(m.group(1)), False
     return None, False
 
 
@@ -90,21 +104,21 @@ def _split_names(text: str) -> list[str]:
     return out
 
 
-def attachments(doc: Document) -> list[dict[str, object]]:
+def attachments(doc: Document) -> list[ParsedAttachment]:
     included = {att.number: att for att in doc.attachments}
     listed = doc.attachment_list or [(att.number, att.title) for att in doc.attachments]
-    out: list[dict[str, object]] = []
+    out: list[ParsedAttachment] = []
     for number, title in listed:
         att: Attachment | None = included.get(number)
         if att is None and len(doc.attachments) == 1 == len(listed):
             att = doc.attachments[0]
         out.append(
-            {
-                "number": number,
-                "title": title,
-                "included": att is not None,
-                "text": "\n".join(att.lines) if att is not None else "",
-            }
+            ParsedAttachment(
+                number=number,
+                title=title,
+                included=att is not None,
+                text="\n".join(att.lines) if att is not None else "",
+            )
         )
     return out
 
@@ -126,19 +140,17 @@ def opening(doc: Document) -> list[str]:
     return out
 
 
-def sections(doc: Document) -> list[dict[str, object]]:
-    return [_section_dict(s) for s in doc.sections]
+def sections(doc: Document) -> list[ParsedSection]:
+    return [_parsed_section(s) for s in doc.sections]
 
 
-def _section_dict(section: Section) -> dict[str, object]:
-    return {
-        "number": section.number,
-        "title": section.title,
-        "items": [
-            {"number": item.number, "title": first_sentence(item.text)} for item in section.items
-        ],
-        "text": "\n".join(section.lines),
-    }
+def _parsed_section(section: Section) -> ParsedSection:
+    return ParsedSection(
+        number=section.number,
+        title=section.title,
+        items=[SectionItem(number=i.number, title=first_sentence(i.text)) for i in section.items],
+        text="\n".join(section.lines),
+    )
 
 
 def first_sentence(text: str) -> str:

@@ -1,4 +1,4 @@
-"""File → text for TXT, DOCX and PDF, with the limits checked before any parser runs.
+"""File → text for TXT, DOCX, PDF and OFD, with the limits checked before any parser runs.
 
 Uploaded files are untrusted: sizes are checked on the raw bytes and, for DOCX, on the zip's
 declared member sizes *before* python-docx inflates anything, so a zip bomb costs nothing.
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import NoticeParseError
+from .ofd import is_ofd, ofd_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024
@@ -54,6 +55,8 @@ def extract_bytes(data: bytes, filename: str = "") -> str:
             "暂不支持旧版 Word（.doc/.wps）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。",
             code="unsupported",
         )
+    if ext == ".ofd" or (ext != ".docx" and data.startswith(_ZIP_MAGIC) and is_ofd(data)):
+        return ofd_text(data)
     if ext == ".docx" or (ext not in (".pdf", ".txt") and data.startswith(_ZIP_MAGIC)):
         return docx_text(data)
     if ext == ".pdf" or data.startswith(_PDF_MAGIC):

@@ -17,8 +17,12 @@ def format_doc_number(m: re.Match[str]) -> str:
 
 
 def doc_number(doc: Document) -> str | None:
-    """The document's own number stands on a line of its own near the top (red head)."""
+    """The document's own number stands on a line of its own near the top (red head),
+    sometimes in parentheses under the title: （湘市监发〔2023〕1号）."""
     for line in doc.main[:8]:
+        parens = rules.DOC_NUMBER_PARENS.match(line)
+        if parens:
+            line = parens.group(1)
         m = rules.DOC_NUMBER.search(line)
         if not m:
             continue
@@ -75,12 +79,22 @@ def title(doc: Document) -> str | None:
     return None
 
 
-def kind(title_text: str | None) -> str:
-    if title_text and (
-        ("印发" in title_text and "方案" in title_text) or title_text.endswith("方案")
-    ):
-        return "plan"
-    return "notice"
+def cited_title(text: str) -> str | None:
+    """The title of the document a digest reports on, when it quotes it."""
+    m = rules.CITED_TITLE.search(text)
+    return compact(m.group(1)) if m else None
+
+
+def kind(title_text: str | None, text: str = "") -> str:
+    """ "plan" for a plan or a notice issuing one, else "notice". Without a title, a digest
+    that reports a plan being issued ("联合印发2017年全市质量月活动方案") is about a plan."""
+    if title_text:
+        if ("印发" in title_text and "方案" in title_text) or rules.PLAN_TITLE_END.search(
+            title_text
+        ):
+            return "plan"
+        return "notice"
+    return "plan" if rules.PLAN_ISSUED.search(text) else "notice"
 
 
 def issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
@@ -96,10 +110,14 @@ def issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
             break
         if is_org_line(line):
             return line.split(), True
-    if title_text and "关于" in title_text:
-        prefix = title_text.split("关于", 1)[0]
-        if prefix and rules.ORG_NAME.match(prefix):
-            return [prefix], False
+    for i, line in enumerate(doc.main[1:8], start=1):
+        # A letter's web copy: title, date, then the issuer right above the 文号.
+        if rules.DOC_NUMBER.fullmatch(line.strip()) and is_org_line(doc.main[i - 1]):
+            return doc.main[i - 1].split(), True
+    if title_text:
+        m = rules.TITLE_ISSUER.match(title_text)
+        if m and rules.ORG_NAME.match(m.group(1)):
+            return [m.group(1)], False
     return [], False
 
 
@@ -126,8 +144,83 @@ def year(title_text: str | None, number: str | None, issued: str | None, text: s
             return int(m.group(1))
     if issued:
         return int(issued[:4])
-    m = re.search(r"((?:19|20)\d{2})\s*年[^。\n]{0,12}质量月", text)
+    m = rules.YEAR_NEAR_CAMPAIGN.search(text)
     return int(m.group(1)) if m else None
+
+
+_NOT_WORD = re.compile(rf"[^{rules.CJK}]")
+
+
+def infer_year(text: str) -> tuple[int | None, str]:
+    """A year the text implies without stating it: (year, what it was read from)."""
+    flat = _NOT_WORD.sub("", text)
+    for theme_words, year_of_theme in rules.NATIONAL_THEMES.items():
+        if theme_words in flat:
+            return year_of_theme, "当年全国“质量月”主题"
+    for name, year_of_congress in rules.CONGRESS_YEARS:
+        if name in flat:
+            return year_of_congress, f"文中引用的{name}"
+    m = rules.YEAR_STAMP.search(text)
+    if m:
+        return int(m.group(1)), "页面的发布日期"
+    return None, ""
+
+
+_LEVEL_ORDER = ("county", "city", "province", "national")
+
+
+def level_of_body(name: str, text: str) -> str | None:
+    """The level of a body a report names, also by a name relative to its own territory
+    ("省市场监管局", "区市场监管局", "自治区…"); a "市…" body in Shanghai is province-level."""
+    found = level_of_name(name)
+    if found:
+        return found
+    if name.startswith(("省", "自治区")):
+        return "province"
+    if name.startswith(("县", "区", "旗")) or rules.COUNTY_NAME.match(name):
+        return "county"
+    if name.startswith("市") or rules.CITY_NAME.match(name):
+        return "province" if rules.MUNICIPALITY_IN_TEXT.search(text) else "city"
+    return None
+
+
+def level_of_bodies(names: list[str], text: str) -> str | None:
+    """The campaign's level when bodies of several levels run it together: the lowest one
+    (a province bureau and a city bureau co-host the city's campaign)."""
+    levels = [lv for lv in (level_of_body(n, text) for n in names) if lv]
+    return min(levels, key=_LEVEL_ORDER.index) if levels else None
+
+
+def level_from_text(text: str) -> str | None:
+    """The level of the body a digest or report is about: the level most often named for
+    the organising bodies, leaving out the superior ones it cites ("按照市场监管总局…")."""
+    own: dict[str, int] = {}
+    for pattern, found in rules.SELF_LEVEL:
+        own[found] = len(pattern.findall(text))
+    if any(own.values()):
+        best = max(_LEVEL_ORDER, key=lambda lv: (own.get(lv, 0), -_LEVEL_ORDER.index(lv)))
+        # 全市 in Shanghai or Beijing is a province-level campaign.
+        if best == "city" and rules.MUNICIPALITY_IN_TEXT.search(text):
+            return "province"
+        # 全区 in an autonomous region (广西, 宁夏…) is the region, a province-level campaign.
+        if best == "county" and rules.AUTONOMOUS_REGION.search(text):
+            return "province"
+        return best
+    counts: dict[str, int] = {}
+    for m in rules.TEXT_ORG.finditer(text):
+        # The match itself may start with the citing word: "按照市场监管总局".
+        clause = re.split(r"[，。；,;\n]", text[max(0, m.start() - 12) : m.start()])[-1]
+        before = clause + m.group(1)
+        if rules.CITED_SUPERIOR.search(before):
+            continue
+        name = rules.TEXT_ORG_LEAD.sub("", m.group(1))
+        found = level_of_body(name, text)
+        if found:
+            counts[found] = counts.get(found, 0) + 1
+    if not counts:
+        return None
+    # On a tie the lower level wins: a report names its own body and its superiors alike.
+    return max(_LEVEL_ORDER, key=lambda lv: (counts.get(lv, 0), -_LEVEL_ORDER.index(lv)))
 
 
 def recipients(doc: Document) -> list[str]:

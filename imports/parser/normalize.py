@@ -41,11 +41,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENTENCE_END = "。！？：!?:"
 _CONTINUATION_START = "，。、；：！？”’」）)】》,.;:"
 _CLOSERS = "”’」）)】》"
-_TITLE_END = re.compile(r"(通知|方案|名单|口号|标语|安排表|计划表|计划|要点|活动|情况表|一览表)$")
+_TITLE_END = re.compile(
+    r"(通知|方案|名单|口号|标语|安排表|计划表|计划|要点|活动|情况表|一览表|的函)$"
+)
 _LABEL = re.compile(
     r"^(?:联\s*系\s*人|电\s*话|手\s*机|传\s*真|邮\s*箱|电子邮箱|地\s*址|邮\s*编|附\s*件|主\s*题|口\s*号|抄\s*送)"
 )
-_DATE_LINE = re.compile(rf"^{rules.DATE.pattern}(?:印发|发布)?$")
+# "2024年3月20日" or a web page's "2024-03-20" on a line of its own.
+_DATE_LINE = re.compile(rf"^(?:{rules.DATE.pattern}(?:印发|发布)?|\d{{4}}-\d{{1,2}}-\d{{1,2}})$")
 # A wrapped physical line is long; short unpunctuated lines are headings, names or slogans.
 _MIN_WRAPPED_LINE = 20
 # Enough traditional-only characters to be sure, few enough to catch a short notice.
@@ -65,6 +68,14 @@ def _t2s():  # -> opencc.OpenCC; built once because loading the dictionaries cos
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+def remove_junk(text: str) -> tuple[str, bool]:
+    """Take out what mirror sites inject: pinyin after characters (创(chuàng)), spam words."""
+    cleaned = rules.PINYIN_GLOSS.sub("", text)
+    cleaned = rules.SPAM_WORDS.sub("", cleaned)
+    cleaned = rules.DOUBLED_PUNCT.sub("", cleaned)
+    return cleaned, cleaned != text
 
 
 def is_traditional(text: str) -> bool:
@@ -197,7 +208,13 @@ def normalize(text: str) -> Normalized:
         original = text
         text = _t2s().convert(text)
         warnings.append("原文为繁体字，已转换为简体；原文保留在 original_text 中。")
+    text, removed = remove_junk(text)
+    if removed:
+        warnings.append("已去除转载网站插入的无关内容（拼音注音、广告词等）。")
     raw_lines = [ln.strip() if "\t" not in ln else ln.strip(" \n") for ln in text.split("\n")]
+    if any(rules.ELISION_LINE.match(ln) for ln in raw_lines):
+        warnings.append("原文有省略（……），内容可能不完整。")
+        raw_lines = [ln for ln in raw_lines if not rules.ELISION_LINE.match(ln)]
     # Blank lines carry no meaning here: the seeds break paragraphs with and without them.
     kept, dropped = strip_boilerplate([ln for ln in raw_lines if ln.strip()])
     if dropped:

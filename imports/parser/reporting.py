@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from . import rules
 from .numerals import to_int
+from .result import Contact
 from .structure import Document
 
 _MATERIAL = re.compile("|".join(re.escape(m) for m in rules.MATERIALS))
@@ -22,6 +22,13 @@ def deadline(doc: Document) -> tuple[str | None, str | None]:
     for sentence in _sentences(doc.main):
         m = rules.DEADLINE.search(sentence)
         if not m or not rules.REPORT_VERB.search(sentence):
+            continue
+        month, day = to_int(m.group(1)), to_int(m.group(2))
+        if month and day and 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{month:02d}-{day:02d}", sentence
+    for sentence in _sentences(doc.main):
+        m = rules.DEADLINE_LABELED.search(sentence)
+        if not m:
             continue
         month, day = to_int(m.group(1)), to_int(m.group(2))
         if month and day and 1 <= month <= 12 and 1 <= day <= 31:
@@ -79,8 +86,8 @@ def _names(line: str) -> list[str]:
     return names
 
 
-def contacts(doc: Document) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def contacts(doc: Document) -> list[Contact]:
+    out: list[Contact] = []
     lines = doc.main
     for i, line in enumerate(lines):
         if not rules.CONTACT_LABEL.match(line):
@@ -97,14 +104,14 @@ def contacts(doc: Document) -> list[dict[str, Any]]:
                 fax = found[0] if found else None
         paired = len(names) > 1 and len(phones) == len(names)
         for k, name in enumerate(names or [None]):
-            contact: dict[str, Any] = {
-                "name": name,
-                "phone": phones[k] if paired else (phones[0] if phones else None),
-                "email": emails[k]
-                if len(emails) == len(names) > 1
-                else (emails[0] if emails else None),
-            }
-            if fax:
-                contact["fax"] = fax
-            out.append(contact)
+            out.append(
+                Contact(
+                    name=name,
+                    phone=phones[k] if paired else (phones[0] if phones else None),
+                    email=emails[k]
+                    if len(emails) == len(names) > 1
+                    else (emails[0] if emails else None),
+                    fax=fax,
+                )
+            )
     return out

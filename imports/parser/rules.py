@@ -74,7 +74,14 @@ DEADLINE = re.compile(
     rf"([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
     r"\s*(?:[（(]含[）)])?\s*(?:之前|以前|前)"
 )
-REPORT_VERB = re.compile(r"报送|上报|报至|报给|报省|报市|报县|报局|报区|提交|报告|发送至|报$")
+REPORT_VERB = re.compile(
+    r"报送|上报|报至|报给|报省|报市|报县|报局|报区|提交|报告|发送至|反馈至|反馈给|报$"
+)
+# "投稿截止日：2020年6月24日" in a letter soliciting slogans or themes.
+DEADLINE_LABELED = re.compile(
+    rf"截止(?:日期|时间|日)\s*[：:为]?\s*(?:[0-9]{{4}}\s*年\s*)?"
+    rf"([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
+)
 
 # Material words, longest first so 工作总结 wins over 总结.
 MATERIALS: tuple[str, ...] = (
@@ -153,7 +160,18 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "content": ("活动内容", "主要内容", "工作内容", "内容"),
     "when": ("时间安排", "活动时间", "时间", "完成时限", "时限"),
     "lead": ("牵头部门", "牵头单位", "牵头科室", "责任单位", "责任部门", "负责单位", "牵头"),
-    "support": ("协办单位", "配合单位", "配合部门", "协办部门", "参与单位", "协办", "配合"),
+    "support": (
+        "协办单位",
+        "配合单位",
+        "配合部门",
+        "协办部门",
+        "协助部门",
+        "协助单位",
+        "参与单位",
+        "协办",
+        "配合",
+        "协助",
+    ),
     "note": ("备注",),
 }
 
@@ -250,4 +268,164 @@ BOILERPLATE_LINE = re.compile(
     r"^(?:首页|当前位置|您的位置|来源[：:]|发布时间[：:]|发布日期[：:]|浏览次数|访问量|字体[：:]|【\s*字体|"
     r"打印本页|关闭窗口|打印|收藏|分享到|上一篇|下一篇|相关阅读|相关文章|相关链接|责任编辑|扫一扫|"
     r"网站地图|版权所有|主办单位[：:]|ICP备|京ICP|网站标识码|.*公网安备)"
+)
+
+# --- government disclosure pages: the metadata table above the text ---------------------------
+
+# "索引号: | 1115…/202209-00022 | 组配分类: | 产品质量 |": label and value cells separated by |.
+DISCLOSURE_ROW = re.compile(r"^[^|]*[：:]\s*\|.*\|")
+# Label (without its colon) → the field it fills.
+DISCLOSURE_LABELS: dict[str, str] = {
+    "名称": "title",
+    "标题": "title",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+    "成文日期": "issue_date",
+    "发布机构": "issuer",
+    "发文机关": "issuer",
+}
+ISO_DATE = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
+
+# --- a 文号 in parentheses on its own line under the title: （湘市监发〔2023〕1号） -------------
+
+DOC_NUMBER_PARENS = re.compile(r"^[（(]\s*(.+?)\s*[）)]$")
+
+# --- mirror junk ---------------------------------------------------------------------------------
+
+# Pinyin a mirror site puts after a character: 创(chuàng), 國(guó).
+# A tone mark is required so that "(ISO)" or "(a)" in a real notice is left alone.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
+PINYIN_GLOSS = re.compile(
+    rf"(?<=[{CJK}])[（(](?:(?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}|de|le|men|zi|ma|ne)[）)]"
+)
+# Betting and adult spam injected into copies; removed wherever it stands.
+SPAM_WORDS = re.compile(
+    r"(?:[_\-|]?(?:beat365|365betvip|365bet|bet365|365体育(?:投注)?|体育投注|网页登录|官网备用网站"
+    r"|真人娱乐|娱乐城|博彩))+",
+    re.IGNORECASE,
+)
+# Punctuation a mirror doubled: "，，" / "，、" / "，。".
+DOUBLED_PUNCT = re.compile(r"[,，](?=[,，、。])")
+# "……" on a line of its own marks text the mirror left out.
+ELISION_LINE = re.compile(r"^[.。…·\s]*(?:……|\.{6,})[.。…·\s]*$")
+
+# --- themes quoted inside a sentence -------------------------------------------------------------
+
+# Any of the quotes a theme is written in: “…” "…" 「…」 『…』 ‘…’ '…' (mirrors swap them).
+_OPEN_Q, _CLOSE_Q, _ANY_Q = "[“\"「『‘'”]", "[”\"」』’'“]", "“”\"「」『』‘’'"
+THEME_SENTENCE = re.compile(
+    rf"主题(?:是|为|确定为|定为)?\s*[：:]?\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}"
+)
+# "围绕“建设质量强县,决胜全面小康”(这一)主题" / "以“…”为主题" in running text.
+THEME_AROUND = re.compile(
+    rf"(?:围绕|以)\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*(?:这一|的)?(?:活动)?(?:主题|为主题)"
+)
+THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
+
+# --- a campaign mentioned at all (a digest or news report still is one) --------------------------
+
+CAMPAIGN_WORDS = re.compile(r"质量月")
+# The encyclopedia's definition of 质量月, which general articles and stub pages copy: a
+# sentence with it says nothing about a particular campaign.
+GENERIC_SENTENCE = re.compile(r"始于1978|1978年9月|什么是质量月|质量月的意义|是我国长期开展")
+# A body that runs a campaign; a text about one names at least one outside the definition.
+CAMPAIGN_BODY = re.compile(
+    r"(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局|质检总局|领导小组|人民政府"
+    r"|委员会|办公室|协会|质协|总工会|管理局|[省市县区]局|检验检测|研究院)"
+)
+
+# --- organising bodies named in running text (digests, news reports) ------------------------------
+
+TEXT_ORG = re.compile(
+    rf"([{CJK}]{{2,16}}?(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局"
+    r"|质量工作领导小组办公室|质量强[省市县区]工作领导小组办公室|质量协会|质协|总局))"
+)
+
+# --- the year when the text does not state it -------------------------------------------------
+
+# National Quality Month themes by year (punctuation and spaces removed before matching).
+NATIONAL_THEMES: dict[str, int] = {
+    "提升供给质量建设质量强国": 2016,
+    "建设质量强国决胜全面小康": 2020,
+    "深入实施质量提升行动大力推进质量强国建设": 2021,
+    "推动质量变革创新促进质量强国建设": 2022,
+    "增强质量意识推进高质量发展": 2023,
+    "加强质量支撑共建质量强国": 2024,
+}
+# A congress or plenum whose spirit a notice implements → the first campaign after it.
+CONGRESS_YEARS: tuple[tuple[str, int], ...] = (
+    ("二十届三中全会", 2024),
+    ("二十届二中全会", 2023),
+    ("党的二十大", 2023),
+    ("十九届六中全会", 2022),
+    ("十九届五中全会", 2021),
+    ("十九届四中全会", 2020),
+    ("党的十九大", 2018),
+)
+# "2023年“质量月”" / "2023年全国“质量月”" / "时间:2015-09-15".
+YEAR_NEAR_CAMPAIGN = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?质量月")
+YEAR_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./年]\s*(?:0?[1-9]|1[0-2])[-./月]")
+# Words before a body that a report cites as its superior, not as the organiser.
+CITED_SUPERIOR = re.compile(r"按照|根据|依据|贯彻|落实|转发|要求")
+# Words a body's name picks up from the sentence before it ("近日，由伊春市质监局…").
+TEXT_ORG_LEAD = re.compile(r"^.*?(?:由|是|在|和|与|及|、|讯|日|经|按照|根据|从|向|获悉|据)")
+# A digest names the document it is about: "制定了《徐闻县市场监督管理局2023年“质量月”活动安排表》".
+CITED_TITLE = re.compile(
+    r"(?:制定|印发|下发|出台|发布|联发|发出)了?《([^《》]{0,40}质量月[^《》]{0,30}(?:通知|方案|安排表|计划|函))》"
+)
+# The issuer that opens a title: "徐闻县市场监督管理局2023年…" / "…局关于…".
+TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\d{{2}}\s*年)")
+
+# The sentence of a digest that says who runs the campaign: "市场监管总局、发展改革委…等16个部门
+# 定于2020年9月联合开展", "省市场监管局联合省发展改革委、省科技厅等17个部门开展了",
+# "包头市…办公室和包头市…办公室联发《…》".
+_BODY = rf"[{CJK}（）()]{{2,30}}?{ORG_SUFFIX}"
+_BODIES = rf"{_BODY}(?:[、和及与]{_BODY})*"
+_COUNT = r"[0-9一二三四五六七八九十]+\s*个?(?:省直|市直|县直|区直|成员)?(?:部门|单位)"
+_SEVERAL_REQUIRED = rf"(?P<several>等\s*{_COUNT}|[及等]相关部门)"
+_SEVERAL = rf"{_SEVERAL_REQUIRED}?"
+CAMPAIGN_SUBJECT = re.compile(
+    rf"(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
+    r"(?:联合相关部门|会同相关成员单位|等相关部门)?"
+    r"(?:于\d{1,2}月|定于[^，。,]{0,12}|将|现|共同|紧紧)*"
+    r"(?P<verb>联发|联合发出|联合印发|联合下发|联合开展|联合举办|发出|印发|下发|开展了?|组织开展"
+    r"|面向社会公开征集|举办|围绕|以(?=[“\"「]))"
+)
+# "自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在…": bodies acting together.
+JOINT_RUN = re.compile(
+    rf"(?P<lead>{_BODIES})将?(?:联合|会同)(?:(?P<joint>{_BODIES}){_SEVERAL_REQUIRED}"
+    rf"|(?P<count>{_COUNT}))(?P<verb>)"
+)
+# "本次活动由福建省市场监督管理局、福州市市场监督管理局联合主办": the organisers, stated outright
+# (the sentence need not repeat 质量月).
+RUN_BY = re.compile(
+    rf"(?:(?:此次|本次|这次|该)?活动)?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
+    rf"{_SEVERAL}(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织)?"
+)
+# Words of the sentence that the first body's name picks up before it.
+SUBJECT_LEAD = re.compile(
+    r"^.*(?:传达了?|获悉|期间|近日|日前|按照|根据|记者从|今年|会上|了|由|是|在)"
+)
+# A name never starts with these: "12个市场监管所", "各市场监管局".
+NOT_A_NAME_START = "个各等该本其"
+# How a report names its own territory: 全县/我县 → the county's own campaign.
+SELF_LEVEL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[全我本](?:县|区|旗)(?![委政])"), "county"),
+    (re.compile(r"[全我本]市(?![委政场])"), "city"),
+    (re.compile(r"[全我本]省(?![委政])"), "province"),
+)
+MUNICIPALITY_IN_TEXT = re.compile(r"北京|上海|天津|重庆")
+AUTONOMOUS_REGION = re.compile(r"(?:广西|宁夏|新疆|西藏|内蒙古)|(?<![市县])自治区(?!党委)")
+# Activities enumerated inside a paragraph: "一是开展…（质量科牵头）；二是…", "1、…；2、…".
+INLINE_ITEM = re.compile(
+    r"(?:^|(?<=[。；;：:]))\s*(?:([一二三四五六七八九十]{1,3})是|(\d{1,2})[、.．](?!\d)"
+    r"|[（(]([一二三四五六七八九十]{1,3})[）)])"
+)
+# A text that stops in the middle of a sentence: a web page or a digest cut off.
+CUT_OFF = re.compile(r"[，、,；;：:（(“《]$|[\u4e00-\u9fff]{2}$")
+# A plan's own title ends so; a schedule (安排表) is the plan in table form.
+PLAN_TITLE_END = re.compile(r"(?:方案|安排表|活动安排|工作计划|活动计划)$")
+# A report that a body issued the campaign's plan.
+PLAN_ISSUED = re.compile(
+    r"(?:印发|制定|出台)(?:了)?[^。，,《]{0,20}质量月[^。，,》]{0,8}(?:活动)?方案"
 )

@@ -14,6 +14,7 @@ from campaigns.services import national_campaigns_load, notice_create, notice_is
 from core.testing.world import make_user
 from imports.forms import NoticeDataForm
 from imports.models import NoticeImport
+from imports.parser import ParsedNotice
 from imports.services import ImportStateError, notice_import_confirm, notice_import_create
 from orgs.models import Department, OrgUnit
 
@@ -67,7 +68,7 @@ def form_post(notice_import, **changes) -> dict:
     """The preview form as the browser submits it, unchanged unless told."""
     data = notice_import.data
     post = {}
-    for name, value in NoticeDataForm.initial_from(data).items():
+    for name, value in NoticeDataForm.initial_from(ParsedNotice.from_json(data)).items():
         if isinstance(value, list):
             value = "\n".join(value)
         post[name] = "" if value is None else value

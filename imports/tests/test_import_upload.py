@@ -69,6 +69,16 @@ def zip_without_body() -> bytes:
     return buf.getvalue()
 
 
+def word_file() -> bytes:
+    from docx import Document
+
+    buf = io.BytesIO()
+    document = Document()
+    document.add_paragraph(HUNAN_TEXT)
+    document.save(buf)
+    return buf.getvalue()
+
+
 BAD_FILES = [
     ("empty.txt", b"", "文件为空"),
     ("junk.txt", bytes(range(256)) * 20, "不是文本"),
@@ -78,6 +88,8 @@ BAD_FILES = [
     ("other.docx", None, "document.xml"),
     ("recipe.txt", "番茄炒蛋：先把鸡蛋打散，再把番茄切块。".encode(), "无法识别为"),
     ("old.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 100, "另存为 .docx"),
+    ("fake.ofd", "这不是 OFD 文件".encode(), "不是有效的 OFD 文件"),
+    ("word.ofd", None, "缺少 OFD.xml"),
 ]
 
 
@@ -85,9 +97,12 @@ BAD_FILES = [
 def test_bad_file_is_refused_with_a_chinese_message_and_nothing_is_stored(
     client_for, hunan_editor, world, name, content, message
 ):
-    content = {"scan.pdf": scanned_pdf, "bomb.docx": zip_bomb, "other.docx": zip_without_body}.get(
-        name, lambda: content
-    )()
+    content = {
+        "scan.pdf": scanned_pdf,
+        "bomb.docx": zip_bomb,
+        "other.docx": zip_without_body,
+        "word.ofd": word_file,  # a Word file renamed .ofd
+    }.get(name, lambda: content)()
     before = snapshot()
     response = client_for(hunan_editor).post(
         new_url(world.unit("湖南省")), {"file": SimpleUploadedFile(name, content)}
@@ -158,6 +173,28 @@ def test_uploaded_notice_is_kept_with_its_file_and_opens_the_preview(
     assert len(stored_files()) == 1
     # Parsing creates no notice: only confirming does.
     assert Notice.objects.count() == 0
+
+
+def test_uploaded_ofd_is_kept_and_opens_the_preview(client_for, hunan_editor, world):
+    from exports.gongwen_ofd import write_official_document_ofd
+    from exports.tests.samples import hunan_notice
+
+    ofd = io.BytesIO()
+    write_official_document_ofd(hunan_notice(), ofd)
+    response = client_for(hunan_editor).post(
+        new_url(world.unit("湖南省")),
+        {"file": SimpleUploadedFile("湖南通知.ofd", ofd.getvalue())},
+    )
+    notice_import = NoticeImport.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("imports:preview", args=[notice_import.pk])
+    assert notice_import.parsed["doc_number"] == hunan_notice().doc_number
+    assert notice_import.file.read() == ofd.getvalue()
+
+
+def test_the_upload_field_offers_ofd(client_for, hunan_editor, world):
+    html = client_for(hunan_editor).get(new_url(world.unit("湖南省"))).content.decode()
+    assert 'accept=".txt,.docx,.pdf,.ofd"' in html
 
 
 def test_pasted_notice_is_kept_without_a_file(client_for, hunan_editor, world):

@@ -80,6 +80,25 @@ def build_pdf(text: str, path: Path) -> Path:
     return path
 
 
+def build_ofd(text: str, path: Path) -> Path:
+    """The seed as an OFD laid out by the export's own page layout (exports.gongwen_ofd):
+    paragraphs wrapped to the A4 text area, tables ruled cell by cell."""
+    from exports.gongwen_ofd import PT, OfdLayout
+
+    layout = OfdLayout()
+    for block in _blocks(text):
+        if isinstance(block, str):
+            # The type size of build_pdf, so both wrap a line at about the same place.
+            layout.paragraph(block, size=11 * PT, pitch=16 * PT)
+            continue
+        width = max(len(r) for r in block)
+        rows = [r + [""] * (width - len(r)) for r in block]
+        layout.table(rows, [3, 7, 15, 4.5, 5, 5, 3][:width] + [4] * (width - 7), header_rows=0)
+    with open(path, "wb") as out:
+        layout.save(out)
+    return path
+
+
 # --- good inputs ----------------------------------------------------------------------------------
 
 
@@ -88,23 +107,23 @@ def test_txt_in_each_supported_encoding(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "notice.txt"
     path.write_bytes(seed_text(HUNAN).encode(encoding))
     result = parse_file(path)
-    assert result["doc_number"] == "湘市监办发〔2023〕57号"
-    assert result["report_deadline"] == "10-16"
+    assert result.doc_number == "湘市监办发〔2023〕57号"
+    assert result.report_deadline == "10-16"
 
 
 def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     result = parse_file(build_docx(seed_text(YONGAN), tmp_path / "yongan.docx"))
-    assert result["doc_number"] == "永市监质〔2023〕35号"
-    assert result["issue_date"] == "2023-09-13"
-    assert result["level"] == "county"
-    table_rows = [a for a in result["activities"] if a["source"] == "table"]
+    assert result.doc_number == "永市监质〔2023〕35号"
+    assert result.issue_date == "2023-09-13"
+    assert result.level == "county"
+    table_rows = [a for a in result.activities if a.source == "table"]
     assert len(table_rows) == 12
-    assert (table_rows[1]["title"], table_rows[1]["when"], table_rows[1]["lead"]) == (
+    assert (table_rows[1].title, table_rows[1].when, table_rows[1].lead) == (
         "申报第六届三明市质量奖",
         "9-10 月",
         ["质量科"],
     )
-    assert table_rows[9]["window"]["all_year"] is True
+    assert table_rows[9].window.all_year is True
 
 
 def test_docx_seed_matches_txt_seed_on_every_contract_field(tmp_path: Path) -> None:
@@ -114,28 +133,28 @@ def test_docx_seed_matches_txt_seed_on_every_contract_field(tmp_path: Path) -> N
     from_txt = parse_file(txt)
     from_docx = parse_file(build_docx(text, tmp_path / "hunan.docx"))
     for key in ("doc_number", "issuers", "theme", "slogans", "activities", "contacts", "basis"):
-        assert from_docx[key] == from_txt[key], key
+        assert getattr(from_docx, key) == getattr(from_txt, key), key
 
 
 def test_pdf_with_text_layer_and_table(tmp_path: Path) -> None:
     result = parse_file(build_pdf(seed_text(YONGAN), tmp_path / "yongan.pdf"))
-    assert result["doc_number"] == "永市监质〔2023〕35号"
-    assert result["issuers"] == ["永安市市场监督管理局"]
-    assert result["issue_date"] == "2023-09-13"
-    assert result["theme"] == "增强质量意识 推进高质量发展"
-    assert len(result["slogans"]) == 9
-    table_rows = [a for a in result["activities"] if a["source"] == "table"]
-    assert [a["lead"] for a in table_rows][:3] == [["质量科"], ["质量科"], ["质量科"]]
+    assert result.doc_number == "永市监质〔2023〕35号"
+    assert result.issuers == ["永安市市场监督管理局"]
+    assert result.issue_date == "2023-09-13"
+    assert result.theme == "增强质量意识 推进高质量发展"
+    assert len(result.slogans) == 9
+    table_rows = [a for a in result.activities if a.source == "table"]
+    assert [a.lead for a in table_rows][:3] == [["质量科"], ["质量科"], ["质量科"]]
     assert len(table_rows) == 12
 
 
 def test_pdf_of_a_long_plan_rejoins_lines_cut_at_the_page_width(tmp_path: Path) -> None:
     result = parse_file(build_pdf(seed_text(HUNAN), tmp_path / "hunan.pdf"))
-    assert result["doc_number"] == "湘市监办发〔2023〕57号"
-    assert result["report_deadline"] == "10-16"
-    assert [a["lead"] for a in result["activities"]][:3] == [["质量局"], ["宣传处"], ["质量局"]]
-    assert len(result["activities"]) == 14
-    assert len(result["localities_activities"]) == 14
+    assert result.doc_number == "湘市监办发〔2023〕57号"
+    assert result.report_deadline == "10-16"
+    assert [a.lead for a in result.activities][:3] == [["质量局"], ["宣传处"], ["质量局"]]
+    assert len(result.activities) == 14
+    assert len(result.localities_activities) == 14
 
 
 # --- bad inputs -------------------------------------------------------------------------------------
@@ -231,12 +250,15 @@ from imports.parser.accuracy import load_cases, project  # noqa: E402
 CASES = load_cases(DEFAULT_FIXTURES)
 
 
-@pytest.mark.parametrize("builder", [build_docx, build_pdf], ids=["docx", "pdf"])
+@pytest.mark.parametrize(
+    "builder", [build_docx, build_pdf, build_ofd], ids=["docx", "pdf", "ofd"]
+)
 @pytest.mark.parametrize(("name", "seed", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_every_seed_reads_the_same_from_docx_and_pdf(
     tmp_path: Path, builder, name: str, seed: Path, expected: dict
 ) -> None:
-    suffix = ".docx" if builder is build_docx else ".pdf"
-    result = parse_file(builder(seed.read_text(encoding="utf-8"), tmp_path / f"{name}{suffix}"))
+    suffix = {build_docx: ".docx", build_pdf: ".pdf", build_ofd: ".ofd"}[builder]
+    path = builder(seed.read_text(encoding="utf-8"), tmp_path / f"{name}{suffix}")
+    result = parse_file(path).to_json()
     wrong = [k for k, v in expected.items() if project(result.get(k), v) != v]
     assert wrong == []

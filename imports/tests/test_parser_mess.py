@@ -80,53 +80,54 @@ def test_traditional_text_is_converted_and_the_original_kept() -> None:
 
     traditional = opencc.OpenCC("s2t").convert(MINIMAL)
     result = parse_text(traditional)
-    assert result["theme"] == "加强质量支撑 共建质量强国"
-    assert result["original_text"] == traditional
-    assert any("繁体" in w for w in result["warnings"])
+    assert result.theme == "加强质量支撑 共建质量强国"
+    assert result.original_text == traditional
+    assert any("繁体" in w for w in result.warnings)
 
 
 def test_simplified_text_has_no_original_text() -> None:
-    assert "original_text" not in parse_text(MINIMAL)
+    assert parse_text(MINIMAL).original_text is None
+    assert "original_text" not in parse_text(MINIMAL).to_json()
 
 
 def test_full_width_digits_are_read() -> None:
     result = parse_text(MINIMAL.replace("2024年9月2日", "２０２４年９月２日"))
-    assert result["issue_date"] == "2024-09-02"
+    assert result.issue_date == "2024-09-02"
 
 
 def test_minimal_city_notice() -> None:
     result = parse_text(MINIMAL)
-    assert result["doc_number"] == "某市监〔2024〕12号"
-    assert result["level"] == "city"
-    assert result["issue_date"] == "2024-09-02"
-    assert result["report_deadline"] == "10-10"
-    assert result["report_materials"] == ["工作总结"]
-    [act] = result["activities"]
-    assert (act["lead"], act["support"]) == (["质量发展科"], ["办公室"])
+    assert result.doc_number == "某市监〔2024〕12号"
+    assert result.level == "city"
+    assert result.issue_date == "2024-09-02"
+    assert result.report_deadline == "10-10"
+    assert result.report_materials == ["工作总结"]
+    [act] = result.activities
+    assert (act.lead, act.support) == (["质量发展科"], ["办公室"])
 
 
 def test_missing_number_and_date_are_warned_not_fatal() -> None:
     text = MINIMAL.replace("某市监〔2024〕12号\n", "").replace("2024年9月2日\n", "")
     result = parse_text(text)
-    assert result["doc_number"] is None and result["issue_date"] is None
-    assert "未找到发文字号。" in result["warnings"]
-    assert result["year"] == 2024
+    assert result.doc_number is None and result.issue_date is None
+    assert "未找到发文字号。" in result.warnings
+    assert result.year == 2024
 
 
 def test_chinese_numeral_signature_date() -> None:
     result = parse_text(MINIMAL.replace("2024年9月2日", "二〇二四年九月二日"))
-    assert result["issue_date"] == "2024-09-02"
+    assert result.issue_date == "2024-09-02"
 
 
 def test_unnumbered_slogans_in_an_attachment() -> None:
     text = MINIMAL + "附件\n“质量月”活动口号\n质量第一 品质生活\n人人创造质量 人人享受质量\n"
-    assert parse_text(text)["slogans"] == ["质量第一 品质生活", "人人创造质量 人人享受质量"]
+    assert parse_text(text).slogans == ["质量第一 品质生活", "人人创造质量 人人享受质量"]
 
 
 def test_seed_with_web_boilerplate_and_mixed_punctuation() -> None:
     result = parse_text(seed("2023-national-notice.txt"))
-    assert result["title"] == "关于开展2023年全国“质量月”活动的通知"
-    assert len(result["issuers"]) == 25
+    assert result.title == "关于开展2023年全国“质量月”活动的通知"
+    assert len(result.issuers) == 25
 
 
 def test_seed_reflowed_into_short_lines_still_parses() -> None:
@@ -137,9 +138,9 @@ def test_seed_reflowed_into_short_lines_still_parses() -> None:
         for line in text.split("\n")
     )
     result = parse_text(wrapped)
-    assert result["doc_number"] == "湘市监办发〔2023〕57号"
-    assert result["report_deadline"] == "10-16"
-    assert [a["lead"] for a in result["activities"]][3:8] == [
+    assert result.doc_number == "湘市监办发〔2023〕57号"
+    assert result.report_deadline == "10-16"
+    assert [a.lead for a in result.activities][3:8] == [
         ["质量局"],
         ["产品监督处"],
         ["计量处"],

@@ -155,13 +155,13 @@ def test_roles(text: str, lead: list[str], support: list[str]) -> None:
 def test_role_parenthesis_in_either_width() -> None:
     for text in ("开展活动（质量局牵头，宣传处配合）。", "开展活动(质量局牵头,宣传处配合)。"):
         [act] = activities.activities_from_item("一", text, "section")
-        assert (act["title"], act["lead"], act["support"]) == ("开展活动", ["质量局"], ["宣传处"])
+        assert (act.title, act.lead, act.support) == ("开展活动", ["质量局"], ["宣传处"])
 
 
 def test_item_with_several_owners_is_split_into_activities() -> None:
     text = "深入开展质量提升行动。举办首席质量官培训（质量局负责）。开展“质量体检”进企业活动（产品监督处负责）。"
     acts = activities.activities_from_item("四", text, "section")
-    assert [(a["title"], a["lead"], a["parent"]) for a in acts] == [
+    assert [(a.title, a.lead, a.parent) for a in acts] == [
         ("举办首席质量官培训", ["质量局"], "深入开展质量提升行动"),
         ("开展“质量体检”进企业活动", ["产品监督处"], "深入开展质量提升行动"),
     ]
@@ -169,20 +169,20 @@ def test_item_with_several_owners_is_split_into_activities() -> None:
 
 def test_responsibility_in_running_prose_is_not_an_owner() -> None:
     [act] = activities.activities_from_item("一", "压实企业主体责任，由企业负责整改。", "section")
-    assert act["lead"] == []
+    assert act.lead == []
 
 
 def test_co_organizer_named_at_the_start_leads_its_item() -> None:
     acts = activities.co_organizer_activities(
         ["二、省工业和信息化厅组织有关行业协会开展宣贯活动。"], []
     )
-    assert acts[0]["lead"] == ["省工业和信息化厅"]
+    assert acts[0].lead == ["省工业和信息化厅"]
 
 
 def test_joint_organizers_after_the_lead_support_it() -> None:
     line = "四、省自然资源和规划厅联合市场监管局、省质量协会共同开展抽查活动。"
     [act] = activities.co_organizer_activities([line], ["省自然资源和规划厅"])
-    assert (act["lead"], act["support"]) == (["省自然资源和规划厅"], ["市场监管局", "省质量协会"])
+    assert (act.lead, act.support) == (["省自然资源和规划厅"], ["市场监管局", "省质量协会"])
 
 
 # --- windows ------------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ def test_joint_organizers_after_the_lead_support_it() -> None:
 def test_windows(when: str, window: tuple) -> None:
     got = activities.parse_window(when)
     assert got is not None
-    assert (got["start_month"], got["end_month"], got["part"], got["all_year"]) == window
+    assert (got.start_month, got.end_month, got.part, got.all_year) == window
 
 
 @pytest.mark.parametrize("when", ["13月", "另行通知", "", None])
@@ -265,16 +265,16 @@ def test_two_names_share_one_phone_and_mailbox() -> None:
     from imports.parser import reporting
 
     doc = doc_of("联系人：严文胜 吴艺曼\n电话（传真）：0731-85693710\n邮 箱：hnszlfzj@163.com")
-    assert [c["name"] for c in reporting.contacts(doc)] == ["严文胜", "吴艺曼"]
-    assert {c["phone"] for c in reporting.contacts(doc)} == {"0731-85693710"}
-    assert reporting.contacts(doc)[0]["fax"] == "0731-85693710"
+    assert [c.name for c in reporting.contacts(doc)] == ["严文胜", "吴艺曼"]
+    assert {c.phone for c in reporting.contacts(doc)} == {"0731-85693710"}
+    assert reporting.contacts(doc)[0].fax == "0731-85693710"
 
 
 def test_each_name_keeps_its_own_phone() -> None:
     from imports.parser import reporting
 
     doc = doc_of("联系人：张三，电话：0591-87654321；李四，电话：13800138000")
-    assert [(c["name"], c["phone"]) for c in reporting.contacts(doc)] == [
+    assert [(c.name, c.phone) for c in reporting.contacts(doc)] == [
         ("张三", "0591-87654321"),
         ("李四", "13800138000"),
     ]
@@ -368,7 +368,7 @@ def test_table_rows_map_columns_by_header_and_skip_repeated_headers() -> None:
         "2\t讲座\t公益讲座\t9-10 月\t质量科\t各监管所、计量所\t",
     ]
     acts = activities.table_activities(lines)
-    assert [(a["title"], a["when"], a["lead"], a["support"]) for a in acts] == [
+    assert [(a.title, a.when, a.lead, a.support) for a in acts] == [
         ("宣传活动", "9 月", ["质量科"], ["办公室"]),
         ("讲座", "9-10 月", ["质量科"], ["各监管所", "计量所"]),
     ]
@@ -377,7 +377,7 @@ def test_table_rows_map_columns_by_header_and_skip_repeated_headers() -> None:
 def test_table_columns_in_another_order_with_synonyms() -> None:
     lines = ["活动名称\t责任单位\t配合单位\t完成时限", "质量讲座\t质量科\t办公室\t9月下旬"]
     [act] = activities.table_activities(lines)
-    assert (act["title"], act["lead"], act["support"], act["when"]) == (
+    assert (act.title, act.lead, act.support, act.when) == (
         "质量讲座",
         ["质量科"],
         ["办公室"],
@@ -412,12 +412,12 @@ def test_the_opening_paragraph_before_the_first_heading_is_kept() -> None:
 
 def test_a_schedule_tables_rows_are_the_activities_not_the_prose_items_besides() -> None:
     found, certain = activities.activities(doc_of(OPENING_DOC), [])
-    assert certain and [a["title"] for a in found] == ["营造计量放心消费环境"]
+    assert certain and [a.title for a in found] == ["营造计量放心消费环境"]
 
 
 def test_a_separator_inside_brackets_does_not_split_a_name() -> None:
     found, _ = activities.activities(doc_of(OPENING_DOC), [])
-    assert found[0]["support"] == ["各县（市、区）市场监管局", "计量所"]
+    assert found[0].support == ["各县（市、区）市场监管局", "计量所"]
 
 
 def test_the_copied_to_line_of_the_imprint_is_read_without_label_and_full_stop() -> None:

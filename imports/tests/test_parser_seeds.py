@@ -18,7 +18,7 @@ _parsed: dict[str, dict[str, Any]] = {}
 
 def parsed(name: str, seed) -> dict[str, Any]:
     if name not in _parsed:
-        _parsed[name] = parse_file(seed)
+        _parsed[name] = parse_file(seed).to_json()
     return _parsed[name]
 
 

@@ -3,8 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from public.models import Registration
-from public.services import registration_create
+from public.models import MOBILE_MESSAGE, Registration
+from public.services import DOUBLE_BOOKING, registration_create
 from public.tests.factories import public_activity
 from public.views import THROTTLED
 
@@ -52,7 +52,7 @@ def test_visitor_registers_and_lands_on_the_code_page(client, activity):
 def test_invalid_phone_is_explained_and_nothing_is_stored(client, activity):
     response = post_registration(client, activity, phone="12345")
     assert response.status_code == 400
-    assert "请填写11位中国大陆手机号码" in response.content.decode()
+    assert str(MOBILE_MESSAGE) in response.content.decode()
     assert not Registration.objects.exists()
 
 
@@ -60,7 +60,7 @@ def test_double_booking_is_refused_with_a_message(client, activity):
     post_registration(client, activity)
     response = post_registration(client, activity, name="张三")
     assert response.status_code == 400
-    assert "该手机号已报名此活动" in response.content.decode()
+    assert str(DOUBLE_BOOKING) in response.content.decode()
     assert Registration.objects.count() == 1
 
 

@@ -7,7 +7,7 @@ from core.testing.world import build_world
 from public.forms import CONSENT_LABEL, CONSENT_REQUIRED
 from public.models import Registration
 from public.tests.factories import public_activity
-from public.tests.test_browser import check_page, phone_page  # noqa: F401 (fixture)
+from public.tests.pages import check_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

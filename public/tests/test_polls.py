@@ -60,7 +60,7 @@ def test_second_vote_with_the_same_phone_is_refused(client, poll):
     client.session.flush()  # a fresh browser, same phone
     response = vote(client, poll, option_name="食用油", phone="138 0000 0001")
     assert response.status_code == 400
-    assert "该手机号已参与本次投票" in response.content.decode()
+    assert str(services.ALREADY_VOTED) in response.content.decode()
     assert Vote.objects.count() == 1
 
 
@@ -84,7 +84,7 @@ def test_closed_poll_publishes_results_and_takes_no_votes(client, poll):
     html = client.get(reverse("public:poll_detail", args=[poll.pk])).content.decode()
     assert "投票结果" in html and 'name="phone"' not in html
     response = vote(client, poll, phone="13800000002")
-    assert "投票已截止" in response.content.decode()
+    assert str(services.POLL_CLOSED) in response.content.decode()
     assert Vote.objects.count() == 1
 
 

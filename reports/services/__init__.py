@@ -5,6 +5,16 @@ queued on commit for the task worker. Callers import from `reports.services`; th
 split it by stage.
 """
 
+from reports.services.autosave import (
+    MSG_AUTOSAVE_THROTTLED,
+    MSG_TEXT_TOO_LONG,
+    MSG_TEXT_UNSTORABLE,
+    STATISTIC_TEXT_MAX_CHARS,
+    AutosaveThrottledError,
+    forget_statistic_fields,
+    report_save_draft,
+    statistic_fields_of,
+)
 from reports.services.common import (
     DEFAULT_STATISTIC_FIELDS,
     MSG_NOT_EDITABLE,
@@ -12,15 +22,12 @@ from reports.services.common import (
     MSG_STALE,
     IncompleteReportError,
     ReportStateError,
-    forget_statistic_fields,
-    statistic_fields_of,
 )
 from reports.services.messages import (
     MSG_ALREADY_REMINDED,
     MSG_REMINDED,
     ReminderOutcome,
     bulletin_send,
-    reminder_days_before,
     reminders_send,
     reminders_send_due,
     reminders_send_manual,
@@ -39,12 +46,6 @@ from reports.services.requirements import (
     superior_fields_check,
 )
 from reports.services.submissions import (
-    MSG_AUTOSAVE_THROTTLED,
-    MSG_TEXT_TOO_LONG,
-    MSG_TEXT_UNSTORABLE,
-    STATISTIC_TEXT_MAX_CHARS,
-    AutosaveThrottledError,
-    autosave_limit,
     case_add,
     case_remove,
     report_accept,
@@ -52,10 +53,8 @@ from reports.services.submissions import (
     report_file_remove,
     report_missing,
     report_return,
-    report_save_draft,
     report_start,
     report_submit,
-    text_max_chars,
 )
 
 __all__ = [
@@ -76,7 +75,6 @@ __all__ = [
     "IncompleteReportError",
     "ReminderOutcome",
     "ReportStateError",
-    "autosave_limit",
     "bulletin_send",
     "case_add",
     "case_remove",
@@ -85,7 +83,6 @@ __all__ = [
     "expected_fill",
     "expected_remove",
     "forget_statistic_fields",
-    "reminder_days_before",
     "reminders_send",
     "reminders_send_due",
     "reminders_send_manual",
@@ -102,5 +99,4 @@ __all__ = [
     "statistic_fields_of",
     "superior_fields",
     "superior_fields_check",
-    "text_max_chars",
 ]

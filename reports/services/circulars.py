@@ -15,7 +15,8 @@ from campaigns.models import Notice
 from campaigns.services import RECIPIENTS_TEXT, notice_create
 from orgs import scoping
 from orgs.models import OrgUnit
-from reports.models import RECEIVED_STATUSES, ExpectedReport, Material, Report, ReportRequirement
+from reports import rules
+from reports.models import ExpectedReport, Material, Report, ReportRequirement
 from reports.selectors import Completeness, accepted_for_compilation, completeness_by_child
 
 LIST_SEPARATOR = "、"
@@ -68,7 +69,7 @@ def circular_figures(
     late, missing = [], []
     for row in expected:
         report: Report | None = getattr(row, "report", None)
-        if report is None or report.status not in RECEIVED_STATUSES:
+        if report is None or not rules.is_received(report.status):
             missing.append(row.unit.display_name)
         elif report.is_late:
             late.append(row.unit.display_name)

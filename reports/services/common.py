@@ -1,15 +1,9 @@
 """What the reporting services share: errors, messages, the report row lock."""
 
-from functools import lru_cache
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from reports.models import (
-    Report,
-    ReportRequirement,
-    StatisticField,
-)
+from reports.models import Report
 
 # The indicators most seeds' statistics tables ask for; offered when a form is empty.
 DEFAULT_STATISTIC_FIELDS: list[tuple[str, str, str]] = [
@@ -57,24 +51,3 @@ def _lock_report(report: Report) -> Report:
     return locked.select_related("expected__unit", "expected__requirement__notice__unit").get(
         pk=report.pk
     )
-
-
-def statistic_fields_of(requirement: ReportRequirement) -> list[StatisticField]:
-    """The requirement's statistics form in order. Every save of a report checks its values
-    against it, so it is kept per process under the requirement's last change: whoever
-    changes the form saves the requirement in the same transaction (`requirement_save`, the
-    admin's inline), and the next reader of the requirement row asks for the new form."""
-    return list(_fields_at(requirement.pk, requirement.updated_at))
-
-
-@lru_cache(maxsize=4096)
-def _fields_at(requirement_pk: int, updated_at) -> tuple[StatisticField, ...]:
-    # A tuple, shared by every caller: nobody may change what it holds.
-    return tuple(
-        StatisticField.objects.filter(requirement_id=requirement_pk).order_by("position", "pk")
-    )
-
-
-def forget_statistic_fields() -> None:
-    """Drop the forms kept by this process (tests, which reuse row ids after a rollback)."""
-    _fields_at.cache_clear()

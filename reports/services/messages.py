@@ -16,6 +16,7 @@ from core.audit import set_actor
 from notifications.services import notify
 from orgs import scoping
 from orgs.models import OrgUnit
+from reports import rules
 from reports.models import (
     Bulletin,
     ExpectedReport,
@@ -98,7 +99,8 @@ def _remind(expected: ExpectedReport, kind: str, today: datetime.date, actor=Non
     requirement = expected.requirement
     due = requirement.due_date
     due_text = f"{due.year}年{due.month}月{due.day}日" if due else _("未定")
-    overdue = due is not None and today > due
+    # Only units that have not reported are reminded: past the due date they are overdue.
+    overdue = rules.is_past_due(due=due, today=today)
     notify(
         units=[expected.unit],
         kind=f"reminder_{kind}",
@@ -125,7 +127,7 @@ def reminders_send_due(*, today: datetime.date | None = None) -> int:
     window_end = today + datetime.timedelta(days=reminder_days_before())
     pending = (
         ExpectedReport.objects.active()
-        .exclude(report__status__in=("submitted", "accepted"))
+        .exclude(rules.received_q())
         .filter(requirement__due_date__gte=today, requirement__due_date__lte=window_end)
         .select_related("unit", "requirement__notice")
     )
@@ -169,7 +171,7 @@ def reminders_send_manual(
     scoping.require(actor, scoping.Action.EDIT, requirement.notice.unit)
     rows = (
         requirement.expected.active()
-        .exclude(report__status__in=("submitted", "accepted"))
+        .exclude(rules.received_q())
         .select_related("unit", "requirement__notice__unit")
     )
     if expected_ids is not None:

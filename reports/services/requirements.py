@@ -49,23 +49,37 @@ def requirement_save(
     notice: Notice,
     due_date: datetime.date | None,
     materials: list[str],
-    levels: list[str],
+    levels: list[str] | None,
     report_to: str = "",
     text: str = "",
     fields: list[FieldSpec] | None = None,
+    materials_as_written: bool = False,
 ) -> ReportRequirement:
     """Create or update the notice's requirement and its statistics form (fields matched by
     code, so values already reported stay attached). An issued notice gets its expected set
-    the first time."""
+    the first time. This is the one writer of requirements: the requirement page and the API,
+    the notice form, a derived plan (`cascade`) and a confirmed import all save through it.
+
+    `levels=None` keeps the levels already set (the notice form does not show them). An
+    imported notice keeps its materials as its text names them (`materials_as_written`:
+    活动总结, 书面总结…), in that order; everyone else picks from `Material`.
+    """
     scoping.require(actor, scoping.Action.EDIT, notice.unit)
-    unknown = set(materials) - set(Material.values)
-    if unknown:
-        raise ValidationError({"materials": _("未知的报送材料：%(m)s") % {"m": "、".join(unknown)}})
+    if materials_as_written:
+        materials = [m.strip() for m in materials if m.strip()]
+    else:
+        unknown = set(materials) - set(Material.values)
+        if unknown:
+            raise ValidationError(
+                {"materials": _("未知的报送材料：%(m)s") % {"m": "、".join(unknown)}}
+            )
+        materials = [m for m in Material.values if m in materials]
     with set_actor(actor):
         requirement, _created = ReportRequirement.objects.get_or_create(notice=notice)
         requirement.due_date = due_date
-        requirement.materials = [m for m in Material.values if m in materials]
-        requirement.levels = levels
+        requirement.materials = materials
+        if levels is not None:
+            requirement.levels = levels
         requirement.report_to = report_to
         requirement.text = text or requirement.text
         requirement.full_clean()
@@ -75,6 +89,16 @@ def requirement_save(
         if notice.is_issued and not requirement.expected.exists():
             _expected_fill(requirement)
     return requirement
+
+
+@transaction.atomic
+def requirement_remove(*, actor, requirement: ReportRequirement) -> None:
+    """Remove a draft's requirement (its form no longer asks anything to be reported)."""
+    scoping.require(actor, scoping.Action.EDIT, requirement.notice.unit)
+    if requirement.notice.is_issued:
+        raise ValidationError(_("已印发文件的报送要求不能删除。"))
+    with set_actor(actor):
+        requirement.delete()
 
 
 MSG_SUPERIOR_FIELD_DROPPED = gettext_noop("上级要求的统计指标不能删除：%(labels)s。")

@@ -1,38 +1,17 @@
-"""The supervision office's three colours, at their boundaries, in Python and in SQL."""
+"""The supervision office's three colours at their boundaries: the database's colour and the
+Python one agree (the rule itself is pinned in test_rules.py)."""
 
 import datetime
 
 import pytest
 
 from reports import services
-from reports.models import Colour, ExpectedReport, colour_for
+from reports.models import ExpectedReport
+from reports.rules import Colour
 from reports.tests import factories
 
 DUE = datetime.date(2023, 10, 16)
 NEAR = 3
-
-
-@pytest.mark.parametrize(
-    ("today", "received", "returned", "colour"),
-    [
-        (DUE - datetime.timedelta(days=4), False, False, Colour.NONE),
-        (DUE - datetime.timedelta(days=3), False, False, Colour.BLUE),
-        (DUE, False, False, Colour.BLUE),
-        (DUE + datetime.timedelta(days=1), False, False, Colour.RED),
-        (DUE - datetime.timedelta(days=10), False, True, Colour.YELLOW),
-        (DUE, False, True, Colour.YELLOW),
-        (DUE + datetime.timedelta(days=1), False, True, Colour.RED),
-        (DUE + datetime.timedelta(days=30), True, False, Colour.DONE),
-    ],
-)
-def test_colour_rule_at_its_boundaries(today, received, returned, colour):
-    assert (
-        colour_for(received=received, returned=returned, due=DUE, today=today, near=NEAR) == colour
-    )
-
-
-def test_no_due_date_never_turns_red():
-    assert colour_for(received=False, returned=False, due=None, today=DUE, near=NEAR) == Colour.NONE
 
 
 @pytest.mark.parametrize("offset", [-4, -3, 0, 1])

@@ -13,6 +13,7 @@ from django.utils import timezone
 from activities.models import Activity
 from activities.services import activity_create
 from campaigns import services as campaign_services
+from cascade.services import plan_draft_from
 from core.testing.world import make_user
 from orgs.scoping import Role
 from reports import selectors, services
@@ -44,7 +45,7 @@ class Cascade:
             due=timezone.localdate() + datetime.timedelta(days=20),
             fields=NATIONAL_FIELDS,
         )
-        self.plan = campaign_services.plan_draft_from(
+        self.plan = plan_draft_from(
             actor=self.hunan_admin, superior=self.national.notice, unit=world.unit("湖南省")
         )
 

@@ -11,10 +11,9 @@ from django.views.decorators.http import require_POST
 from campaigns.models import Notice
 from orgs import scoping
 from orgs.selectors import unit_in_view
-from reports import forms, selectors, services
+from reports import forms, rules, selectors, services
 from reports.models import (
     DEFAULT_MATERIALS,
-    RECEIVED_STATUSES,
     ExpectedReport,
     ReportRequirement,
 )
@@ -190,7 +189,7 @@ def remind(request, pk: int):
     requirement = selectors.requirement_get_for_user(request.user, pk, scoping.Action.EDIT)
     rows = (
         requirement.expected.active()
-        .exclude(report__status__in=RECEIVED_STATUSES)
+        .exclude(rules.received_q())
         .select_related("unit", "requirement__notice__unit")
     )
     ids = [int(i) for i in request.POST.getlist("expected") if i.isdigit()]

@@ -22,11 +22,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            result = parse_file(options["file"])
+            result = parse_file(options["file"]).to_json()
         except NoticeParseError as exc:
             raise CommandError(f"解析失败：{exc}") from exc
         if not options["with_text"]:
-            for section in result.get("sections", []):
+            for section in result["sections"]:
                 section.pop("text", None)
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))

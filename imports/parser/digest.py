@@ -1,0 +1,92 @@
+"""Digests and news reports about a notice: who runs the campaign, read from the sentence
+that says so, since such a text has no red head or signature block."""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+
+
+def _split(text: str) -> list[str]:
+    """Names listed with 、, and with 和/及/与 only where both sides are names: 工业和信息化部
+    is one department, 省质量办和省市场监管局 two bodies."""
+    out: list[str] = []
+    for part in text.split("、"):
+        pieces = re.split(r"[和及与]", part)
+        if len(pieces) > 1 and all(len(p) >= 4 and rules.ORG_NAME.match(p) for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return [n.strip() for n in dict.fromkeys(out) if n.strip()]
+
+
+def _runs_campaigns(name: str) -> bool:
+    """A body that runs a Quality Month: a regulator, a quality office or a ministry of the
+    national list, not a hospital or a district's own office named in passing."""
+    return bool(
+        name[0] not in rules.NOT_A_NAME_START
+        and rules.CAMPAIGN_BODY.search(name)
+        and (
+            rules.NATIONAL_PREFIX.match(name)
+            or rules.PROVINCE_PREFIX.match(name)
+            or rules.CITY_NAME.match(name)
+            or rules.COUNTY_NAME.match(name)
+            or name[0] in "省市县区"
+            or name.startswith("自治区")
+            or name.endswith("总局")
+        )
+    )
+
+
+def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
+    # Without a verb only "X联合Y、Z等N个部门" says who runs the campaign.
+    groups = m.groupdict()
+    if not m.group("verb") and not (groups.get("several") or groups.get("count")):
+        return None
+    issuers = _split(rules.SUBJECT_LEAD.sub("", m.group("lead")))
+    if not issuers or not _runs_campaigns(issuers[0]):
+        return None
+    if not all(rules.ORG_NAME.match(n) for n in issuers):
+        return None
+    joint = _split(groups.get("joint") or "")
+    together = bool(
+        groups.get("joint")
+        or groups.get("several")
+        or groups.get("count")
+        or "联" in (m.group("verb") or "")
+        or groups.get("jointly")
+    )
+    co = issuers + [n for n in joint if n not in issuers] if together else []
+    return issuers, co
+
+
+def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
+    """(issuers, co-organisers) from the sentence naming who runs the campaign.
+
+    "活动由…主办" states it outright and wins. Otherwise the sentences about the campaign
+    whose subject is a body that runs campaigns; the one naming most bodies wins (a headline
+    says "市场监管总局等16个部门", the lead paragraph lists five of them). Co-organisers are
+    given only when the sentence says the bodies act together (联合, 会同, 等N个部门)."""
+    sentences = re.split(r"[。！？\n]", text)
+    for sentence in sentences:
+        for m in rules.RUN_BY.finditer(sentence):
+            found = _bodies(m)
+            if found:
+                return found
+    best: tuple[list[str], list[str]] | None = None
+    for sentence in sentences:
+        # A sentence about the campaign, or one saying bodies run something together: other
+        # sentences name hospitals and newsrooms.
+        about = bool(rules.CAMPAIGN_WORDS.search(sentence))
+        matches = list(rules.JOINT_RUN.finditer(sentence))
+        if about:
+            matches += rules.CAMPAIGN_SUBJECT.finditer(sentence)
+        for m in matches:
+            clause = re.split(r"[，；,;]", sentence[max(0, m.start() - 12) : m.start()])[-1]
+            if rules.CITED_SUPERIOR.search(clause + m.group("lead")):
+                continue
+            found = _bodies(m)
+            if found and (best is None or len(found[0]) > len(best[0])):
+                best = found
+    return best
