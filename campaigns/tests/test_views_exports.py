@@ -85,11 +85,34 @@ def test_pdf_download_reads_back_with_doc_number_and_title(world, provincial, cl
     assert "湘市监办发〔2023〕57号" in compact and "活动方案" in compact and "质量强省" in compact
 
 
+def test_ofd_download_reads_back_in_an_ofd_reader_with_doc_number_title_and_schedule(
+    world, provincial, client_for
+):
+    import ofdkit
+
+    html = client_for(world.users["viewer"]).get(
+        reverse("campaigns:notice_detail", args=[provincial.pk])
+    ).content.decode()
+    assert reverse("campaigns:notice_ofd", args=[provincial.pk]) in html
+    response = client_for(world.users["viewer"]).get(
+        reverse("campaigns:notice_ofd", args=[provincial.pk])
+    )
+    assert response.status_code == 200 and response["Content-Type"] == "application/ofd"
+    assert filename_of(response) == f"{DOC_NUMBER} {TITLE}.ofd"
+    with ofdkit.open(response.content) as document:
+        compact = re.sub(r"\s+", "", document.text())
+    assert DOC_NUMBER in compact and re.sub(r"\s+", "", TITLE) in compact
+    # ofdkit reads a page line by line, so a cell that wraps is read in pieces.
+    assert "序号活动主题活动内容时间安排牵头部门协办单位备注" in compact
+    assert "1举办湖南省“质量月”9月质量局" in compact
+
+
 def test_exports_are_not_available_outside_the_users_scope(world, provincial, client_for):
     fujian = make_user("fujian_viewer", world.unit("福建省"), Role.VIEWER)
     client = client_for(fujian)
     assert client.get(reverse("campaigns:notice_docx", args=[provincial.pk])).status_code == 404
     assert client.get(reverse("campaigns:notice_pdf", args=[provincial.pk])).status_code == 404
+    assert client.get(reverse("campaigns:notice_ofd", args=[provincial.pk])).status_code == 404
 
 
 # --- LED screen -------------------------------------------------------------------------

@@ -34,6 +34,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "activities",
         "entities",
     },
+    "media": {"core", "exports", "orgs", "notifications", "campaigns", "activities"},
     "awards": {"core", "exports", "orgs", "notifications", "campaigns", "entities"},
     "public": {"core", "exports", "orgs", "notifications", "campaigns", "activities"},
     "reports": {"core", "exports", "orgs", "notifications", "campaigns", "activities", "public"},

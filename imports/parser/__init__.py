@@ -20,6 +20,7 @@ from . import content, digest, disclosure, header, reporting, rules, tables
 from .errors import NoticeParseError
 from .extract import extract_text
 from .normalize import normalize as _normalize
+from .normalize import simplified
 from .result import (
     Attachment,
     Contact,
@@ -82,6 +83,10 @@ def parse_text(text: str) -> ParsedNotice:
     if not issuers and not doc.signature_orgs:
         # No red head and no signature: a digest says who runs the campaign in a sentence.
         bodies = digest.campaign_bodies(norm.text)
+        # The page's 来源 line is boilerplate the normalized text no longer holds.
+        source = digest.source_body(simplified(text))
+        if bodies is None and source:
+            bodies = ([source], [])
         if bodies:
             issuers, co_organizers = bodies
             issuers_certain = False

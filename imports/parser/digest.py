@@ -90,3 +90,13 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
             if found and (best is None or len(found[0]) > len(best[0])):
                 best = found
     return best
+
+
+def source_body(text: str) -> str | None:
+    """The body a news page names as its source, when it is one that runs campaigns and is
+    named in full ("北京市市场监督管理局"); "市市场监督管理局" is a reposting site's own bureau."""
+    for m in rules.SOURCE_LINE.finditer(text):
+        name = m.group(1)
+        if rules.ORG_NAME.match(name) and _runs_campaigns(name) and name[0] not in "省市县区":
+            return name
+    return None

@@ -172,11 +172,13 @@ _LEVEL_ORDER = ("county", "city", "province", "national")
 def level_of_body(name: str, text: str) -> str | None:
     """The level of a body a report names, also by a name relative to its own territory
     ("省市场监管局", "区市场监管局", "自治区…"); a "市…" body in Shanghai is province-level."""
+    if name.startswith(("省", "自治区")):
+        return "province"
     found = level_of_name(name)
     if found:
         return found
-    if name.startswith(("省", "自治区")):
-        return "province"
+    if name.endswith(("总局", "总署")):
+        return "national"
     if name.startswith(("县", "区", "旗")) or rules.COUNTY_NAME.match(name):
         return "county"
     if name.startswith("市") or rules.CITY_NAME.match(name):
@@ -194,6 +196,12 @@ def level_of_bodies(names: list[str], text: str) -> str | None:
 def level_from_text(text: str) -> str | None:
     """The level of the body a digest or report is about: the level most often named for
     the organising bodies, leaving out the superior ones it cites ("按照市场监管总局…")."""
+    m = rules.PLACE_SUBJECT.search(text)
+    if m:
+        # "陇南市宕昌县开展2016年“质量月”宣传活动": the place that runs it, in the headline.
+        found = level_of_body(m.group(1), text)
+        if found:
+            return found
     own: dict[str, int] = {}
     for pattern, found in rules.SELF_LEVEL:
         own[found] = len(pattern.findall(text))

@@ -78,6 +78,11 @@ def remove_junk(text: str) -> tuple[str, bool]:
     return cleaned, cleaned != text
 
 
+def simplified(text: str) -> str:
+    """The text in simplified characters, converted only when it is traditional."""
+    return _t2s().convert(text) if is_traditional(text) else text
+
+
 def is_traditional(text: str) -> bool:
     return sum(1 for ch in text if ch in rules.TRADITIONAL_MARKERS) >= _TRADITIONAL_THRESHOLD
 

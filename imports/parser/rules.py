@@ -387,9 +387,9 @@ _SEVERAL = rf"{_SEVERAL_REQUIRED}?"
 CAMPAIGN_SUBJECT = re.compile(
     rf"(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
     r"(?:联合相关部门|会同相关成员单位|等相关部门)?"
-    r"(?:于\d{1,2}月|定于[^，。,]{0,12}|将|现|共同|紧紧)*"
+    r"(?:于\d{1,2}月|定于[^，。,]{0,12}|本月|今年|将|现|共同|紧紧|在全[省市县区])*"
     r"(?P<verb>联发|联合发出|联合印发|联合下发|联合开展|联合举办|发出|印发|下发|开展了?|组织开展"
-    r"|面向社会公开征集|举办|围绕|以(?=[“\"「]))"
+    r"|面向社会公开征集|举办|围绕|牵头组织了?|以(?=[“\"「]))"
 )
 # "自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在…": bodies acting together.
 JOINT_RUN = re.compile(
@@ -428,4 +428,13 @@ PLAN_TITLE_END = re.compile(r"(?:方案|安排表|活动安排|工作计划|活�
 # A report that a body issued the campaign's plan.
 PLAN_ISSUED = re.compile(
     r"(?:印发|制定|出台)(?:了)?[^。，,《]{0,20}质量月[^。，,》]{0,8}(?:活动)?方案"
+)
+# "信息来源：北京市市场监督管理局" above a bureau's own news: the body that published it.
+SOURCE_LINE = re.compile(
+    rf"(?:信息)?来源\s*[：:]\s*([{CJK}]{{2,20}}?(?:管理局|监管局|质监局|办公室|委员会|协会))"
+)
+# A headline whose subject is a place: "陇南市宕昌县开展2016年“质量月”宣传活动".
+PLACE_SUBJECT = re.compile(
+    rf"(?:^|\n)([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州))"
+    r"(?:组织)?(?:开展|启动|举办|召开)[^。\n]{0,12}质量月"
 )

@@ -9,8 +9,8 @@ import pytest
 from imports.parser.accuracy import CORPUS_DIR, evaluate_cases, load_cases
 
 # Measured over imports/corpus/dev at the end of the session that wrote the genre rules
-# (0.903 over 56 documents), less a margin for gold files added since.
-DEV_FLOOR = 0.88
+# (0.946 over 64 documents), less a margin for gold files added since.
+DEV_FLOOR = 0.92
 # Set by the lead from the held-out run.
 TEST_FLOOR = 0.0
 

@@ -307,3 +307,17 @@ def test_punctuation_a_mirror_doubled_is_collapsed() -> None:
     assert remove_junk("由福建省市场监管局,、福州市市场监管局联合主办,。")[0] == (
         "由福建省市场监管局、福州市市场监管局联合主办。"
     )
+
+
+def test_source_line_of_a_bureaus_own_news_names_the_issuer() -> None:
+    text = "2022年北京市“质量月”活动正式启动\n信息来源:北京市市场监督管理局\n9月1日起我市将开展质量月活动。"
+    assert parse_text(text).issuers == ["北京市市场监督管理局"]
+
+
+def test_source_line_of_a_reposting_sites_own_bureau_is_not_the_issuer() -> None:
+    assert digest.source_body("来源:市市场监督管理局 阅读次数:") is None
+
+
+def test_bureau_that_led_the_campaign_in_a_report() -> None:
+    sentence = "近日，伊春市质监局牵头组织了主题为“迈向质量时代”的“质量月”集中宣传活动。"
+    assert digest.campaign_bodies(sentence) == (["伊春市质监局"], [])
