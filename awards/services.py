@@ -319,11 +319,7 @@ def application_submit(
     """An enterprise applies; returns the application and its secret link token (shown once
     and e-mailed). `link_url(token)` makes the link for the e-mail."""
     award = AwardRound.objects.select_for_update().select_related("unit").get(pk=award.pk)
-    today = today or timezone.localdate()
-    if award.status != AwardRound.Status.OPEN:
-        raise ValidationError(_(MSG_NOT_OPEN))
-    if today > award.deadline:
-        raise ValidationError(_(MSG_NOT_ACCEPTING) % {"deadline": award.deadline})
+    _require_accepting(award, today)
     verification = verification_for(verification_token)
     if (
         verification is None
@@ -331,6 +327,59 @@ def application_submit(
         or verification.round_id != award.pk
     ):
         raise ValidationError(_(MSG_NOT_VERIFIED))
+    with set_actor(None):
+        application, token = _application_create(
+            award, entity_name, credit_code, contact_name, verification.email, summary, files
+        )
+    subject = _(MSG_LINK_SUBJECT)
+    body = _(MSG_LINK_BODY) % {
+        "entity": application.entity.name,
+        "round": award.name,
+        "url": link_url(token),
+    }
+    transaction.on_commit(
+        lambda: send_applicant_email.enqueue(to=application.email, subject=subject, body=body),
+        robust=True,
+    )
+    return application, token
+
+
+@transaction.atomic
+def application_enter(
+    *,
+    actor,
+    award: AwardRound,
+    entity_name: str,
+    credit_code: str,
+    contact_name: str,
+    email: str,
+    summary: str,
+    files,
+    today: datetime.date | None = None,
+) -> Application:
+    """The unit enters an application it received on paper (纸质申报), under its clerk's name:
+    the same checks as online, without the e-mail verification (the clerk has the original)."""
+    award = AwardRound.objects.select_for_update().select_related("unit").get(pk=award.pk)
+    _require_unit(actor, award)
+    _require_accepting(award, today)
+    with set_actor(actor):
+        application, _token = _application_create(
+            award, entity_name, credit_code, contact_name, email, summary, files
+        )
+    return application
+
+
+def _require_accepting(award: AwardRound, today: datetime.date | None) -> None:
+    today = today or timezone.localdate()
+    if award.status != AwardRound.Status.OPEN:
+        raise ValidationError(_(MSG_NOT_OPEN))
+    if today > award.deadline:
+        raise ValidationError(_(MSG_NOT_ACCEPTING) % {"deadline": award.deadline})
+
+
+def _application_create(
+    award, entity_name, credit_code, contact_name, email, summary, files
+) -> tuple[Application, str]:
     if not files:
         raise ValidationError({"files": _(MSG_FILES_REQUIRED)})
     code = "".join(credit_code.split()).upper()
@@ -344,28 +393,21 @@ def application_submit(
     if Application.objects.filter(round=award, entity=entity).exists():
         raise ValidationError(_(MSG_ALREADY_APPLIED))
     token = Application.new_link()
-    with set_actor(None):
-        application = Application(
-            round=award,
-            entity=entity,
-            contact_name=contact_name.strip(),
-            email=verification.email,
-            summary=summary,
-            link_hash=hash_secret(token),
-        )
-        application.full_clean(exclude=["link_hash"])
-        try:
-            with transaction.atomic():
-                application.save()
-        except IntegrityError:  # the same enterprise's second tab, at the same moment
-            raise ValidationError(_(MSG_ALREADY_APPLIED)) from None
-        _files_add(application, files)
-    subject = _(MSG_LINK_SUBJECT)
-    body = _(MSG_LINK_BODY) % {"entity": entity.name, "round": award.name, "url": link_url(token)}
-    transaction.on_commit(
-        lambda: send_applicant_email.enqueue(to=application.email, subject=subject, body=body),
-        robust=True,
+    application = Application(
+        round=award,
+        entity=entity,
+        contact_name=contact_name.strip(),
+        email=email,
+        summary=summary,
+        link_hash=hash_secret(token),
     )
+    application.full_clean(exclude=["link_hash"])
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:  # the same enterprise's second tab, at the same moment
+        raise ValidationError(_(MSG_ALREADY_APPLIED)) from None
+    _files_add(application, files)
     return application, token
 
 

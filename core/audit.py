@@ -193,6 +193,7 @@ AUDITED: dict[str, dict] = {
     "awards.Assignment": {"exclude_fields": _STAMPS},
     "awards.Score": {},
     "awards.Objection": {"exclude_fields": ["contact"]},
+    "media.MediaItem": {"exclude_fields": _STAMPS},
     "public.PublicEvent": {"exclude_fields": _STAMPS},
     # Personal data stays out of the audit trail: only the status changes are of interest.
     "public.Registration": {

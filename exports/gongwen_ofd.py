@@ -170,7 +170,9 @@ class OfdLayout:
             "</ofd:TextObject>"
         )
 
-    def rule(self, x: float, y: float, width: float, *, thickness: float, color: str = "0 0 0") -> None:
+    def rule(
+        self, x: float, y: float, width: float, *, thickness: float, color: str = "0 0 0"
+    ) -> None:
         self.page.objects.append(
             f'<ofd:PathObject ID="{self._id()}" Boundary="{_n(x)} {_n(y - thickness / 2)} {_n(width)} {_n(thickness)}" '
             f'LineWidth="{_n(thickness)}"><ofd:StrokeColor Value="{color}"/>'
@@ -178,7 +180,9 @@ class OfdLayout:
             "</ofd:PathObject>"
         )
 
-    def box(self, x: float, y: float, width: float, height: float, *, thickness: float = 0.18) -> None:
+    def box(
+        self, x: float, y: float, width: float, height: float, *, thickness: float = 0.18
+    ) -> None:
         self.page.objects.append(
             f'<ofd:PathObject ID="{self._id()}" Boundary="{_n(x)} {_n(y)} {_n(width)} {_n(height)}" '
             f'LineWidth="{_n(thickness)}"><ofd:StrokeColor Value="0 0 0"/>'
@@ -234,7 +238,9 @@ class OfdLayout:
                 offset = indent
             self.line(part, size=size, pitch=pitch, align=align, indent=offset, color=color)
 
-    def table(self, rows: Sequence[Sequence[str]], widths: Sequence[float], *, header_rows: int = 1) -> None:
+    def table(
+        self, rows: Sequence[Sequence[str]], widths: Sequence[float], *, header_rows: int = 1
+    ) -> None:
         """A ruled table whose header repeats on each page; a row that does not fit moves to
         the next page, and a row taller than a page is cut between its lines."""
         total = sum(widths)
@@ -276,7 +282,12 @@ class OfdLayout:
                     max(len(c) for c in cell_lines(r)) * CELL_LINE + 2 * CELL_PAD for r in header
                 )
                 whole_page = int(
-                    (self.page.text_bottom - self.page.margins["top"] - header_height - 2 * CELL_PAD)
+                    (
+                        self.page.text_bottom
+                        - self.page.margins["top"]
+                        - header_height
+                        - 2 * CELL_PAD
+                    )
                     / CELL_LINE
                 )
                 if fits < needed - done and (needed - done <= whole_page or fits < 2):
@@ -316,7 +327,9 @@ class OfdLayout:
         for tag, value in (("Title", title), ("Author", author), ("Subject", subject)):
             if value:
                 info.append(f"<ofd:{tag}>{escape(value)}</ofd:{tag}>")
-        info.append(f"<ofd:CreationDate>{(created or datetime.date.today()).isoformat()}</ofd:CreationDate>")
+        info.append(
+            f"<ofd:CreationDate>{(created or datetime.date.today()).isoformat()}</ofd:CreationDate>"
+        )
         info.append("<ofd:Creator>qualitymonth</ofd:Creator>")
         page_ids = [self._id() for _ in self.pages]
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -406,7 +419,9 @@ def write_official_document_ofd(doc: OfficialDocument, out: BinaryIO) -> None:
         for index, attachment in listed:
             number = f"{index}. " if len(listed) > 1 else ""
             if index == 1:
-                layout.paragraph(f"附件：{number}{attachment.title}", indent=5 * BODY, first_indent=-3 * BODY)
+                layout.paragraph(
+                    f"附件：{number}{attachment.title}", indent=5 * BODY, first_indent=-3 * BODY
+                )
             else:
                 layout.paragraph(f"{number}{attachment.title}", indent=5 * BODY)
     _signature(layout, doc)
@@ -445,16 +460,30 @@ def _head(layout: OfdLayout, doc: OfficialDocument) -> None:
         top = layout.y
         for name in doc.issuers:
             layout.ensure(MARK * 1.3)
-            layout.text(name, left + (names_width - text_width(name, MARK)) / 2, layout.y + MARK * 0.15, MARK, color=RED)
+            layout.text(
+                name,
+                left + (names_width - text_width(name, MARK)) / 2,
+                layout.y + MARK * 0.15,
+                MARK,
+                color=RED,
+            )
             layout.y += MARK * 1.3
         if layout.page is page:
             middle = (top + layout.y) / 2 - MARK / 2
             layout.text(doc.mark_suffix, left + names_width, middle, MARK, color=RED)
         else:
-            layout.text(doc.mark_suffix, left + names_width, layout.y - MARK * 1.3 + MARK * 0.15, MARK, color=RED)
+            layout.text(
+                doc.mark_suffix,
+                left + names_width,
+                layout.y - MARK * 1.3 + MARK * 0.15,
+                MARK,
+                color=RED,
+            )
     layout.skip(LINE)
     layout.line(doc.doc_number, align="center")
-    layout.rule(layout.page.text_left, layout.y + 4, layout.page.text_width, thickness=0.35, color=RED)
+    layout.rule(
+        layout.page.text_left, layout.y + 4, layout.page.text_width, thickness=0.35, color=RED
+    )
     layout.skip(4 + LINE * 2)
 
 

@@ -155,3 +155,14 @@ class SamplingForm(PublicForm):
     def __init__(self, *args, poll, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sampled"].choices = [(o.pk, o.name) for o in poll.options.all()]
+
+
+class DocumentFilterForm(PublicForm):
+    """The 主动公开 documents' search: region codes as on the home page, the campaign year and
+    words of the title or the 发文字号."""
+
+    province = forms.CharField(required=False)
+    city = forms.CharField(required=False)
+    county = forms.CharField(required=False)
+    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
+    q = forms.CharField(required=False, max_length=100)

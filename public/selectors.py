@@ -352,3 +352,48 @@ def ical_activities_for_unit(unit: OrgUnit):
         role=ActivityParticipant.Role.LEAD, unit__path__startswith=unit.path
     ).values("activity_id")
     return public_activities().filter(Q(notice__unit__path__startswith=unit.path) | Q(pk__in=lead))
+
+
+# --- the public's documents (主动公开) ---
+
+PUBLIC_DOCUMENT_KINDS = (Notice.Kind.NOTICE, Notice.Kind.PLAN)
+
+
+def public_documents(*, year: int | None = None, region: OrgUnit | None = None):
+    """Issued notices and plans whose publication attribute is 主动公开: what the 政府信息公开
+    条例 lets the public read without asking. A draft, or a document marked 依申请公开 or
+    不予公开, never appears; this queryset is the only way the public pages reach a notice."""
+    qs = (
+        Notice.objects.filter(
+            status=Notice.Status.ISSUED,
+            publication=Notice.Publication.PUBLIC,
+            kind__in=PUBLIC_DOCUMENT_KINDS,
+        )
+        .select_related("unit", "campaign")
+        .order_by("-issue_date", "unit__path", "-pk")
+    )
+    if year is not None:
+        qs = qs.filter(campaign__year=year)
+    if region is not None:
+        # A document belongs where it was issued: the region's own units and all below them.
+        qs = qs.filter(unit__path__startswith=region.path)
+    return qs
+
+
+def public_document_get(pk: int) -> Notice:
+    return get_object_or_404(public_documents(), pk=pk)
+
+
+def public_document_years() -> list[int]:
+    return list(
+        public_documents()
+        .order_by("-campaign__year")
+        .values_list("campaign__year", flat=True)
+        .distinct()
+    )
+
+
+def public_documents_search(qs, words: str):
+    for word in words.split():
+        qs = qs.filter(Q(title__icontains=word) | Q(doc_number__icontains=word))
+    return qs

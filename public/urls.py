@@ -1,6 +1,6 @@
 from django.urls import path
 
-from public import views
+from public import documents, views
 
 # The home page and the year archive, served at the site's root under their historic names
 # core:home and core:year_archive (qualitymonth/urls.py adds them to core's namespace).
@@ -14,6 +14,17 @@ urlpatterns = [
     path("activities/<int:pk>/", views.activity_detail, name="activity_detail"),
     path("registrations/", views.registration_lookup, name="registration_lookup"),
     path("registrations/<str:code>/", views.registration_detail, name="registration_detail"),
+    path("documents/", documents.document_list, name="document_list"),
+    path("documents/<int:pk>/", documents.document_detail, name="document_detail"),
+    *(
+        path(
+            f"documents/<int:pk>.{fmt}",
+            documents.document_download,
+            {"fmt": fmt},
+            name=f"document_{fmt}",
+        )
+        for fmt in documents.WRITERS
+    ),
     path("polls/", views.poll_list, name="poll_list"),
     path("polls/<int:pk>/", views.poll_detail, name="poll_detail"),
     path("ical/units/<int:pk>.ics", views.ical_unit, name="ical_unit"),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "entities",
     "inspections",
     "awards",
+    "media",
     "reports",
     "cascade",
     "notifications",

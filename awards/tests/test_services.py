@@ -333,3 +333,29 @@ def test_every_step_is_in_the_audit_trail_with_its_actor(
     entries = LogEntry.objects.get_for_object(application)
     assert [e.actor for e in entries.order_by("timestamp")] == [None, admin]
     assert LogEntry.objects.get_for_object(award).filter(actor=admin).count() == 2
+
+
+def test_a_paper_application_is_entered_by_the_units_clerk_under_their_name(award, admin):
+    application = services.application_enter(
+        actor=admin,
+        award=award,
+        entity_name="纸质申报公司",
+        credit_code=CODES[2],
+        contact_name="周",
+        email="paper@corp.example",
+        summary="",
+        files=[pdf()],
+    )
+    assert LogEntry.objects.get_for_object(application).get().actor == admin
+    viewer = make_user("hunan_viewer", award.unit, Role.VIEWER)
+    with pytest.raises(PermissionDenied):
+        services.application_enter(
+            actor=viewer,
+            award=award,
+            entity_name="另一公司",
+            credit_code=CODES[3],
+            contact_name="周",
+            email="p2@corp.example",
+            summary="",
+            files=[pdf()],
+        )

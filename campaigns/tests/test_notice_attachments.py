@@ -15,7 +15,7 @@ from docx import Document
 from campaigns import services
 from campaigns.attachments import MSG_TOO_LARGE, MSG_TYPE
 from campaigns.models import NoticeAttachment
-from campaigns.tests.test_views_notices import form_data
+from campaigns.tests.notice_forms import form_data
 from core.testing.world import make_user
 from imports.models import NoticeImport
 from orgs.scoping import Role

@@ -90,9 +90,11 @@ def test_ofd_download_reads_back_in_an_ofd_reader_with_doc_number_title_and_sche
 ):
     import ofdkit
 
-    html = client_for(world.users["viewer"]).get(
-        reverse("campaigns:notice_detail", args=[provincial.pk])
-    ).content.decode()
+    html = (
+        client_for(world.users["viewer"])
+        .get(reverse("campaigns:notice_detail", args=[provincial.pk]))
+        .content.decode()
+    )
     assert reverse("campaigns:notice_ofd", args=[provincial.pk]) in html
     response = client_for(world.users["viewer"]).get(
         reverse("campaigns:notice_ofd", args=[provincial.pk])

@@ -132,7 +132,9 @@ def test_text_stays_inside_the_text_area_and_the_schedule_is_on_landscape_pages(
 ) -> None:
     sizes = []
     for page in _pages(yongan_ofd):
-        width, height = (float(v) for v in page.findtext("ofd:Area/ofd:PhysicalBox", namespaces=NS).split()[2:])
+        width, height = (
+            float(v) for v in page.findtext("ofd:Area/ofd:PhysicalBox", namespaces=NS).split()[2:]
+        )
         sizes.append((width, height))
         margins = LANDSCAPE if width > height else PORTRAIT
         for obj in page.iter("{http://www.ofdspec.org/2016}TextObject"):

@@ -122,7 +122,12 @@ def parse_text(text: str) -> ParsedNotice:
     if issue_date is None:
         warnings.append("未找到成文日期（落款日期）。")
     last = norm.lines[-1]
-    if rules.CUT_OFF.search(last) and len(last) > _MIN_CUT_LINE and not is_org_line(last):
+    if (
+        rules.CUT_OFF.search(last)
+        and len(last) > _MIN_CUT_LINE
+        and "\t" not in last
+        and not is_org_line(last)
+    ):
         warnings.append("文本在句中中断，可能只是原文的一部分；已识别其中写明的内容。")
     attachments = content.attachments(doc)
     for att in attachments:
@@ -179,12 +184,12 @@ def _check_is_notice(
         bool(recipients),
         doc.signature_date is not None,
     ]
-    if not mentions_a_campaign(text):
-        pass  # a notice of another campaign (质量强县, a slogan contest) is refused too
-    elif sum(signals) >= _MIN_NOTICE_SIGNALS:
-        return True
-    elif about_a_campaign(text):
-        return False
+    if mentions_a_campaign(text):
+        if sum(signals) >= _MIN_NOTICE_SIGNALS:
+            return True
+        if about_a_campaign(text):
+            return False
+    # Nothing about a 质量月 campaign: a recipe, or a notice of another campaign (质量强县).
     raise NoticeParseError(
         "无法识别为“质量月”活动通知或方案：未找到文号、标题、分级标题、主送机关、落款日期等公文要素。",
         code="not_a_notice",

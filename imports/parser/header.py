@@ -81,8 +81,12 @@ def title(doc: Document) -> str | None:
 
 def cited_title(text: str) -> str | None:
     """The title of the document a digest reports on, when it quotes it."""
-    m = rules.CITED_TITLE.search(text)
-    return compact(m.group(1)) if m else None
+    for m in rules.CITED_TITLE.finditer(text):
+        clause = re.split(r"[，。；,;\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+        # "按照市场监管总局印发的《…》" cites the superior notice this one implements.
+        if not rules.CITED_SUPERIOR.search(clause):
+            return compact(m.group(1))
+    return None
 
 
 def kind(title_text: str | None, text: str = "") -> str:
@@ -172,8 +176,11 @@ _LEVEL_ORDER = ("county", "city", "province", "national")
 def level_of_body(name: str, text: str) -> str | None:
     """The level of a body a report names, also by a name relative to its own territory
     ("省市场监管局", "区市场监管局", "自治区…"); a "市…" body in Shanghai is province-level."""
-    if name.startswith(("省", "自治区")):
+    if name.startswith(("省", "自治区")) or name.endswith(("省", "自治区")):
         return "province"
+    if name.endswith(("县", "区", "旗")):
+        # A place named alone, the last of a chain: "陇南市宕昌县".
+        return "county"
     found = level_of_name(name)
     if found:
         return found

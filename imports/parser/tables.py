@@ -46,6 +46,14 @@ def _vertical(lines: list[str], start: int) -> tuple[list[str], int]:
     return ["\t".join(r) for r in rows if any(r)], i
 
 
+def _inline(lines: list[str], i: int) -> bool:
+    """A one-line row needs a neighbour row: a lone "标题 | 站点 | 首页" is a page title."""
+    row = [j for j in (i - 1, i, i + 1) if 0 <= j < len(lines)]
+    return sum(1 for j in row if _INLINE_ROW.match(lines[j].strip())) >= 2 and bool(
+        _INLINE_ROW.match(lines[i].strip())
+    )
+
+
 def unflatten(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
@@ -55,7 +63,7 @@ def unflatten(lines: list[str]) -> list[str]:
             rows, i = _vertical(lines, i)
             out.extend(rows)
             continue
-        if _INLINE_ROW.match(line.strip()):
+        if _inline(lines, i):
             cells = [c.strip() for c in re.split(r"[|｜]", line.strip().strip("|｜"))]
             out.append("\t".join(cells))
         else:

@@ -6,7 +6,7 @@ import pytest
 from campaigns.models import Notice
 from core.testing.world import PASSWORD, build_world, make_user
 from imports.models import NoticeImport
-from imports.tests.test_import_new_units import CHANGSHA_TEXT
+from imports.tests.samples import CHANGSHA_TEXT
 from orgs.models import Department, OrgUnit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

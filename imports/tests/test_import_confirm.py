@@ -12,10 +12,9 @@ from campaigns.forms import body_from_text, body_to_text
 from campaigns.models import Campaign, Notice, Slogan
 from campaigns.services import national_campaigns_load, notice_create, notice_issue
 from core.testing.world import make_user
-from imports.forms import NoticeDataForm
 from imports.models import NoticeImport
-from imports.parser import ParsedNotice
 from imports.services import ImportStateError, notice_import_confirm, notice_import_create
+from imports.tests.samples import form_post
 from orgs.models import Department, OrgUnit
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -62,35 +61,6 @@ def hunan_import(hunan, hunan_editor):
 
 def preview_url(notice_import) -> str:
     return reverse("imports:preview", args=[notice_import.pk])
-
-
-def form_post(notice_import, **changes) -> dict:
-    """The preview form as the browser submits it, unchanged unless told."""
-    data = notice_import.data
-    post = {}
-    for name, value in NoticeDataForm.initial_from(ParsedNotice.from_json(data)).items():
-        if isinstance(value, list):
-            value = "\n".join(value)
-        post[name] = "" if value is None else value
-    activities = data["activities"]
-    post |= {"act-TOTAL_FORMS": len(activities), "act-INITIAL_FORMS": len(activities)}
-    for i, item in enumerate(activities):
-        post |= {
-            f"act-{i}-title": item["title"],
-            f"act-{i}-lead": "、".join(item["lead"]),
-            f"act-{i}-support": "、".join(item["support"]),
-            f"act-{i}-when": item.get("when") or "",
-            f"act-{i}-text": item.get("text") or "",
-            f"act-{i}-parent": item.get("parent") or "",
-        }
-    contacts = data["contacts"]
-    post |= {"contact-TOTAL_FORMS": len(contacts), "contact-INITIAL_FORMS": len(contacts)}
-    for i, item in enumerate(contacts):
-        for key in ("name", "phone", "email", "fax"):
-            post[f"contact-{i}-{key}"] = item.get(key) or ""
-    post |= {"new-TOTAL_FORMS": 0, "new-INITIAL_FORMS": 0}
-    post.update(changes)
-    return post
 
 
 # --- Preview ------------------------------------------------------------------------------

@@ -11,38 +11,8 @@ from campaigns.models import Notice
 from core.testing.world import make_user
 from imports.models import NoticeImport
 from imports.services import NewUnit, notice_import_confirm, notice_import_create
-from imports.tests.test_import_confirm import form_post
+from imports.tests.samples import CHANGSHA_TEXT, form_post
 from orgs.models import Department, OrgUnit
-
-# A city notice naming a development zone's bureau that the division data does not hold, as a
-# recipient and as lead and support of activities.
-CHANGSHA_TEXT = """长沙市市场监督管理局文件
-
-长市监发〔2023〕21号
-
-长沙市市场监督管理局关于开展2023年“质量月”活动的通知
-
-各区县（市）市场监督管理局，高新区分局，局机关各处室：
-
-根据省局《湖南省市场监管系统2023年“质量月”活动方案》（湘市监办发〔2023〕57号）要求，现就开展2023年“质量月”活动有关事项通知如下：
-
-一、活动主题
-
-增强质量意识 推进高质量发展
-
-二、主要活动
-
-（一）举办长沙市“质量月”启动仪式。（质量科牵头，高新区分局配合）。
-
-（二）开展园区企业质量提升帮扶。（高新区分局牵头，经开区市场监管局配合）。
-
-三、有关要求
-
-请于10月16日前将工作总结报送市局质量科。
-
-长沙市市场监督管理局
-2023年8月30日
-"""
 
 NEW = "高新区分局"
 REFUSED = "只能建在您担任管理员的单位之下"

@@ -250,9 +250,7 @@ from imports.parser.accuracy import load_cases, project  # noqa: E402
 CASES = load_cases(DEFAULT_FIXTURES)
 
 
-@pytest.mark.parametrize(
-    "builder", [build_docx, build_pdf, build_ofd], ids=["docx", "pdf", "ofd"]
-)
+@pytest.mark.parametrize("builder", [build_docx, build_pdf, build_ofd], ids=["docx", "pdf", "ofd"])
 @pytest.mark.parametrize(("name", "seed", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_every_seed_reads_the_same_from_docx_and_pdf(
     tmp_path: Path, builder, name: str, seed: Path, expected: dict

@@ -103,8 +103,16 @@ def test_table_copied_cell_by_cell_becomes_rows() -> None:
     assert tables.unflatten(lines) == ["序号\t活动内容", "1\t质量宣传", "正文"]
 
 
-def test_table_row_on_one_line_becomes_a_row() -> None:
-    assert tables.unflatten(["1 | 质量宣传 | 9月 | 质量股 |"]) == ["1\t质量宣传\t9月\t质量股"]
+def test_table_rows_on_one_line_each_become_rows() -> None:
+    assert tables.unflatten(["序号 | 活动内容 | 牵头 |", "1 | 质量宣传 | 质量股 |"]) == [
+        "序号\t活动内容\t牵头",
+        "1\t质量宣传\t质量股",
+    ]
+
+
+def test_page_title_with_pipes_is_not_a_table_row() -> None:
+    line = "关于开展2024年“质量月”活动的通知 | 某某市人民政府 | 首页"
+    assert tables.unflatten([line, "正文。"]) == [line, "正文。"]
 
 
 def test_activity_table_with_a_helping_unit_column() -> None:
@@ -321,3 +329,22 @@ def test_source_line_of_a_reposting_sites_own_bureau_is_not_the_issuer() -> None
 def test_bureau_that_led_the_campaign_in_a_report() -> None:
     sentence = "近日，伊春市质监局牵头组织了主题为“迈向质量时代”的“质量月”集中宣传活动。"
     assert digest.campaign_bodies(sentence) == (["伊春市质监局"], [])
+
+
+def test_level_of_the_place_a_headline_says_runs_the_campaign() -> None:
+    assert header.level_from_text("陇南市宕昌县开展2016年“质量月”宣传活动\n正文。") == "county"
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [("质检总局", "national"), ("自治区市场监管局", "province"), ("区市场监管局", "county")],
+)
+def test_level_of_a_body_named_relative_to_its_territory(name: str, level: str) -> None:
+    assert header.level_of_body(name, "") == level
+
+
+def test_superior_notice_cited_as_the_basis_is_not_the_title() -> None:
+    line = (
+        "按照市场监管总局等16个部门联合印发《关于开展2020年全国“质量月”活动的通知》要求，我县开展。"
+    )
+    assert header.cited_title(line) is None

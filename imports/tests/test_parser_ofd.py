@@ -97,9 +97,9 @@ def _foreign_ofd() -> bytes:
             _text_object("一、总体要求", 28, 100),
             # CTM halves the glyphs horizontally: the object still starts where its box does.
             _text_object("某市监发〔2024〕12号", 80, 60, ctm="0.5 0 0 1 0 0"),
-            f'<ofd:PageBlock><ofd:TextObject ID="20" Boundary="28 80 150 20" Font="3" Size="5.6">'
-            f'<ofd:TextCode X="0" Y="5">关于开展2024年</ofd:TextCode>'
-            f'<ofd:TextCode Y="14">“质量月”活动的通知</ofd:TextCode></ofd:TextObject></ofd:PageBlock>',
+            '<ofd:PageBlock><ofd:TextObject ID="20" Boundary="28 80 150 20" Font="3" Size="5.6">'
+            '<ofd:TextCode X="0" Y="5">关于开展2024年</ofd:TextCode>'
+            '<ofd:TextCode Y="14">“质量月”活动的通知</ofd:TextCode></ofd:TextObject></ofd:PageBlock>',
         ]
     )
     return _package(

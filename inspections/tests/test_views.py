@@ -144,3 +144,15 @@ def test_saving_the_plan_form_unchanged_changes_nothing(county, client_for):
     response = client.post(reverse("inspections:plan_edit", args=[plan.pk]), data)
     assert response.status_code == 302
     assert LogEntry.objects.count() == before
+
+
+def test_the_admin_lists_render_and_draws_stay_read_only(county, client_for):
+    plan = county.plan()
+    record = services.plan_draw(actor=county.editor, plan=plan)
+    superuser = make_user("root", is_superuser=True, is_staff=True)
+    admin = client_for(superuser)
+    for model in ("inspector", "samplingplan", "draw", "inspectiontarget"):
+        assert admin.get(reverse(f"admin:inspections_{model}_changelist")).status_code == 200
+    assert admin.get(reverse("admin:entities_marketentity_changelist")).status_code == 200
+    response = admin.post(reverse("admin:inspections_draw_change", args=[record.pk]), {})
+    assert response.status_code == 403
