@@ -452,6 +452,12 @@ def _max_upload(head: bytes) -> int:
     return services.file_max_bytes()
 
 
+def _closed_message(award: AwardRound) -> str:
+    if award.status == AwardRound.Status.OPEN:
+        return _(services.MSG_NOT_ACCEPTING) % {"deadline": award.deadline}
+    return _(services.MSG_NOT_OPEN)
+
+
 @upload_max_bytes(_max_upload)
 def public_apply(request, pk: int):
     """Three steps on one page: the e-mail address, its code, the application."""
@@ -517,6 +523,7 @@ def public_apply(request, pk: int):
         {
             "award": award,
             "accepting": award.accepting(),
+            "closed_message": _closed_message(award),
             "verification": verification,
             "verified": verified,
             "email_form": email_form,

@@ -156,14 +156,23 @@ class OfdLayout:
 
     # --- drawing -------------------------------------------------------------------------------
 
-    def text(self, text: str, x: float, top: float, size: float, *, color: str = "") -> None:
+    def text(
+        self,
+        text: str,
+        x: float,
+        top: float,
+        size: float,
+        *,
+        color: str = "",
+        page: _Page | None = None,
+    ) -> None:
         """One run of text whose em box starts at (x, top); the baseline is at 0.88 em."""
         if not text:
             return
         width = text_width(text, size)
         widths = [char_width(ch, size) for ch in text[:-1]]
         fill = f'<ofd:FillColor Value="{color}"/>' if color else ""
-        self.page.objects.append(
+        (page or self.page).objects.append(
             f'<ofd:TextObject ID="{self._id()}" Boundary="{_n(x)} {_n(top)} {_n(width)} {_n(size * 1.2)}" '
             f'Font="{FONT_ID}" Size="{_n(size)}">{fill}'
             f'<ofd:TextCode X="0" Y="{_n(size * 0.88)}"{_delta_x(widths)}>{escape(text)}</ofd:TextCode>'
@@ -310,9 +319,7 @@ class OfdLayout:
                 x = page.text_left + page.text_width - SMALL - text_width(label, SMALL)
             else:
                 x = page.text_left + SMALL
-            self.pages, saved = [page], self.pages
-            self.text(label, x, top, SMALL)
-            self.pages = saved
+            self.text(label, x, top, SMALL, page=page)
 
     def save(
         self,

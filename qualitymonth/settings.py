@@ -326,6 +326,10 @@ QM_REPORT_PHOTO_MAX_PIXELS = env_int("QM_REPORT_PHOTO_MAX_PIXELS", 60_000_000)
 QM_UPLOAD_MAX_BYTES = env_int("QM_UPLOAD_MAX_BYTES", QM_NOTICE_UPLOAD_MAX_BYTES)
 # Supervision colours: blue from this many days before a due date.
 QM_REPORT_NEAR_DAYS = env_int("QM_REPORT_NEAR_DAYS", 3)
+# 双随机、一公开: an unpublished plan turns blue, and its unit is warned, this many working days
+# before its publication limit; documents and photos of an inspection up to this size.
+QM_INSPECTION_WARN_DAYS = env_int("QM_INSPECTION_WARN_DAYS", 5)
+QM_INSPECTION_FILE_MAX_BYTES = env_int("QM_INSPECTION_FILE_MAX_BYTES", 20 * 1024 * 1024)
 # Automatic reminders go out this many days before a due date, and on the day.
 QM_REMINDER_DAYS_BEFORE = env_int("QM_REMINDER_DAYS_BEFORE", 3)
 

@@ -9,7 +9,16 @@ from django.utils.translation import gettext as _
 
 from awards import services, views
 from awards.models import Objection
-from awards.tests.factories import CODES, apply, fake_pdf, hunan_admin, open_round, pdf, queued_code
+from awards.tests.factories import (
+    CODES,
+    apply,
+    fake_pdf,
+    hunan_admin,
+    open_round,
+    pdf,
+    queued_code,
+    verified_token,
+)
 from core.testing.world import make_user
 from orgs.scoping import Role
 
@@ -196,3 +205,43 @@ def test_a_viewer_cannot_publish_the_call(client_for, world, admin):
     assert response.status_code == 403
     award.refresh_from_db()
     assert award.status == "draft"
+
+
+def test_after_the_deadline_the_apply_page_sends_no_code(
+    client, world, admin, django_capture_on_commit_callbacks
+):
+    award = open_round(world, admin, deadline=timezone.localdate() - datetime.timedelta(days=1))
+    url = reverse("awards:public_apply", args=[award.pk])
+    assert 'name="email"' not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(url, {"step": "email", "email": "late@corp.example"})
+    assert response.status_code == 400
+    assert _(services.MSG_NOT_ACCEPTING) % {"deadline": award.deadline} in response.content.decode()
+    assert callbacks == []
+
+
+def test_a_returned_applicant_reads_the_reason_and_completes_through_the_link(
+    client, award, admin, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    token = verified_token(award, "back@corp.example", capture)
+    application, link = services.application_submit(
+        award=award,
+        verification_token=token,
+        entity_name="补正公司",
+        credit_code=CODES[2],
+        contact_name="王",
+        summary="",
+        files=[pdf()],
+        link_url=str,
+    )
+    services.application_screen(
+        actor=admin, application=application, accept=False, reason="缺少营业执照"
+    )
+    url = reverse("awards:public_application", args=[link])
+    assert "缺少营业执照" in client.get(url).content.decode()
+    response = client.post(url, {"summary": "已补", "files": pdf("营业执照.pdf")})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    assert client.get(reverse("awards:public_application", args=["guess"])).status_code == 404

@@ -20,7 +20,7 @@ from . import content, digest, disclosure, header, reporting, rules, tables
 from .errors import NoticeParseError
 from .extract import extract_text
 from .normalize import normalize as _normalize
-from .normalize import simplified
+from .normalize import remove_junk, simplified
 from .result import (
     Attachment,
     Contact,
@@ -82,9 +82,13 @@ def parse_text(text: str) -> ParsedNotice:
     co_organizers = content.co_organizers(doc, issuers)
     if not issuers and not doc.signature_orgs:
         # No red head and no signature: a digest says who runs the campaign in a sentence.
-        bodies = digest.campaign_bodies(norm.text)
+        listed = digest.listed_organisers(norm.lines)
+        bodies = (listed, listed if len(listed) > 1 else []) if listed else None
+        bodies = bodies or digest.campaign_bodies(norm.text)
         # The page's 来源 line is boilerplate the normalized text no longer holds.
-        source = digest.source_body(simplified(text))
+        source = digest.source_body(remove_junk(simplified(text))[0]) or digest.reported_from(
+            norm.text
+        )
         if bodies is None and source:
             bodies = ([source], [])
         if bodies:

@@ -21,6 +21,38 @@ def _split(text: str) -> list[str]:
     return [n.strip() for n in dict.fromkeys(out) if n.strip()]
 
 
+# "安徽省质量办和省市场监管局": 省… names a body of the province the list already named.
+def _place(name: str, relative: str) -> str | None:
+    """The place a full name starts with, of the kind a relative name refers to."""
+    if relative in ("省", "自治区"):
+        m = rules.PROVINCE_PREFIX.match(name)
+    elif relative == "市":
+        m = rules.CITY_NAME.match(name)
+    else:
+        m = rules.COUNTY_NAME.match(name)
+    if not m or not m.group(0).endswith(relative) or len(m.group(0)) <= len(relative):
+        return None
+    # "质量强省" is a programme, not a place.
+    return None if "质量" in m.group(0) else m.group(0)
+
+
+def with_place(names: list[str]) -> list[str]:
+    """Give an issuer named 省…/市…/县…/区… the place an earlier name of the same list spells
+    out ("安徽省…、省市场监管局" → 安徽省市场监管局); a list that never names the place
+    ("区市场监管局、区工信局") is kept as written."""
+    out: list[str] = []
+    for name in names:
+        for relative in ("自治区", "省", "市", "县", "区"):
+            if not name.startswith(relative) or len(name) <= len(relative) + 2:
+                continue
+            place = next((p for other in out if (p := _place(other, relative))), None)
+            if place:
+                name = place + name[len(relative) :]
+            break
+        out.append(name)
+    return out
+
+
 def _runs_campaigns(name: str) -> bool:
     """A body that runs a Quality Month: a regulator, a quality office or a ministry of the
     national list, not a hospital or a district's own office named in passing."""
@@ -58,7 +90,29 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
         or groups.get("jointly")
     )
     co = issuers + [n for n in joint if n not in issuers] if together else []
-    return issuers, co
+    return with_place(issuers), co
+
+
+def listed_organisers(lines: list[str]) -> list[str]:
+    """The bodies under "…“质量月”活动主办单位：", inline or on the next line."""
+    for i, line in enumerate(lines):
+        m = rules.ORGANISERS_LABEL.search(line)
+        if not m:
+            continue
+        listed = m.group(1).strip() or next((n.strip() for n in lines[i + 1 : i + 3] if n.strip()), "")
+        names = [n for n in _split(re.sub(r"[。.;；]$", "", listed)) if rules.ORG_NAME.match(n)]
+        if names:
+            return names
+    return []
+
+
+def reported_from(text: str) -> str | None:
+    """The body a news report says it learnt the facts from: "记者从X了解到"."""
+    for m in rules.REPORTED_FROM.finditer(text):
+        name = m.group(1)
+        if rules.ORG_NAME.match(name) and _runs_campaigns(name):
+            return name
+    return None
 
 
 def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:

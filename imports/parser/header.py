@@ -120,7 +120,7 @@ def issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
             return doc.main[i - 1].split(), True
     if title_text:
         m = rules.TITLE_ISSUER.match(title_text)
-        if m and rules.ORG_NAME.match(m.group(1)):
+        if m and rules.ORG_NAME.match(m.group(1)) and not rules.BARE_BODY.match(m.group(1)):
             return [m.group(1)], False
     return [], False
 
@@ -129,9 +129,13 @@ def iso_date(text: str | None) -> str | None:
     if not text:
         return None
     m = rules.DATE.search(text)
-    if not m:
-        return None
-    year, month, day = (to_int(g) for g in m.groups())
+    if m:
+        year, month, day = (to_int(g) for g in m.groups())
+    else:
+        numeric = rules.NUMERIC_DATE.search(text)
+        if not numeric:
+            return None
+        year, month, day = (int(numeric.group(i)) for i in (1, 3, 4))
     if not year or not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
@@ -309,6 +313,9 @@ def level(names: list[str], recipient_list: list[str], doc: Document) -> tuple[s
         return "county", True
     if rules.CITY_RECIPIENTS.search(joined):
         return "city", True
+    if any(rules.COUNTY_OFFICES.search(line) for line in doc.lines):
+        # A 市 whose bureau has 股 is a county-level city (共青城市).
+        return "county", True
     # A 市 that implements another 市's notice sits below it: a county-level city.
     own = city.group(0)
     for line in _preamble(doc):

@@ -62,9 +62,14 @@ DOC_NUMBER_LEAD_WORDS = re.compile(r"^.*?(?:根据|按照|依据|参照|通知|�
 
 # --- dates --------------------------------------------------------------------------------
 
+# The day may end in 号 as well as 日 ("2021年8月30号" in letters and web pages).
 DATE = re.compile(
     rf"([0-9]{{4}}|[{CN_DIGITS}]{{4}})\s*年\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*"
-    rf"([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
+    rf"([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[日号]"
+)
+# A date written with separators: 2021-08-30, 2021.8.30, 2021/8/30 (signatures of web copies).
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})\s*([-./／])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.])"
 )
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
@@ -250,6 +255,10 @@ COUNTY_RECIPIENTS = re.compile(
     r"市场监管所|市场监督管理所|各所|各乡镇|各街道|乡镇人民政府|街道办事处"
 )
 CITY_RECIPIENTS = re.compile(r"各县|县[（(]市、区[）)]|县市区|各区县|区县")
+# A county-level bureau's offices are 股 (质监股, 机关各股室); a prefecture's are 科, a province's 处.
+COUNTY_OFFICES = re.compile(rf"股室|[{CJK}]{{2,8}}股(?=[、，,；;。:：\s)）]|$)")
+# A body's generic name left without its place (a mirror dropped it): no issuer at all.
+BARE_BODY = re.compile(r"^(?:市场监督管理局|市场监管局|质量技术监督局|质监局|人民政府|领导小组办公室)$")
 PROVINCE_RECIPIENTS = re.compile(r"各市州|各地市|各设区市|各市[、，]|市州|各市、县")
 
 # --- traditional characters -------------------------------------------------------------------
@@ -318,13 +327,15 @@ THEME_SENTENCE = re.compile(
 )
 # "围绕“建设质量强县,决胜全面小康”(这一)主题" / "以“…”为主题" in running text.
 THEME_AROUND = re.compile(
-    rf"(?:围绕|以)\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*(?:这一|的)?(?:活动)?(?:主题|为主题)"
+    rf"(?:围绕|以|贯彻|落实|紧扣|突出|聚焦|紧紧围绕)\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*(?:这一|的)?(?:年度|活动)?(?:主题|为主题)"
 )
 THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
 
 # --- a campaign mentioned at all (a digest or news report still is one) --------------------------
 
-CAMPAIGN_WORDS = re.compile(r"质量月")
+# 质量月 also written with spaces (质 量 月) or as 质量活动月; traditional text is converted first.
+CAMPAIGN = r"质\s*量\s*(?:活\s*动\s*)?月"
+CAMPAIGN_WORDS = re.compile(CAMPAIGN)
 # The encyclopedia's definition of 质量月, which general articles and stub pages copy: a
 # sentence with it says nothing about a particular campaign.
 GENERIC_SENTENCE = re.compile(r"始于1978|1978年9月|什么是质量月|质量月的意义|是我国长期开展")
@@ -363,7 +374,7 @@ CONGRESS_YEARS: tuple[tuple[str, int], ...] = (
     ("党的十九大", 2018),
 )
 # "2023年“质量月”" / "2023年全国“质量月”" / "时间:2015-09-15".
-YEAR_NEAR_CAMPAIGN = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?质量月")
+YEAR_NEAR_CAMPAIGN = re.compile(rf"((?:19|20)\d{{2}})\s*年[^。\n]{{0,20}}?{CAMPAIGN}")
 YEAR_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./年]\s*(?:0?[1-9]|1[0-2])[-./月]")
 # Words before a body that a report cites as its superior, not as the organiser.
 CITED_SUPERIOR = re.compile(r"按照|根据|依据|贯彻|落实|转发|要求")
@@ -382,14 +393,15 @@ TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\
 _BODY = rf"[{CJK}（）()]{{2,30}}?{ORG_SUFFIX}"
 _BODIES = rf"{_BODY}(?:[、和及与]{_BODY})*"
 _COUNT = r"[0-9一二三四五六七八九十]+\s*个?(?:省直|市直|县直|区直|成员)?(?:部门|单位)"
-_SEVERAL_REQUIRED = rf"(?P<several>等\s*{_COUNT}|[及等]相关部门)"
+_SEVERAL_REQUIRED = rf"(?P<several>等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
 _SEVERAL = rf"{_SEVERAL_REQUIRED}?"
 CAMPAIGN_SUBJECT = re.compile(
     rf"(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
     r"(?:联合相关部门|会同相关成员单位|等相关部门)?"
-    r"(?:于\d{1,2}月|定于[^，。,]{0,12}|本月|今年|将|现|共同|紧紧|在全[省市县区])*"
+    r"(?:于\d{1,2}月|定于[^，。,]{0,12}|本月|今年|将|现|共同|紧紧|在全[省市县区]"
+    r"|在[^，。,；;]{0,12}?期间|近日|日前|于\d{1,2}月\d{1,2}日)*"
     r"(?P<verb>联发|联合发出|联合印发|联合下发|联合开展|联合举办|发出|印发|下发|开展了?|组织开展"
-    r"|面向社会公开征集|举办|围绕|牵头组织了?|以(?=[“\"「]))"
+    r"|面向社会公开征集|举办|围绕|牵头组织了?|部署开展|部署|组织|启动|以(?=[“\"「]))"
 )
 # "自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在…": bodies acting together.
 JOINT_RUN = re.compile(
@@ -400,8 +412,13 @@ JOINT_RUN = re.compile(
 # (the sentence need not repeat 质量月).
 RUN_BY = re.compile(
     rf"(?:(?:此次|本次|这次|该)?活动)?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
-    rf"{_SEVERAL}(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织)?"
+    rf"{_SEVERAL}(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织|举办)"
 )
+# "2015年全国“质量月”活动主办单位:" above the list, or "联合主办单位：A、B、C" inline. A bare
+# "主办单位：" line is a web page's footer (BOILERPLATE_LINE), so the label must follow the campaign.
+ORGANISERS_LABEL = re.compile(rf"(?:{CAMPAIGN}|活动)[^。\n]{{0,6}}?(?:联合)?主办单位\s*(?:[：:]|为|是)\s*(.*)$")
+# "记者从上海市市场监管局了解到" / "从…获悉": the body a news report got its facts from.
+REPORTED_FROM = re.compile(rf"从\s*({_BODY})\s*(?:了解到|获悉|得知)")
 # Words of the sentence that the first body's name picks up before it.
 SUBJECT_LEAD = re.compile(
     r"^.*(?:传达了?|获悉|期间|近日|日前|按照|根据|记者从|今年|会上|了|由|是|在)"

@@ -85,8 +85,8 @@ def is_terminator(line: str) -> bool:
 
 
 def _standalone_date(line: str) -> re.Match[str] | None:
-    m = rules.DATE.fullmatch(line.strip())
-    return m
+    line = line.strip()
+    return rules.DATE.fullmatch(line) or rules.NUMERIC_DATE.fullmatch(line)
 
 
 def _attachment_start(lines: list[str]) -> int:

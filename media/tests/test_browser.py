@@ -30,7 +30,7 @@ def snapshot(item: MediaItem) -> dict:
 
 
 def test_editor_uploads_a_poster_a_fake_is_refused_and_a_resave_changes_nothing(page, tmp_path):
-    world = build_world()
+    build_world()
     campaign_2023()
     fake = tmp_path / "海报.png"
     fake.write_bytes(b"MZ\x90\x00 not an image at all")

@@ -99,3 +99,13 @@ def test_visitor_downloads_the_public_notice_as_docx_pdf_and_ofd(client, documen
 def test_public_home_links_to_the_documents(client, documents):
     html = client.get(reverse("core:home")).content.decode()
     assert reverse("public:document_list") in html
+
+
+def test_the_documents_pages_in_english_show_no_chinese_labels(client, documents):
+    from core.tests.test_english_pages import leaks_by_page
+
+    urls = [
+        reverse("public:document_list"),
+        reverse("public:document_detail", args=[documents["public"].pk]),
+    ]
+    assert leaks_by_page(client, urls) == {}
