@@ -448,8 +448,14 @@ def public_objection(request, pk: int):
     return _public_round_page(request, award, form, status=400)
 
 
+# An application carries several files and the request's size is checked as a whole before
+# it is read (core.uploads): room for a few files; each one's own limit is the service's check,
+# with its clear message.
+FILES_PER_REQUEST = 5
+
+
 def _max_upload(head: bytes) -> int:
-    return services.file_max_bytes()
+    return services.file_max_bytes() * FILES_PER_REQUEST
 
 
 def _closed_message(award: AwardRound) -> str:

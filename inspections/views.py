@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
-from campaigns.selectors import campaign_years
+from campaigns.selectors import campaign_years, year_selected, years_of
 from core.uploads import upload_max_bytes
 from core.xlsx import xlsx_response
 from inspections import selectors, services
@@ -45,14 +45,18 @@ def _refuse(request, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
-def _year(request) -> int | None:
-    raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() else None
+def _year(request, plans) -> int | None:
+    """One year at a time, as every board: the one asked for, else the latest with plans."""
+    return year_selected(
+        request.GET.get("year"),
+        content_years=years_of(plans, "activity__notice__campaign__year"),
+        years=campaign_years(),
+    )
 
 
 @login_required
 def home(request):
-    year = _year(request)
+    year = _year(request, SamplingPlan.objects.for_user(request.user))
     plans = list(selectors.plans_for_user(request.user, year=year))
     for plan in plans:
         plan.timeliness = selectors.publication_state(plan)
@@ -363,7 +367,7 @@ def supervision(request, unit_pk: int):
         action="view",
         unit_of=lambda u: u,
     )
-    year = _year(request)
+    year = _year(request, SamplingPlan.objects.in_subtree(unit))
     parent = OrgUnit.objects.for_user(request.user).filter(path=unit.path[: -scoping.PATH_STEP])
     return render(
         request,

@@ -8,8 +8,7 @@ from core.models import TimeStampedModel
 # The terms of use are the unit's own words (data, not an interface label): stored as
 # written, whatever the language of the page that saved them.
 DEFAULT_LICENCE = (
-    "供各级市场监管部门和社会各界在质量月公益宣传中免费使用，不得用于商业用途，"
-    "不得修改主题和口号。"
+    "供各级市场监管部门和社会各界在质量月公益宣传中免费使用，不得用于商业用途，不得修改主题和口号。"
 )
 
 

@@ -44,7 +44,7 @@ class CheckedFile:
 
 
 def max_bytes(head: bytes = b"") -> int:
-    return getattr(settings, "QM_MEDIA_UPLOAD_MAX_BYTES", 300 * 1024 * 1024)
+    return settings.QM_MEDIA_UPLOAD_MAX_BYTES
 
 
 def check_media_file(upload: UploadedFile) -> CheckedFile:

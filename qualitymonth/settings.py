@@ -312,6 +312,8 @@ QM_UPLOAD_TEMP_MAX_AGE = env_int("QM_UPLOAD_TEMP_MAX_AGE", 24 * 3600)
 QM_NOTICE_UPLOAD_MAX_BYTES = env_int("QM_NOTICE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 QM_REPORT_PHOTO_MAX_BYTES = env_int("QM_REPORT_PHOTO_MAX_BYTES", 20 * 1024 * 1024)
 QM_REPORT_VIDEO_MAX_BYTES = env_int("QM_REPORT_VIDEO_MAX_BYTES", 500 * 1024 * 1024)
+# The media library (宣传素材库): print-size posters and campaign videos.
+QM_MEDIA_UPLOAD_MAX_BYTES = env_int("QM_MEDIA_UPLOAD_MAX_BYTES", 300 * 1024 * 1024)
 # The longest summary or problems text of a report, in characters (the API's bound too).
 QM_REPORT_TEXT_MAX_CHARS = env_int("QM_REPORT_TEXT_MAX_CHARS", 100_000)
 # Autosaves per user and window (seconds): the page saves 2 s after typing stops, so a

@@ -245,3 +245,15 @@ def test_a_returned_applicant_reads_the_reason_and_completes_through_the_link(
     application.refresh_from_db()
     assert application.status == "submitted"
     assert client.get(reverse("awards:public_application", args=["guess"])).status_code == 404
+
+
+def test_a_file_over_the_limit_is_refused_with_its_size_and_the_limit(
+    client, settings, award, django_capture_on_commit_callbacks
+):
+    _verify_in_browser_session(client, award, django_capture_on_commit_callbacks)
+    big = pdf("大文件.pdf")
+    settings.QM_AWARDS_FILE_MAX_BYTES = big.size - 1
+    response = client.post(reverse("awards:public_apply", args=[award.pk]), _form(files=big))
+    assert response.status_code == 400
+    assert "大文件.pdf" in response.content.decode()
+    assert not award.applications.exists()

@@ -20,7 +20,7 @@ from . import content, digest, disclosure, header, reporting, rules, tables
 from .errors import NoticeParseError
 from .extract import extract_text
 from .normalize import normalize as _normalize
-from .normalize import remove_junk, simplified
+from .normalize import simplified
 from .result import (
     Attachment,
     Contact,
@@ -86,9 +86,7 @@ def parse_text(text: str) -> ParsedNotice:
         bodies = (listed, listed if len(listed) > 1 else []) if listed else None
         bodies = bodies or digest.campaign_bodies(norm.text)
         # The page's 来源 line is boilerplate the normalized text no longer holds.
-        source = digest.source_body(remove_junk(simplified(text))[0]) or digest.reported_from(
-            norm.text
-        )
+        source = digest.source_body(simplified(text))
         if bodies is None and source:
             bodies = ([source], [])
         if bodies:

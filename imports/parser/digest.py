@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import rules
+from .header import campaign_area, level_from_text, level_of_body
 
 
 def _split(text: str) -> list[str]:
@@ -13,44 +14,12 @@ def _split(text: str) -> list[str]:
     is one department, 省质量办和省市场监管局 two bodies."""
     out: list[str] = []
     for part in text.split("、"):
-        pieces = re.split(r"[和及与]", part)
+        pieces = re.split(rf"[{rules.BODY_JOINERS[1:]}]", part)
         if len(pieces) > 1 and all(len(p) >= 4 and rules.ORG_NAME.match(p) for p in pieces):
             out.extend(pieces)
         else:
             out.append(part)
     return [n.strip() for n in dict.fromkeys(out) if n.strip()]
-
-
-# "安徽省质量办和省市场监管局": 省… names a body of the province the list already named.
-def _place(name: str, relative: str) -> str | None:
-    """The place a full name starts with, of the kind a relative name refers to."""
-    if relative in ("省", "自治区"):
-        m = rules.PROVINCE_PREFIX.match(name)
-    elif relative == "市":
-        m = rules.CITY_NAME.match(name)
-    else:
-        m = rules.COUNTY_NAME.match(name)
-    if not m or not m.group(0).endswith(relative) or len(m.group(0)) <= len(relative):
-        return None
-    # "质量强省" is a programme, not a place.
-    return None if "质量" in m.group(0) else m.group(0)
-
-
-def with_place(names: list[str]) -> list[str]:
-    """Give an issuer named 省…/市…/县…/区… the place an earlier name of the same list spells
-    out ("安徽省…、省市场监管局" → 安徽省市场监管局); a list that never names the place
-    ("区市场监管局、区工信局") is kept as written."""
-    out: list[str] = []
-    for name in names:
-        for relative in ("自治区", "省", "市", "县", "区"):
-            if not name.startswith(relative) or len(name) <= len(relative) + 2:
-                continue
-            place = next((p for other in out if (p := _place(other, relative))), None)
-            if place:
-                name = place + name[len(relative) :]
-            break
-        out.append(name)
-    return out
 
 
 def _runs_campaigns(name: str) -> bool:
@@ -81,16 +50,21 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
         return None
     if not all(rules.ORG_NAME.match(n) for n in issuers):
         return None
-    joint = _split(groups.get("joint") or "")
+    joint = _split(groups.get("joint") or "") + _split(groups.get("after") or "")
     together = bool(
-        groups.get("joint")
+        joint
+        or groups.get("with_others")
         or groups.get("several")
         or groups.get("count")
         or "联" in (m.group("verb") or "")
         or groups.get("jointly")
+        or groups.get("together")
     )
-    co = issuers + [n for n in joint if n not in issuers] if together else []
-    return with_place(issuers), co
+    if not together:
+        return issuers, []
+    # Bodies that run the campaign jointly all issue it, lead first, as the text names them.
+    named = issuers + [n for n in joint if n not in issuers]
+    return named, named
 
 
 def listed_organisers(lines: list[str]) -> list[str]:
@@ -106,13 +80,15 @@ def listed_organisers(lines: list[str]) -> list[str]:
     return []
 
 
-def reported_from(text: str) -> str | None:
-    """The body a news report says it learnt the facts from: "记者从X了解到"."""
-    for m in rules.REPORTED_FROM.finditer(text):
-        name = m.group(1)
-        if rules.ORG_NAME.match(name) and _runs_campaigns(name):
-            return name
-    return None
+def event_host(hosts: list[str], text: str) -> list[str]:
+    """Co-hosts of one event (a launch) are not co-organisers; the issuer is the host of the
+    campaign's own area: the hosts of the level the report is about, else the first."""
+    place = campaign_area(text)
+    own = [h for h in hosts if place and h.startswith(place)]
+    if not own:
+        area = level_from_text(text)
+        own = [h for h in hosts if level_of_body(h, text) == area]
+    return own or hosts[:1]
 
 
 def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
@@ -126,6 +102,8 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
     for sentence in sentences:
         for m in rules.RUN_BY.finditer(sentence):
             found = _bodies(m)
+            if found and m.group("this") and m.group("verb") in rules.EVENT_VERBS:
+                return event_host(_split(rules.SUBJECT_LEAD.sub("", m.group("lead"))), text), []
             if found:
                 return found
     best: tuple[list[str], list[str]] | None = None
@@ -141,8 +119,19 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
             if rules.CITED_SUPERIOR.search(clause + m.group("lead")):
                 continue
             found = _bodies(m)
+            if found and rules.EVENT_OBJECT.match(sentence[m.end() :]):
+                found = (event_host(_split(rules.SUBJECT_LEAD.sub("", m.group("lead"))), text), [])
             if found and (best is None or len(found[0]) > len(best[0])):
                 best = found
+    if best is None:
+        # A lead that says what the bodies run without repeating 质量月 ("…办公室和省市场监督
+        # 管理局本月将在全省组织开展…"): the first such sentence of a text about the campaign.
+        for sentence in sentences:
+            for m in rules.CAMPAIGN_SUBJECT.finditer(sentence):
+                if m.group("verb") in rules.RUNNING_VERBS:
+                    found = _bodies(m)
+                    if found:
+                        return found
     return best
 
 

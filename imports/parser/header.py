@@ -102,7 +102,14 @@ def kind(title_text: str | None, text: str = "") -> str:
 
 
 def issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
-    """Return (issuers, certain). The signature block is the most reliable source."""
+    """Return (issuers, certain); a generic name without its place is no issuer."""
+    names, certain = _issuers(doc, title_text)
+    names = [n for n in names if not rules.BARE_BODY.match(n)]
+    return names, certain and bool(names)
+
+
+def _issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
+    """The signature block is the most reliable source."""
     if doc.signature_orgs:
         return doc.signature_orgs, True
     for line in doc.main[:3]:
@@ -204,6 +211,12 @@ def level_of_bodies(names: list[str], text: str) -> str | None:
     return min(levels, key=_LEVEL_ORDER.index) if levels else None
 
 
+def campaign_area(text: str) -> str | None:
+    """The place whose campaign a report is about ("2021年福州市“质量月”"), if it says."""
+    m = rules.CAMPAIGN_AREA.search(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def level_from_text(text: str) -> str | None:
     """The level of the body a digest or report is about: the level most often named for
     the organising bodies, leaving out the superior ones it cites ("按照市场监管总局…")."""
@@ -211,6 +224,11 @@ def level_from_text(text: str) -> str | None:
     if m:
         # "陇南市宕昌县开展2016年“质量月”宣传活动": the place that runs it, in the headline.
         found = level_of_body(m.group(1), text)
+        if found:
+            return found
+    area = campaign_area(text)
+    if area:
+        found = level_of_body(area, text)
         if found:
             return found
     own: dict[str, int] = {}
@@ -301,6 +319,11 @@ def level_of_name(name: str) -> str | None:
 def level(names: list[str], recipient_list: list[str], doc: Document) -> tuple[str | None, bool]:
     """The issuer's level; returns (level, certain)."""
     if not names:
+        # A copy that lost the issuer's name still addresses its own 所 and 股室.
+        if rules.COUNTY_RECIPIENTS.search("，".join(recipient_list)) or any(
+            rules.COUNTY_OFFICES.search(line) for line in doc.lines
+        ):
+            return "county", False
         return None, False
     found = level_of_name(names[0])
     if found:

@@ -135,7 +135,7 @@ UNIT_SPLIT = re.compile(r"[、，,；;/]|\s+|和(?=[^和]{2,}$)")
 # A co-organizer's item starts with its own name: "二、省工业和信息化厅组织…".
 ORG_SUFFIX = (
     r"(?:委员会|办公室|领导小组|总工会|工商联|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
-    r"|商会|研究院|院|局|厅|委|部|署|行|社|会|办|所|处|科|室|队|站|组|馆|台|报社|大学|集团|公司)"
+    r"|商会|研究院|政府|院|局|厅|委|部|署|行|社|会|办|所|处|科|室|队|站|组|馆|台|报社|大学|集团|公司)"
 )
 ORG_AT_START = re.compile(
     rf"^([{CJK}（）()]{{2,30}}?{ORG_SUFFIX})"
@@ -256,7 +256,7 @@ COUNTY_RECIPIENTS = re.compile(
 )
 CITY_RECIPIENTS = re.compile(r"各县|县[（(]市、区[）)]|县市区|各区县|区县")
 # A county-level bureau's offices are 股 (质监股, 机关各股室); a prefecture's are 科, a province's 处.
-COUNTY_OFFICES = re.compile(rf"股室|[{CJK}]{{2,8}}股(?=[、，,；;。:：\s)）]|$)")
+COUNTY_OFFICES = re.compile(rf"股室|[{CJK}]{{2,8}}股(?=[、，,；;。:：\s()（）]|$)")
 # A body's generic name left without its place (a mirror dropped it): no issuer at all.
 BARE_BODY = re.compile(r"^(?:市场监督管理局|市场监管局|质量技术监督局|质监局|人民政府|领导小组办公室)$")
 PROVINCE_RECIPIENTS = re.compile(r"各市州|各地市|各设区市|各市[、，]|市州|各市、县")
@@ -391,17 +391,20 @@ TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\
 # 定于2020年9月联合开展", "省市场监管局联合省发展改革委、省科技厅等17个部门开展了",
 # "包头市…办公室和包头市…办公室联发《…》".
 _BODY = rf"[{CJK}（）()]{{2,30}}?{ORG_SUFFIX}"
-_BODIES = rf"{_BODY}(?:[、和及与]{_BODY})*"
-_COUNT = r"[0-9一二三四五六七八九十]+\s*个?(?:省直|市直|县直|区直|成员)?(?:部门|单位)"
+# 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
+BODY_JOINERS = "、和及与暨曁"
+_BODIES = rf"{_BODY}(?:[{BODY_JOINERS}]{_BODY})*"
+_COUNT = r"[0-9一二三四五六七八九十]+\s*[个家]?(?:省直|市直|县直|区直|成员)?(?:部门|单位)"
 _SEVERAL_REQUIRED = rf"(?P<several>等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
 _SEVERAL = rf"{_SEVERAL_REQUIRED}?"
 CAMPAIGN_SUBJECT = re.compile(
     rf"(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
-    r"(?:联合相关部门|会同相关成员单位|等相关部门)?"
+    r"(?P<with_others>联合相关部门|会同相关成员单位|等相关部门)?"
     r"(?:于\d{1,2}月|定于[^，。,]{0,12}|本月|今年|将|现|共同|紧紧|在全[省市县区]"
-    r"|在[^，。,；;]{0,12}?期间|近日|日前|于\d{1,2}月\d{1,2}日)*"
+    r"|在[^，。,；;]{0,12}?期间|近日|日前|于\d{1,2}月\d{1,2}日"
+    r"|(?P<together>联合|共同)?在[^，。,；;]{1,12}?(?=举办|开展|举行|召开|启动))*"
     r"(?P<verb>联发|联合发出|联合印发|联合下发|联合开展|联合举办|发出|印发|下发|开展了?|组织开展"
-    r"|面向社会公开征集|举办|围绕|牵头组织了?|部署开展|部署|组织|启动|以(?=[“\"「]))"
+    r"|面向社会公开征集|举办|举行|召开|围绕|牵头组织了?|部署开展|部署|组织|启动|以(?=[“\"「]))"
 )
 # "自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在…": bodies acting together.
 JOINT_RUN = re.compile(
@@ -410,15 +413,28 @@ JOINT_RUN = re.compile(
 )
 # "本次活动由福建省市场监督管理局、福州市市场监督管理局联合主办": the organisers, stated outright
 # (the sentence need not repeat 质量月).
+# "此次活动由X牵头，联合Y、Z等10家单位": the bodies joined after the verb run it too.
+# "此次活动由…与石家庄市政府共同举办": 此次 is the event the report is about (see EVENT_VERBS).
 RUN_BY = re.compile(
-    rf"(?:(?:此次|本次|这次|该)?活动)?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
-    rf"{_SEVERAL}(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织|举办)"
+    rf"(?:(?P<this>此次|本次|这次|该)?活动)?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
+    rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织|举办)"
+    rf"(?:[，,]\s*(?:联合|会同)(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?)?"
 )
+# A report's own event (此次活动) hosted so is one event, not the campaign: its hosts are not
+# co-organisers. 指导/牵头/组织 say the bodies run the campaign.
+EVENT_VERBS = frozenset({"主办", "承办", "举办"})
 # "2015年全国“质量月”活动主办单位:" above the list, or "联合主办单位：A、B、C" inline. A bare
 # "主办单位：" line is a web page's footer (BOILERPLATE_LINE), so the label must follow the campaign.
 ORGANISERS_LABEL = re.compile(rf"(?:{CAMPAIGN}|活动)[^。\n]{{0,6}}?(?:联合)?主办单位\s*(?:[：:]|为|是)\s*(.*)$")
-# "记者从上海市市场监管局了解到" / "从…获悉": the body a news report got its facts from.
-REPORTED_FROM = re.compile(rf"从\s*({_BODY})\s*(?:了解到|获悉|得知)")
+# Verbs by which a sentence that does not name 质量月 still says the bodies run the campaign.
+RUNNING_VERBS = frozenset({"组织开展", "部署开展", "开展", "开展了", "举办", "联合开展", "联合举办"})
+# What a sentence's bodies hold together is one event, not the campaign: its co-hosts are not
+# the campaign's co-organisers ("…联合举办2018年“质量月”活动启动仪式").
+EVENT_OBJECT = re.compile(
+    r"^[^，。,；;]{0,40}?(?:仪式|大会|发布会|开放日|论坛|座谈会|现场会|推进会|培训班|竞赛|展览|展示会|讲堂)"
+    # …or a street event: "在芦山县城十字街口通过设立咨询台…".
+    r"|^[，,]?\s*在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)"
+)
 # Words of the sentence that the first body's name picks up before it.
 SUBJECT_LEAD = re.compile(
     r"^.*(?:传达了?|获悉|期间|近日|日前|按照|根据|记者从|今年|会上|了|由|是|在)"
@@ -437,6 +453,11 @@ AUTONOMOUS_REGION = re.compile(r"(?:广西|宁夏|新疆|西藏|内蒙古)|(?<![
 INLINE_ITEM = re.compile(
     r"(?:^|(?<=[。；;：:]))\s*(?:([一二三四五六七八九十]{1,3})是|(\d{1,2})[、.．](?!\d)"
     r"|[（(]([一二三四五六七八九十]{1,3})[）)])"
+)
+# Whose campaign a report is about: "2021年福州市“质量月”" / "山东省2023年“质量月”".
+_AREA = rf"([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州))"
+CAMPAIGN_AREA = re.compile(
+    rf"(?:(?:19|20)\d{{2}}\s*年\s*{_AREA}|{_AREA}\s*(?:19|20)\d{{2}}\s*年)\s*[“\"「『‘']?{CAMPAIGN}"
 )
 # A text that stops in the middle of a sentence: a web page or a digest cut off.
 CUT_OFF = re.compile(r"[，、,；;：:（(“《]$|[\u4e00-\u9fff]{2}$")
