@@ -80,6 +80,12 @@ def listed_organisers(lines: list[str]) -> list[str]:
     return []
 
 
+def _cited(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the bodies are a superior the sentence cites ("按照市场监管总局等…的通知")."""
+    clause = re.split(r"[，；,;]", sentence[max(0, m.start() - 12) : m.start()])[-1]
+    return bool(rules.CITED_SUPERIOR.search(clause + m.group("lead")))
+
+
 def event_host(hosts: list[str], text: str) -> list[str]:
     """Co-hosts of one event (a launch) are not co-organisers; the issuer is the host of the
     campaign's own area: the hosts of the level the report is about, else the first."""
@@ -115,8 +121,7 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
         if about:
             matches += rules.CAMPAIGN_SUBJECT.finditer(sentence)
         for m in matches:
-            clause = re.split(r"[，；,;]", sentence[max(0, m.start() - 12) : m.start()])[-1]
-            if rules.CITED_SUPERIOR.search(clause + m.group("lead")):
+            if _cited(sentence, m):
                 continue
             found = _bodies(m)
             if found and rules.EVENT_OBJECT.match(sentence[m.end() :]):
@@ -128,7 +133,7 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
         # 管理局本月将在全省组织开展…"): the first such sentence of a text about the campaign.
         for sentence in sentences:
             for m in rules.CAMPAIGN_SUBJECT.finditer(sentence):
-                if m.group("verb") in rules.RUNNING_VERBS:
+                if m.group("verb") in rules.RUNNING_VERBS and not _cited(sentence, m):
                     found = _bodies(m)
                     if found:
                         return found

@@ -250,21 +250,30 @@ def test_text_cut_mid_sentence_gives_what_it_holds_with_a_warning() -> None:
 
 
 def test_organisers_a_report_states_outright() -> None:
-    sentence = "本次活动由福建省市场监督管理局、福州市市场监督管理局联合主办。"
+    sentence = "此次活动由某某省市场监管局、某某省发展改革委联合指导。"
     assert digest.campaign_bodies(sentence) == (
-        ["福建省市场监督管理局", "福州市市场监督管理局"],
-        ["福建省市场监督管理局", "福州市市场监督管理局"],
+        ["某某省市场监管局", "某某省发展改革委"],
+        ["某某省市场监管局", "某某省发展改革委"],
     )
+
+
+def test_co_hosts_of_the_launch_a_report_is_about_are_not_co_organisers() -> None:
+    # The gold convention (imports/corpus/README.md): the issuer is the host of the campaign's
+    # own area, here 福州市's campaign.
+    text = (
+        "2021年福州市“质量月”活动正式启动。"
+        "本次活动由福建省市场监督管理局、福州市市场监督管理局联合主办。"
+    )
+    assert digest.campaign_bodies(text) == (["福州市市场监督管理局"], [])
 
 
 def test_body_that_runs_the_campaign_with_a_number_of_departments() -> None:
     sentence = (
         "活动期间，自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在全区开展活动。"
     )
-    assert digest.campaign_bodies(sentence) == (
-        ["自治区市场监管局"],
-        ["自治区市场监管局", "自治区党委宣传部", "发改委"],
-    )
+    # Run jointly: every named body issues it and co-organises it, lead first, as written.
+    named = ["自治区市场监管局", "自治区党委宣传部", "发改委"]
+    assert digest.campaign_bodies(sentence) == (named, named)
 
 
 def test_campaign_of_bodies_of_two_levels_is_the_lower_levels() -> None:

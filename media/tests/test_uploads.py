@@ -113,3 +113,41 @@ def test_a_viewer_cannot_edit_an_item(client_for, world, role):
     item = poster_item(actor=world.users["editor"], unit=world.unit("长沙市"))
     client = client_for(world.users[role])
     assert client.get(reverse("media:manage_item", args=[item.pk])).status_code == 403
+
+
+def test_replacing_the_file_with_a_fake_keeps_the_old_file_and_the_description(client_for, world):
+    item = poster_item(actor=world.users["editor"], unit=world.unit("长沙市"))
+    client = client_for(world.users["editor"])
+    fake = SimpleUploadedFile("新海报.png", b"not a png", content_type="image/png")
+    response = client.post(
+        reverse("media:manage_item", args=[item.pk]),
+        {
+            "kind": item.kind,
+            "title": "改过的标题",
+            "print_size": "",
+            "licence": item.licence,
+            "upload": fake,
+        },
+    )
+    assert response.status_code == 400
+    assert uploads.MSG_TYPE % {"name": "新海报.png"} in response.content.decode()
+    assert "改过的标题" in response.content.decode()
+    after = MediaItem.objects.get(pk=item.pk)
+    assert (after.title, after.file.name) == (item.title, item.file.name)
+    assert after.file.storage.exists(after.file.name)
+
+
+def test_replacing_the_file_stores_the_new_one_and_removes_the_old(
+    client_for, world, django_capture_on_commit_callbacks
+):
+    item = poster_item(actor=world.users["editor"], unit=world.unit("长沙市"))
+    old_name = item.file.name
+    client = client_for(world.users["editor"])
+    data = {"kind": "video", "title": "宣传片", "print_size": "", "licence": item.licence}
+    with_video = {**data, "upload": mp4_upload()}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("media:manage_item", args=[item.pk]), with_video)
+    assert response.status_code == 302
+    after = MediaItem.objects.get(pk=item.pk)
+    assert after.content_type == "video/mp4"
+    assert not after.file.storage.exists(old_name)
