@@ -90,7 +90,7 @@ def parse_text(text: str) -> ParsedNotice:
         if bodies is None and source:
             bodies = ([source], [])
         if bodies:
-            issuers, co_organizers = bodies
+            issuers, co_organizers = (digest.fullest(names, norm.text) for names in bodies)
             issuers_certain = False
             level = header.level_of_bodies(issuers, norm.text) or level
             level_certain = False

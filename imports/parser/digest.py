@@ -22,6 +22,36 @@ def _split(text: str) -> list[str]:
     return [n.strip() for n in dict.fromkeys(out) if n.strip()]
 
 
+# A name relative to its own province ("省市场监管局") and how its place is recognised. Only
+# provinces, a closed list: "市…"/"区…" cannot be told from the words before them
+# ("此次活动由区市场监管局", "国家市场监管总局").
+_RELATIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("自治区", rules.PROVINCE_PREFIX),
+    ("省", rules.PROVINCE_PREFIX),
+)
+# Province names are two or three characters before 省/自治区.
+_PLACE_LENGTHS = range(2, 4)
+
+
+def fullest(names: list[str], text: str) -> list[str]:
+    """Each relative name ("省市场监督管理局") in the fullest form the text also gives it
+    ("安徽省市场监督管理局"); kept as written when the text never names the place."""
+    return list(dict.fromkeys(_fullest(name, text) for name in names))
+
+
+def _fullest(name: str, text: str) -> str:
+    relative, place = next(((r, p) for r, p in _RELATIVE if name.startswith(r)), ("", None))
+    if place is None or len(name) <= len(relative) + 2:
+        return name
+    for m in re.finditer(re.escape(name), text):
+        for k in _PLACE_LENGTHS:
+            candidate = text[max(0, m.start() - k) : m.start()] + name
+            found = place.match(candidate)
+            if found and found.group(0) == candidate[: k + len(relative)]:
+                return candidate
+    return name
+
+
 def _runs_campaigns(name: str) -> bool:
     """A body that runs a Quality Month: a regulator, a quality office or a ministry of the
     national list, not a hospital or a district's own office named in passing."""
@@ -73,7 +103,9 @@ def listed_organisers(lines: list[str]) -> list[str]:
         m = rules.ORGANISERS_LABEL.search(line)
         if not m:
             continue
-        listed = m.group(1).strip() or next((n.strip() for n in lines[i + 1 : i + 3] if n.strip()), "")
+        listed = m.group(1).strip() or next(
+            (n.strip() for n in lines[i + 1 : i + 3] if n.strip()), ""
+        )
         names = [n for n in _split(re.sub(r"[。.;；]$", "", listed)) if rules.ORG_NAME.match(n)]
         if names:
             return names

@@ -258,7 +258,9 @@ CITY_RECIPIENTS = re.compile(r"各县|县[（(]市、区[）)]|县市区|各区�
 # A county-level bureau's offices are 股 (质监股, 机关各股室); a prefecture's are 科, a province's 处.
 COUNTY_OFFICES = re.compile(rf"股室|[{CJK}]{{2,8}}股(?=[、，,；;。:：\s()（）]|$)")
 # A body's generic name left without its place (a mirror dropped it): no issuer at all.
-BARE_BODY = re.compile(r"^(?:市场监督管理局|市场监管局|质量技术监督局|质监局|人民政府|领导小组办公室)$")
+BARE_BODY = re.compile(
+    r"^(?:市场监督管理局|市场监管局|质量技术监督局|质监局|人民政府|领导小组办公室)$"
+)
 PROVINCE_RECIPIENTS = re.compile(r"各市州|各地市|各设区市|各市[、，]|市州|各市、县")
 
 # --- traditional characters -------------------------------------------------------------------
@@ -425,9 +427,13 @@ RUN_BY = re.compile(
 EVENT_VERBS = frozenset({"主办", "承办", "举办"})
 # "2015年全国“质量月”活动主办单位:" above the list, or "联合主办单位：A、B、C" inline. A bare
 # "主办单位：" line is a web page's footer (BOILERPLATE_LINE), so the label must follow the campaign.
-ORGANISERS_LABEL = re.compile(rf"(?:{CAMPAIGN}|活动)[^。\n]{{0,6}}?(?:联合)?主办单位\s*(?:[：:]|为|是)\s*(.*)$")
+ORGANISERS_LABEL = re.compile(
+    rf"(?:{CAMPAIGN}|活动)[^。\n]{{0,6}}?(?:联合)?主办单位\s*(?:[：:]|为|是)\s*(.*)$"
+)
 # Verbs by which a sentence that does not name 质量月 still says the bodies run the campaign.
-RUNNING_VERBS = frozenset({"组织开展", "部署开展", "开展", "开展了", "举办", "联合开展", "联合举办"})
+RUNNING_VERBS = frozenset(
+    {"组织开展", "部署开展", "开展", "开展了", "举办", "联合开展", "联合举办"}
+)
 # What a sentence's bodies hold together is one event, not the campaign: its co-hosts are not
 # the campaign's co-organisers ("…联合举办2018年“质量月”活动启动仪式").
 EVENT_OBJECT = re.compile(

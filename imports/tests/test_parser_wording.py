@@ -29,7 +29,7 @@ NOTICE = """某某市市场监督管理局关于开展2024年“质量月”活�
     [
         "某某县市场监管局开展2023年 质 量 月 活动，组织企业开展质量宣传。",
         "某某县市场监管局部署开展“质量活动月”，组织全县企业开展质量宣传。",
-        "某某县市場監督管理局開展「質量月」活動，組織企業開展質量宣傳。",
+        "某某县市場監管局開展「質量月」活動，組織企業開展質量宣傳。",
         "某某县市场监管局在质量月期间举办质量开放日活动，邀请市民参观实验室。",
     ],
     ids=["spaced", "quality-activity-month", "traditional", "open-day-during-the-month"],
@@ -48,7 +48,14 @@ def test_text_that_is_not_about_a_campaign_is_still_refused() -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["2021年8月30日", "2021-08-30", "2021.8.30", "2021/8/30", "二〇二一年八月三十日", "2021年8月30号"],
+    [
+        "2021年8月30日",
+        "2021-08-30",
+        "2021.8.30",
+        "2021/8/30",
+        "二〇二一年八月三十日",
+        "2021年8月30号",
+    ],
 )
 def test_signature_date_in_any_written_form(written: str) -> None:
     assert parse_text(NOTICE.format(number="", date=written)).issue_date == "2021-08-30"
@@ -94,8 +101,8 @@ def test_bodies_joined_after_the_lead_verb_run_it_too() -> None:
 
 
 def test_body_acting_with_unnamed_departments_co_organises_alone() -> None:
-    sentence = "某某省质量工作领导小组办公室联合相关部门于9月共同开展“质量月”活动。"
-    named = ["某某省质量工作领导小组办公室"]
+    sentence = "河北省质量工作领导小组办公室联合相关部门在全省共同开展“质量月”活动。"
+    named = ["河北省质量工作领导小组办公室"]
     assert digest.campaign_bodies(sentence) == (named, named)
 
 
@@ -111,7 +118,9 @@ def test_co_hosts_of_a_launch_ceremony_are_not_co_organisers() -> None:
 
 
 def test_co_hosts_of_a_street_event_are_not_co_organisers() -> None:
-    sentence = "某某市质量强市办公室联合某某县质量强县办公室及相关部门，在县城人民广场开展“质量月”宣传。"
+    sentence = (
+        "某某市质量强市办公室联合某某县质量强县办公室及相关部门，在县城人民广场开展“质量月”宣传。"
+    )
     assert digest.campaign_bodies(sentence)[1] == []
 
 
@@ -131,7 +140,9 @@ def test_bureau_with_gu_offices_is_county_level() -> None:
 
 
 def test_generic_bureau_name_without_its_place_is_no_issuer() -> None:
-    text = NOTICE.format(number="", date="2024年9月2日").replace("某某市市场监督管理局", "市场监督管理局")
+    text = NOTICE.format(number="", date="2024年9月2日").replace(
+        "某某市市场监督管理局", "市场监督管理局"
+    )
     assert parse_text(text).issuers == []
 
 
@@ -142,3 +153,11 @@ def test_level_from_the_place_whose_campaign_a_report_is_about() -> None:
 def test_theme_a_report_says_the_campaign_implements() -> None:
     line = "旨在深入贯彻“加强质量支撑,共建质量强国”的年度主题，增强全民质量意识。"
     assert rules.THEME_AROUND.search(line).group(1) == "加强质量支撑,共建质量强国"
+
+
+def test_a_name_relative_to_its_province_in_the_fullest_form_the_text_gives() -> None:
+    text = "河北省市场监督管理局局长介绍情况。"
+    assert digest.fullest(["省市场监督管理局", "省委宣传部"], text) == [
+        "河北省市场监督管理局",
+        "省委宣传部",
+    ]
