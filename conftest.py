@@ -50,7 +50,12 @@ def _no_statistics_forms_kept():
 
 # --- The shared worlds (core/testing/world.py), built once per process: core/testing/shared.py ---
 
-LAYERS = [Layer("world", build_world), Layer("reporting", build_reporting)]
+# QM_SHARED_WORLD=0 builds them for every test, as before: to measure, or to rule them out.
+LAYERS = (
+    []
+    if os.environ.get("QM_SHARED_WORLD") == "0"
+    else [Layer("world", build_world), Layer("reporting", build_reporting)]
+)
 _keeper: WorldKeeper | None = None
 _current_item: pytest.Item | None = None
 

@@ -6,6 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.collectives import collective_units
 from activities.models import Activity, ActivityParticipant
@@ -16,6 +17,9 @@ from core.errors import ConflictError
 from exports.schedule_xlsx import RowError, ScheduleImport, read_schedule
 from orgs import scoping
 from orgs.matching import NameMatcher
+
+# Said by the services and by the table page, which offers no new row on an issued plan.
+PLAN_ISSUED_NO_NEW_ACTIVITY = gettext_lazy("已印发的方案不能新增活动，请使用“更正”。")
 
 ACTIVITY_FIELDS = {
     "position",
@@ -104,7 +108,7 @@ def activity_create(
 ) -> Activity:
     scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if notice.is_issued:
-        raise ValidationError(_("已印发的方案不能新增活动，请使用“更正”。"))
+        raise ValidationError(PLAN_ISSUED_NO_NEW_ACTIVITY)
     unknown = set(fields) - ACTIVITY_FIELDS
     if unknown:
         raise TypeError(f"unknown activity fields: {sorted(unknown)}")
@@ -136,7 +140,7 @@ def activities_copy(*, actor, notice: Notice, sources: Iterable[Activity]) -> li
     """
     scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if notice.is_issued:
-        raise ValidationError(_("已印发的方案不能新增活动，请使用“更正”。"))
+        raise ValidationError(PLAN_ISSUED_NO_NEW_ACTIVITY)
     last = notice.activities.aggregate(last=Max("position"))["last"] or 0
     copies = [
         Activity(

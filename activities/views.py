@@ -104,9 +104,7 @@ def activity_row(request, pk: int):
 def activity_new(request, notice_pk: int):
     notice = notice_get_for_user(request.user, notice_pk, EDIT)
     if notice.is_issued:
-        return _refused(
-            request, notice, ValidationError(_("已印发的方案不能新增活动，请使用“更正”。"))
-        )
+        return _refused(request, notice, ValidationError(services.PLAN_ISSUED_NO_NEW_ACTIVITY))
     form = ActivityRowForm(request.POST or None, auto_id="new-%s")
     if request.method == "POST" and form.is_valid():
         try:

@@ -38,6 +38,11 @@ def item_get_for_edit(user, pk: int) -> MediaItem:
     )
 
 
+def editable_item_ids(user, items) -> set[int]:
+    """Of `items`, those `user` may change: a superior's poster is shown, not offered to edit."""
+    return {item.pk for item in items if scoping.can(user, scoping.Action.EDIT, item.unit)}
+
+
 def units_for_upload(user) -> list[OrgUnit]:
     """The units whose library `user` may add to: those their memberships let them edit."""
     units = [

@@ -69,11 +69,13 @@ def item_file(request, pk: int):
 
 @login_required
 def manage(request):
+    items = list(selectors.items_for_user(request.user))
     return render(
         request,
         "media/manage.html",
         {
-            "items": selectors.items_for_user(request.user),
+            "items": items,
+            "editable": selectors.editable_item_ids(request.user, items),
             "can_upload": bool(selectors.units_for_upload(request.user)),
             "poster_units": selectors.units_for_upload(request.user)
             or [m.unit for m in request.user.memberships.select_related("unit")],

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from awards.demo import demo_awards_load
 from campaigns.models import Delivery, Notice
 from campaigns.services import (
     default_recipients,
@@ -23,6 +24,8 @@ from campaigns.services import (
 )
 from imports.parser import parse_text
 from imports.services import notice_import_confirm, notice_import_create
+from inspections.demo import demo_inspections_load
+from media.demo import demo_media_load
 from orgs import scoping
 from orgs.divisions import read_divisions, read_townships
 from orgs.models import Department, Membership, OrgUnit
@@ -155,6 +158,11 @@ def demo_load(progress=None) -> dict[str, int]:
     counts["notices"] = demo_notices_load(nation)
     counts["reports"] = demo_reports_load()
     demo_public_load()
+    # The capabilities built on the campaign bring their own demo rows (each loader is
+    # idempotent and needs the units, users and notices above).
+    counts.update(demo_inspections_load())
+    demo_awards_load(password=password)
+    demo_media_load()
     return counts
 
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from activities.models import Activity
-from activities.services import activity_create
+from activities.services import PLAN_ISSUED_NO_NEW_ACTIVITY, activity_create
 from activities.tests.plans import issue
 from core.testing.world import make_user
 from orgs.scoping import Role
@@ -214,7 +214,7 @@ def test_after_issue_only_progress_fields_change(world, plan, client_for):
     assert activity.status == "done" and activity.location == "市局大楼"
     assert activity.title == "加大宣传力度，营造“质量月”浓厚氛围" and activity.window_text == "9 月"
     new = client.get(reverse("activities:activity_new", args=[plan.pk]), **HX).content.decode()
-    assert "已印发的方案不能新增活动" in new
+    assert str(PLAN_ISSUED_NO_NEW_ACTIVITY) in new
 
 
 def test_without_javascript_the_edit_page_saves_and_redirects_to_the_table_page(

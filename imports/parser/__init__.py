@@ -20,7 +20,6 @@ from . import content, digest, disclosure, header, reporting, rules, tables
 from .errors import NoticeParseError
 from .extract import extract_text
 from .normalize import normalize as _normalize
-from .normalize import simplified
 from .result import (
     Attachment,
     Contact,
@@ -71,6 +70,10 @@ def parse_text(text: str) -> ParsedNotice:
     number = meta.get("doc_number") or header.doc_number(doc)
     title = meta.get("title") or header.title(doc) or header.cited_title(norm.text)
     issuers, issuers_certain = header.issuers(doc, title)
+    if not issuers and meta.get("issuer"):
+        # The disclosure page's 发布机构, for a document without a signature or red head.
+        issuers = [n for n in meta["issuer"].split() if rules.ORG_NAME.match(n)]
+        issuers_certain = bool(issuers)
     recipients = header.recipients(doc)
     issue_date = disclosure.iso_date(meta.get("issue_date")) or header.iso_date(doc.signature_date)
     level, level_certain = header.level(issuers, recipients, doc)
@@ -85,10 +88,6 @@ def parse_text(text: str) -> ParsedNotice:
         listed = digest.listed_organisers(norm.lines)
         bodies = (listed, listed if len(listed) > 1 else []) if listed else None
         bodies = bodies or digest.campaign_bodies(norm.text)
-        # The page's 来源 line is boilerplate the normalized text no longer holds.
-        source = digest.source_body(simplified(text))
-        if bodies is None and source:
-            bodies = ([source], [])
         if bodies:
             issuers, co_organizers = (digest.fullest(names, norm.text) for names in bodies)
             issuers_certain = False
@@ -96,6 +95,10 @@ def parse_text(text: str) -> ParsedNotice:
             level_certain = False
 
     activities, activities_certain = _activities.activities(doc, co_organizers or issuers)
+    if level == "national" and all(a.source == "content" for a in activities):
+        # A national notice's 活动内容 are directions for every region, not activities of its own
+        # (its activities are the co-organisers' list).
+        activities = []
     due, due_sentence = reporting.deadline(doc)
 
     if not _check_is_notice(norm.text, number, title, doc, recipients):

@@ -53,6 +53,10 @@ def theme(doc: Document) -> tuple[str | None, bool]:
         m = rules.THEME_SENTENCE.search(line) or rules.THEME_AROUND.search(line)
         if m:
             return clean_phrase(m.group(1)), False
+    for line in lines:
+        m = rules.THEME_COLON.search(line)
+        if m:
+            return clean_phrase(m.group(1)), False
     return None, False
 
 

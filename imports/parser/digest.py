@@ -22,12 +22,13 @@ def _split(text: str) -> list[str]:
     return [n.strip() for n in dict.fromkeys(out) if n.strip()]
 
 
-# A name relative to its own province ("省市场监管局") and how its place is recognised. Only
-# provinces, a closed list: "市…"/"区…" cannot be told from the words before them
-# ("此次活动由区市场监管局", "国家市场监管总局").
+# A name relative to its own province ("省市场监管局", Beijing's "市市场监管局") and how its place
+# is recognised. Only provinces and municipalities, a closed list: a city's "市…" or "区…" cannot
+# be told from the words before them ("此次活动由区市场监管局").
 _RELATIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("自治区", rules.PROVINCE_PREFIX),
     ("省", rules.PROVINCE_PREFIX),
+    ("市", rules.PROVINCE_PREFIX),
 )
 # Province names are two or three characters before 省/自治区.
 _PLACE_LENGTHS = range(2, 4)
@@ -43,13 +44,23 @@ def _fullest(name: str, text: str) -> str:
     relative, place = next(((r, p) for r, p in _RELATIVE if name.startswith(r)), ("", None))
     if place is None or len(name) <= len(relative) + 2:
         return name
-    for m in re.finditer(re.escape(name), text):
-        for k in _PLACE_LENGTHS:
-            candidate = text[max(0, m.start() - k) : m.start()] + name
-            found = place.match(candidate)
-            if found and found.group(0) == candidate[: k + len(relative)]:
-                return candidate
+    for form in _written_forms(name):
+        for m in re.finditer(re.escape(form), text):
+            for k in _PLACE_LENGTHS:
+                candidate = text[max(0, m.start() - k) : m.start()] + form
+                found = place.match(candidate)
+                if found and found.group(0) == candidate[: k + len(relative)]:
+                    return candidate
     return name
+
+
+def _written_forms(name: str) -> list[str]:
+    """The name, and its long form (市场监管局 is short for 市场监督管理局) as a text may give it."""
+    forms = [name]
+    for short, long in rules.SHORT_NAMES.items():
+        if name.endswith(short):
+            forms.append(name[: -len(short)] + long)
+    return forms
 
 
 def _runs_campaigns(name: str) -> bool:
@@ -86,6 +97,7 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
         or groups.get("with_others")
         or groups.get("several")
         or groups.get("count")
+        or groups.get("count_after")
         or "联" in (m.group("verb") or "")
         or groups.get("jointly")
         or groups.get("together")
@@ -116,6 +128,26 @@ def _cited(sentence: str, m: re.Match[str]) -> bool:
     """Whether the bodies are a superior the sentence cites ("按照市场监管总局等…的通知")."""
     clause = re.split(r"[，；,;]", sentence[max(0, m.start() - 12) : m.start()])[-1]
     return bool(rules.CITED_SUPERIOR.search(clause + m.group("lead")))
+
+
+def abbreviated_bodies(sentences: list[str], text: str) -> tuple[list[str], list[str]] | None:
+    """ "浙江省质监、发改、经信…13个部门…安排了“质量月”活动": every department runs it; a short
+    name is given in the full form the text also writes ("浙江省质监局")."""
+    for sentence in sentences:
+        if not rules.CAMPAIGN_WORDS.search(sentence):
+            continue
+        m = rules.ABBREVIATED_BODIES.search(sentence)
+        if not m:
+            continue
+        place = m.group("place")
+        named = []
+        for short in m.group("names").split("、"):
+            full = re.search(
+                rf"{re.escape(place + short)}[{rules.CJK}]{{0,3}}?(?:局|厅|委|办|会)", text
+            )
+            named.append(full.group(0) if full else short)
+        return named, named
+    return None
 
 
 def event_host(hosts: list[str], text: str) -> list[str]:
@@ -160,6 +192,10 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
                 found = (event_host(_split(rules.SUBJECT_LEAD.sub("", m.group("lead"))), text), [])
             if found and (best is None or len(found[0]) > len(best[0])):
                 best = found
+    # A list of short names competes like any other: the sentence naming most bodies wins.
+    listed = abbreviated_bodies(sentences, text)
+    if listed and (best is None or len(listed[0]) > len(best[0])):
+        best = listed
     if best is None:
         # A lead that says what the bodies run without repeating 质量月 ("…办公室和省市场监督
         # 管理局本月将在全省组织开展…"): the first such sentence of a text about the campaign.
@@ -170,13 +206,3 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
                     if found:
                         return found
     return best
-
-
-def source_body(text: str) -> str | None:
-    """The body a news page names as its source, when it is one that runs campaigns and is
-    named in full ("北京市市场监督管理局"); "市市场监督管理局" is a reposting site's own bureau."""
-    for m in rules.SOURCE_LINE.finditer(text):
-        name = m.group(1)
-        if rules.ORG_NAME.match(name) and _runs_campaigns(name) and name[0] not in "省市县区":
-            return name
-    return None

@@ -20,6 +20,10 @@ def read(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     found: dict[str, str] = {}
     rest: list[str] = []
     for line in lines:
+        plain = rules.DISCLOSURE_LINE.match(line)
+        if plain:
+            # Kept in the text too: unlike the table's cells, the line reads as a sentence.
+            found.setdefault(rules.DISCLOSURE_LABELS[plain.group(1)], plain.group(2))
         if not rules.DISCLOSURE_ROW.match(line):
             rest.append(line)
             continue

@@ -160,7 +160,14 @@ def year(title_text: str | None, number: str | None, issued: str | None, text: s
     if issued:
         return int(issued[:4])
     m = rules.YEAR_NEAR_CAMPAIGN.search(text)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    m = rules.CN_YEAR_NEAR_CAMPAIGN.search(text)
+    if m:
+        return to_int(m.group(1))
+    m = rules.ORDINAL_CAMPAIGN.search(text)
+    ordinal = to_int(m.group(1)) if m else None
+    return rules.FIRST_CAMPAIGN_YEAR + ordinal if ordinal else None
 
 
 _NOT_WORD = re.compile(rf"[^{rules.CJK}]")
@@ -181,12 +188,14 @@ def infer_year(text: str) -> tuple[int | None, str]:
     return None, ""
 
 
-_LEVEL_ORDER = ("county", "city", "province", "national")
+_LEVEL_ORDER = ("station", "county", "city", "province", "national")
 
 
 def level_of_body(name: str, text: str) -> str | None:
     """The level of a body a report names, also by a name relative to its own territory
     ("省市场监管局", "区市场监管局", "自治区…"); a "市…" body in Shanghai is province-level."""
+    if rules.STATION_NAME.search(name):
+        return "station"
     if name.startswith(("省", "自治区")) or name.endswith(("省", "自治区")):
         return "province"
     if name.endswith(("县", "区", "旗")):
@@ -297,8 +306,15 @@ def _strip_province(name: str) -> str | None:
 
 def level_of_name(name: str) -> str | None:
     """Level implied by an organisation's name alone, or None when a 市 could be either."""
+    if rules.STATION_NAME.search(name):
+        return "station"
     if rules.NATIONAL_PREFIX.match(name):
         return "national"
+    if name.startswith(("自治区", "省")):
+        # Named relative to its own region: "自治区市场监管局" is the region's bureau.
+        return "province"
+    if rules.PREFECTURE_NAME.match(name):
+        return "city"
     rest = _strip_province(name)
     if rest is not None:
         if rules.COUNTY_NAME.match(rest):

@@ -249,6 +249,8 @@ PROVINCE_PREFIX = re.compile(
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 PROVINCE_ABBREV = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青蒙桂藏宁新"
 COUNTY_NAME = re.compile(rf"^[{CJK}]{{1,10}}?(?<!地)(?:县|区|旗)(?=[{CJK}])")
+# 自治州, 盟 and 地区 are prefecture-level whatever their name; a bare 市 may be a county-level city.
+PREFECTURE_NAME = re.compile(rf"^[{CJK}]{{1,10}}?(?:自治州|盟|地区)(?=[{CJK}])")
 CITY_NAME = re.compile(rf"^[{CJK}]{{1,10}}?(?:市|州|盟|地区)(?=[{CJK}])")
 # Recipients that only a county-level bureau addresses (its own stations and towns).
 COUNTY_RECIPIENTS = re.compile(
@@ -257,6 +259,10 @@ COUNTY_RECIPIENTS = re.compile(
 CITY_RECIPIENTS = re.compile(r"各县|县[（(]市、区[）)]|县市区|各区县|区县")
 # A county-level bureau's offices are 股 (质监股, 机关各股室); a prefecture's are 科, a province's 处.
 COUNTY_OFFICES = re.compile(rf"股室|[{CJK}]{{2,8}}股(?=[、，,；;。:：\s()（）]|$)")
+# A technical institution (检验检测院, 计量测试所, 认证中心) runs its own campaign as a station.
+STATION_NAME = re.compile(rf"(?:检验|检测|计量|认证)[{CJK}]*(?:院|所|中心|站)$")
+# Short names of a body and the long form a text may also give ("fullest form" of the gold).
+SHORT_NAMES: dict[str, str] = {"市场监管局": "市场监督管理局", "质监局": "质量技术监督局"}
 # A body's generic name left without its place (a mirror dropped it): no issuer at all.
 BARE_BODY = re.compile(
     r"^(?:市场监督管理局|市场监管局|质量技术监督局|质监局|人民政府|领导小组办公室)$"
@@ -276,7 +282,8 @@ TRADITIONAL_MARKERS = frozenset(
 WEB_TITLE = re.compile(r"^.{4,}?\s*[-_|–—]{1,2}\s*([^\s\-_|–—]{2,16})\s*$")
 RELATED_LINK = re.compile(r"^(?:[-•·●]\s*)?.{4,}?[（(]\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*[）)]\s*$")
 BOILERPLATE_LINE = re.compile(
-    r"^(?:首页|当前位置|您的位置|来源[：:]|发布时间[：:]|发布日期[：:]|浏览次数|访问量|字体[：:]|【\s*字体|"
+    # A breadcrumb: "您当前所在位置: 首页>…>产品质量监管", or any line of three ">"-linked crumbs.
+    r"^(?:(?:[^>›»\n]{1,20}[>›»]){2,}[^>›»\n]{0,20}$|您?当前所在位置|首页|当前位置|您的位置|来源[：:]|发布时间[：:]|发布日期[：:]|浏览次数|访问量|字体[：:]|【\s*字体|"
     r"打印本页|关闭窗口|打印|收藏|分享到|上一篇|下一篇|相关阅读|相关文章|相关链接|责任编辑|扫一扫|"
     r"网站地图|版权所有|主办单位[：:]|ICP备|京ICP|网站标识码|.*公网安备)"
 )
@@ -285,6 +292,11 @@ BOILERPLATE_LINE = re.compile(
 
 # "索引号: | 1115…/202209-00022 | 组配分类: | 产品质量 |": label and value cells separated by |.
 DISCLOSURE_ROW = re.compile(r"^[^|]*[：:]\s*\|.*\|")
+# The same labels on lines of their own ("发布机构：…"), without the table's cells; only the
+# labels a notice's own text never starts a line with.
+DISCLOSURE_LINE = re.compile(
+    r"^\s*(文号|发文字号|成文日期|发布机构|发文机关)\s*[：:]\s*(\S.*?)\s*$"
+)
 # Label (without its colon) → the field it fills.
 DISCLOSURE_LABELS: dict[str, str] = {
     "名称": "title",
@@ -327,6 +339,10 @@ _OPEN_Q, _CLOSE_Q, _ANY_Q = "[“\"「『‘'”]", "[”\"」』’'“]", "“
 THEME_SENTENCE = re.compile(
     rf"主题(?:是|为|确定为|定为)?\s*[：:]?\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}"
 )
+# "活动主题为：质量提升 共建共享。" — unquoted after a colon, to the end of the clause.
+THEME_COLON = re.compile(
+    r"主题(?:是|为|确定为|定为)\s*[：:]\s*([^，。；;,“”\"「」]{4,40}?)\s*(?:[。；;]|$)"
+)
 # "围绕“建设质量强县,决胜全面小康”(这一)主题" / "以“…”为主题" in running text.
 THEME_AROUND = re.compile(
     rf"(?:围绕|以|贯彻|落实|紧扣|突出|聚焦|紧紧围绕)\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*(?:这一|的)?(?:年度|活动)?(?:主题|为主题)"
@@ -344,7 +360,7 @@ GENERIC_SENTENCE = re.compile(r"始于1978|1978年9月|什么是质量月|质量
 # A body that runs a campaign; a text about one names at least one outside the definition.
 CAMPAIGN_BODY = re.compile(
     r"(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局|质检总局|领导小组|人民政府"
-    r"|委员会|办公室|协会|质协|总工会|管理局|[省市县区]局|检验检测|研究院)"
+    r"|委员会|办公室|协会|学会|质协|总工会|管理局|总局|[省市县区]局|检验检测|研究院)"
 )
 
 # --- organising bodies named in running text (digests, news reports) ------------------------------
@@ -377,6 +393,13 @@ CONGRESS_YEARS: tuple[tuple[str, int], ...] = (
 )
 # "2023年“质量月”" / "2023年全国“质量月”" / "时间:2015-09-15".
 YEAR_NEAR_CAMPAIGN = re.compile(rf"((?:19|20)\d{{2}})\s*年[^。\n]{{0,20}}?{CAMPAIGN}")
+# "第45个“质量月”": the first was 1978, so the Nth is held in 1977 + N.
+ORDINAL_CAMPAIGN = re.compile(
+    rf"第\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*(?:个|届)\s*[“\"「『‘']?\s*(?:全国)?\s*[“\"「『‘']?{CAMPAIGN}"
+)
+FIRST_CAMPAIGN_YEAR = 1977
+# "二〇二三年“质量月”": the year in Chinese numerals.
+CN_YEAR_NEAR_CAMPAIGN = re.compile(rf"([{CN_DIGITS}]{{4}})\s*年[^。\n]{{0,20}}?{CAMPAIGN}")
 YEAR_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./年]\s*(?:0?[1-9]|1[0-2])[-./月]")
 # Words before a body that a report cites as its superior, not as the organiser.
 CITED_SUPERIOR = re.compile(r"按照|根据|依据|贯彻|落实|转发|要求")
@@ -396,21 +419,35 @@ _BODY = rf"[{CJK}（）()]{{2,30}}?{ORG_SUFFIX}"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
 _BODIES = rf"{_BODY}(?:[{BODY_JOINERS}]{_BODY})*"
-_COUNT = r"[0-9一二三四五六七八九十]+\s*[个家]?(?:省直|市直|县直|区直|成员)?(?:部门|单位)"
+# "等16个部门", "等10家单位", "十几个市级部门", "20多个省直部门".
+_COUNT = (
+    r"[0-9一二三四五六七八九十几多余]+\s*[个家]?"
+    r"(?:省直|市直|县直|区直|成员|省级|市级|县级|区级)?(?:部门|单位)"
+)
 _SEVERAL_REQUIRED = rf"(?P<several>等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
 _SEVERAL = rf"{_SEVERAL_REQUIRED}?"
+# "X牵头，会同Y等部门": the lead's own verb before it joins the others.
+_LEADS = r"(?:牵头[，,]?\s*)?"
 CAMPAIGN_SUBJECT = re.compile(
-    rf"(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
+    rf"(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
     r"(?P<with_others>联合相关部门|会同相关成员单位|等相关部门)?"
     r"(?:于\d{1,2}月|定于[^，。,]{0,12}|本月|今年|将|现|共同|紧紧|在全[省市县区]"
-    r"|在[^，。,；;]{0,12}?期间|近日|日前|于\d{1,2}月\d{1,2}日"
+    r"|在[^，。,；;]{0,20}?期间[，,]?|近日|日前|于\d{1,2}月\d{1,2}日"
+    # "X作为…的单位之一，将围绕…": the body stays the subject across its apposition.
+    r"|作为[^，。,；;]{1,30}?[，,]\s*"
+    # Words between a body and its verb: "X决定在全市开展", "X积极组织开展", "X结合实际，开展",
+    # "X认真谋划，扎实开展", "X9月1日启动".
+    r"|(?:研究)?决定|结合(?:实际|工作实际)[，,]?|(?:认真|精心|周密)(?:谋划|部署|筹备)[，,、]?"
+    r"|积极|认真|扎实|广泛|全面|深入|精心|大力|集中|统一|持续|周密|\d{1,2}月\d{1,2}日"
     r"|(?P<together>联合|共同)?在[^，。,；;]{1,12}?(?=举办|开展|举行|召开|启动))*"
     r"(?P<verb>联发|联合发出|联合印发|联合下发|联合开展|联合举办|发出|印发|下发|开展了?|组织开展"
     r"|面向社会公开征集|举办|举行|召开|围绕|牵头组织了?|部署开展|部署|组织|启动|以(?=[“\"「]))"
+    # "牵头组织十几个市级部门…开展": the departments it leads run the campaign with it.
+    rf"(?P<count_after>{_COUNT})?"
 )
 # "自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在…": bodies acting together.
 JOINT_RUN = re.compile(
-    rf"(?P<lead>{_BODIES})将?(?:联合|会同)(?:(?P<joint>{_BODIES}){_SEVERAL_REQUIRED}"
+    rf"(?P<lead>{_BODIES}){_LEADS}将?(?:联合|会同)(?:(?P<joint>{_BODIES}){_SEVERAL_REQUIRED}"
     rf"|(?P<count>{_COUNT}))(?P<verb>)"
 )
 # "本次活动由福建省市场监督管理局、福州市市场监督管理局联合主办": the organisers, stated outright
@@ -430,9 +467,26 @@ EVENT_VERBS = frozenset({"主办", "承办", "举办"})
 ORGANISERS_LABEL = re.compile(
     rf"(?:{CAMPAIGN}|活动)[^。\n]{{0,6}}?(?:联合)?主办单位\s*(?:[：:]|为|是)\s*(.*)$"
 )
+# "浙江省质监、发改、经信…13个部门和单位": departments by their short names after one place.
+_SHORT = rf"(?:(?!等)[{CJK}]){{2,3}}"
+ABBREVIATED_BODIES = re.compile(
+    rf"(?P<place>(?:{'|'.join(PROVINCES)})(?:省|市|自治区)?)"
+    rf"(?P<names>{_SHORT}(?:、{_SHORT}){{2,}})等?\s*[0-9一二三四五六七八九十]+\s*个?(?:部门|单位)"
+)
 # Verbs by which a sentence that does not name 质量月 still says the bodies run the campaign.
 RUNNING_VERBS = frozenset(
-    {"组织开展", "部署开展", "开展", "开展了", "举办", "联合开展", "联合举办"}
+    {
+        "组织开展",
+        "部署开展",
+        "开展",
+        "开展了",
+        "举办",
+        "联合开展",
+        "联合举办",
+        "围绕",
+        "以",
+        "牵头组织",
+    }
 )
 # What a sentence's bodies hold together is one event, not the campaign: its co-hosts are not
 # the campaign's co-organisers ("…联合举办2018年“质量月”活动启动仪式").
@@ -472,10 +526,6 @@ PLAN_TITLE_END = re.compile(r"(?:方案|安排表|活动安排|工作计划|活�
 # A report that a body issued the campaign's plan.
 PLAN_ISSUED = re.compile(
     r"(?:印发|制定|出台)(?:了)?[^。，,《]{0,20}质量月[^。，,》]{0,8}(?:活动)?方案"
-)
-# "信息来源：北京市市场监督管理局" above a bureau's own news: the body that published it.
-SOURCE_LINE = re.compile(
-    rf"(?:信息)?来源\s*[：:]\s*([{CJK}]{{2,20}}?(?:管理局|监管局|质监局|办公室|委员会|协会))"
 )
 # A headline whose subject is a place: "陇南市宕昌县开展2016年“质量月”宣传活动".
 PLACE_SUBJECT = re.compile(

@@ -8,9 +8,10 @@ import pytest
 
 from imports.parser.accuracy import CORPUS_DIR, evaluate_cases, load_cases
 
-# Measured over imports/corpus/dev at the end of the session that wrote the genre rules
-# (0.946 over 64 documents), less a margin for gold files added since.
-DEV_FLOOR = 0.92
+# Measured over imports/corpus/dev after the second pass on the genre rules (0.977 over 64
+# documents, gold to the conventions of imports/corpus/README.md), less a margin for gold files
+# fixed or added since.
+DEV_FLOOR = 0.95
 # Set by the lead from the held-out run.
 TEST_FLOOR = 0.0
 

@@ -161,3 +161,118 @@ def test_a_name_relative_to_its_province_in_the_fullest_form_the_text_gives() ->
         "河北省市场监督管理局",
         "省委宣传部",
     ]
+
+
+def test_body_stays_the_subject_across_its_apposition() -> None:
+    sentence = "某某市质量协会作为本地区质量月的承办单位之一，在今年全国“质量月”期间，将围绕质量提升开展活动。"
+    assert digest.campaign_bodies(sentence) == (["某某市质量协会"], [])
+
+
+def test_departments_a_body_leads_make_the_campaign_joint() -> None:
+    sentence = "某某市市场监管局牵头组织二十多个市级部门开展“质量月”活动。"
+    assert digest.campaign_bodies(sentence) == (["某某市市场监管局"], ["某某市市场监管局"])
+
+
+def test_a_technical_institution_is_station_level() -> None:
+    assert header.level_of_body("某某市计量检定测试所", "") == "station"
+
+
+# --- the year, the theme and the disclosure label as other pages write them -----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("某某县市场监管局开展第45个“质量月”活动。", 2022),
+        ("某某县市场监管局开展第四十五个“质量月”活动。", 2022),
+        ("某某县市场监管局开展二〇二三年“质量月”活动。", 2023),
+    ],
+    ids=["ordinal", "ordinal-in-chinese", "year-in-chinese"],
+)
+def test_year_stated_as_the_campaigns_ordinal_or_in_chinese_numerals(line: str, year: int) -> None:
+    assert parse_text(line).year == year
+
+
+def test_theme_unquoted_after_a_colon_in_a_sentence() -> None:
+    line = "某某县市场监管局开展“质量月”活动，活动主题为：质量提升 共建共享。"
+    assert parse_text(line).theme == "质量提升 共建共享"
+
+
+def test_lead_that_joins_others_after_its_own_verb() -> None:
+    sentence = "河北省市场监督管理局牵头，会同省发展改革委等部门，开展全省“质量月”活动。"
+    named = ["河北省市场监督管理局", "省发展改革委"]
+    assert digest.campaign_bodies(sentence) == (named, named)
+
+
+def test_issuing_body_on_a_disclosure_pages_own_line() -> None:
+    text = "发布机构：河北省市场监督管理局\n河北省开展2023年“质量月”活动，各地同步启动。"
+    assert parse_text(text).issuers == ["河北省市场监督管理局"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "为提升质量意识，某某市市场监管局决定在全市开展2023年“质量月”活动。",
+        "某某市市场监管局结合实际，开展2023年“质量月”活动。",
+        "某某市市场监管局积极组织开展2023年“质量月”活动。",
+        "某某市市场监管局9月1日启动2023年“质量月”活动。",
+        "今年以来，某某市市场监管局认真谋划，扎实开展“质量月”系列活动。",
+    ],
+    ids=["decided", "in-the-light-of", "adverb", "date", "planned-then-acted"],
+)
+def test_words_between_a_body_and_its_verb(sentence: str) -> None:
+    assert digest.campaign_bodies(sentence) == (["某某市市场监管局"], [])
+
+
+@pytest.mark.parametrize(
+    "name", ["某某自治州市场监管局", "某某盟市场监督管理局", "某某地区市场监督管理局"]
+)
+def test_prefectures_that_are_not_called_shi_are_city_level(name: str) -> None:
+    assert header.level_of_name(name) == "city"
+
+
+def test_a_bureau_named_after_its_own_region_is_province_level() -> None:
+    assert header.level_of_name("自治区市场监管局") == "province"
+
+
+def test_a_national_notices_content_items_are_not_its_activities() -> None:
+    text = (
+        "市场监管总局关于开展2024年全国“质量月”活动的通知\n各省、自治区、直辖市市场监管局：\n"
+        "一、活动主题\n加强质量支撑 共建质量强国\n二、活动内容\n"
+        "（一）开展质量宣传。各地要广泛宣传。\n（二）推动质量提升。各地要组织企业开展质量改进。\n"
+        "市场监管总局\n2024年8月1日\n"
+    )
+    result = parse_text(text)
+    assert (result.level, result.activities) == ("national", [])
+
+
+def test_a_municipalitys_own_bureau_in_the_long_form_the_text_gives() -> None:
+    text = "信息来源:天津市市场监督管理局\n市市场监管局牵头组织开展“质量月”活动。"
+    assert digest.fullest(["市市场监管局"], text) == ["天津市市场监督管理局"]
+
+
+def test_a_breadcrumb_line_is_page_furniture() -> None:
+    assert rules.BOILERPLATE_LINE.match("您当前所在位置: 首页>信息公开>产品质量监管")
+    assert rules.BOILERPLATE_LINE.match("首页 > 新闻中心 > 工作动态")
+
+
+def test_departments_listed_by_their_short_names_after_one_place() -> None:
+    text = "湖南省质监、教育、科技等8个部门都安排了“质量月”活动。湖南省教育厅负责进校园。"
+    named = ["质监", "湖南省教育厅", "科技"]
+    assert digest.abbreviated_bodies(text.split("。"), text) == (named, named)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        (
+            "国家市场监督管理总局会同工业和信息化部等16个部门开展全国“质量月”活动。",
+            "国家市场监督管理总局",
+        ),
+        ("国家质量监督检验检疫总局联合中宣部等部门开展“质量月”活动。", "国家质量监督检验检疫总局"),
+        ("湖南省质量管理学会组织开展“质量月”活动。", "湖南省质量管理学会"),
+    ],
+    ids=["administration-in-full", "former-administration", "learned-society"],
+)
+def test_bodies_that_run_campaigns_by_their_full_names(sentence: str, lead: str) -> None:
+    assert digest.campaign_bodies(sentence)[0][0] == lead

@@ -43,3 +43,15 @@ def test_the_staff_library_needs_a_login(client, world):
     response = client.get(reverse("media:manage"))
     assert response.status_code == 302
     assert reverse("login") in response["Location"]
+
+
+def test_a_subordinate_is_offered_to_change_its_own_media_not_the_superiors(client_for, world):
+    superior = poster_item(
+        actor=world.users["national_admin"], unit=world.unit("湖南省"), title="湖南省海报"
+    )
+    zhuzhou = make_user("zhuzhou_editor", world.unit("株洲市"), "editor")
+    own = poster_item(actor=zhuzhou, unit=world.unit("株洲市"), title="株洲市海报")
+    html = client_for(zhuzhou).get(reverse("media:manage")).content.decode()
+    assert "湖南省海报" in html
+    assert reverse("media:manage_item", args=[own.pk]) in html
+    assert reverse("media:manage_item", args=[superior.pk]) not in html
