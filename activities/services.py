@@ -20,6 +20,10 @@ from orgs.matching import NameMatcher
 
 # Said by the services and by the table page, which offers no new row on an issued plan.
 PLAN_ISSUED_NO_NEW_ACTIVITY = gettext_lazy("已印发的方案不能新增活动，请使用“更正”。")
+# Also said by the import preview (imports.forms) for a time it cannot read.
+WINDOW_UNREADABLE = gettext_lazy(
+    "无法识别时间安排“%(text)s”，请写成如 9月、9-10月、9月中旬、全年。"
+)
 
 ACTIVITY_FIELDS = {
     "position",
@@ -46,14 +50,7 @@ def _apply_window(activity: Activity, year: int) -> None:
         return
     dates = window_dates(text, year)
     if dates is None:
-        raise ValidationError(
-            {
-                "window_text": _(
-                    "无法识别时间安排“%(text)s”，请写成如 9月、9-10月、9月中旬、全年。"
-                )
-                % {"text": text}
-            }
-        )
+        raise ValidationError({"window_text": WINDOW_UNREADABLE % {"text": text}})
     activity.starts_on, activity.ends_on = dates
 
 

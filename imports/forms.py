@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from activities.services import WINDOW_UNREADABLE
 from activities.windows import window_dates
 from campaigns.models import Notice
 from core.widgets import DateInput
@@ -163,10 +164,7 @@ class ActivityRowForm(forms.Form):
     def clean_when(self):
         when = self.cleaned_data["when"].strip()
         if when and window_dates(when, 2000) is None:
-            raise forms.ValidationError(
-                _("无法识别时间安排“%(text)s”，请写成如 9月、9-10月、9月中旬、全年。")
-                % {"text": when}
-            )
+            raise forms.ValidationError(WINDOW_UNREADABLE % {"text": when})
         return when
 
 

@@ -3,13 +3,16 @@
 from django.urls import reverse
 
 from activities.models import Activity
-from activities.services import PLAN_ISSUED_NO_NEW_ACTIVITY, activity_create
+from activities.services import (
+    PLAN_ISSUED_NO_NEW_ACTIVITY,
+    WINDOW_UNREADABLE,
+    activity_create,
+)
 from activities.tests.plans import issue
 from core.testing.world import make_user
 from orgs.scoping import Role
 
 HX = {"HTTP_HX_REQUEST": "true"}
-WINDOW_ERROR = "无法识别时间安排"
 CONFLICT = "保存未成功：此活动已被他人修改。"
 
 
@@ -128,7 +131,7 @@ def test_bad_window_keeps_the_input_and_shows_the_message_on_the_row(world, plan
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert WINDOW_ERROR in html and "国庆前后" in html
+    assert WINDOW_UNREADABLE % {"text": "国庆前后"} in html
     assert 'value="我改过的主题"' in html
     activity.refresh_from_db()
     assert activity.title != "我改过的主题" and activity.window_text == "9 月"

@@ -201,3 +201,53 @@ def test_the_graph_sees_lazy_imports_inside_functions(tmp_path):
     source = tmp_path / "lazy.py"
     source.write_text("def f():\n    from reports.models import Report\n", encoding="utf-8")
     assert imported_modules(source) == [("reports.models", 2)]
+
+
+def test_the_readme_code_map_states_the_same_rule():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    stated: dict[str, set[str]] = {}
+    for line in readme.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`") and cells[0].endswith("/`"):
+            app = cells[0].strip("`/")
+            if app in MAY_IMPORT:
+                allowed = cells[2]
+                stated[app] = (
+                    set(MAY_IMPORT) - {app}
+                    if allowed == "every app"
+                    else {name.strip() for name in allowed.split(",") if name.strip() != "—"}
+                )
+    assert stated == MAY_IMPORT
+
+
+MANAGER_WRITES = {"create", "bulk_create", "get_or_create", "update_or_create", "bulk_update"}
+# The seeding app bootstraps the world before anyone exists who could act through a service
+# (the first users and memberships) and writes the national dataset in bulk for speed.
+WRITES_ANY_TABLE = {"seeding"}
+
+
+def test_each_table_is_written_only_by_its_own_app():
+    owner = {}
+    for models_file in ROOT.glob("*/models.py"):
+        for node in ast.parse(models_file.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                owner[node.name] = models_file.parent.name
+    foreign = []
+    for app in set(project_packages()) - WRITES_ANY_TABLE:
+        for path in app_sources(app):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in MANAGER_WRITES
+                    and isinstance(node.func.value, ast.Attribute)
+                    and node.func.value.attr == "objects"
+                    and isinstance(node.func.value.value, ast.Name)
+                ):
+                    continue
+                model = node.func.value.value.id
+                if owner.get(model, app) != app:
+                    foreign.append(
+                        f"{path.relative_to(ROOT)}:{node.lineno} writes {owner[model]}.{model}"
+                    )
+    assert not foreign, "\n".join(sorted(foreign))

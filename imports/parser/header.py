@@ -179,13 +179,36 @@ def infer_year(text: str) -> tuple[int | None, str]:
     for theme_words, year_of_theme in rules.NATIONAL_THEMES.items():
         if theme_words in flat:
             return year_of_theme, "当年全国“质量月”主题"
-    for name, year_of_congress in rules.CONGRESS_YEARS:
-        if name in flat:
-            return year_of_congress, f"文中引用的{name}"
+    cited = cited_event_year(flat)
+    if cited:
+        return cited
     m = rules.YEAR_STAMP.search(text)
     if m:
         return int(m.group(1)), "页面的发布日期"
     return None, ""
+
+
+def _first_campaign_after(year: int, month: int) -> int:
+    return year if month < rules.CAMPAIGN_MONTH else year + 1
+
+
+def cited_event_year(flat: str) -> tuple[int, str] | None:
+    """The first campaign after the latest congress or plenum the text cites."""
+    found: list[tuple[int, str]] = []
+    for m in rules.PLENUM.finditer(flat):
+        for number in re.findall(r"([一二三四五六七])中", m.group(2)):
+            date = rules.PLENUM_DATES.get((m.group(1), to_int(number) or 0))
+            if date:
+                found.append((_first_campaign_after(*date), f"{m.group(1)}届{number}中全会"))
+    for m in rules.CONGRESS.finditer(flat):
+        congress = m.group(1) or m.group(2)
+        date = rules.CONGRESS_DATES.get(congress)
+        if date:
+            found.append((_first_campaign_after(*date), f"党的{congress}大"))
+    if not found:
+        return None
+    year, name = max(found)
+    return year, f"文中引用的{name}"
 
 
 _LEVEL_ORDER = ("station", "county", "city", "province", "national")

@@ -37,8 +37,11 @@ def deadline(doc: Document) -> tuple[str | None, str | None]:
 
 
 def materials(doc: Document, deadline_sentence: str | None) -> list[str]:
-    candidates = [deadline_sentence] if deadline_sentence else []
-    candidates += [s for s in _sentences(doc.main) if rules.REPORT_VERB.search(s)]
+    candidates = [rules.CITED_DOCUMENT.sub("", deadline_sentence)] if deadline_sentence else []
+    for sentence in _sentences(doc.main):
+        sentence = rules.CITED_DOCUMENT.sub("", sentence)
+        if rules.REPORT_VERB.search(sentence):
+            candidates.append(sentence)
     for sentence in candidates:
         found: list[str] = []
         for m in _MATERIAL.finditer(sentence):

@@ -79,9 +79,13 @@ DEADLINE = re.compile(
     rf"([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
     r"\s*(?:[（(]含[）)])?\s*(?:之前|以前|前)"
 )
+# A sentence ending in 报 asks for a report ("…请于10月10日前报"), but 举报/通报/简报 do not.
 REPORT_VERB = re.compile(
-    r"报送|上报|报至|报给|报省|报市|报县|报局|报区|提交|报告|发送至|反馈至|反馈给|报$"
+    r"报送|上报|报至|报给|报省|报市|报县|报局|报区|提交|报告|发送至|反馈至|反馈给"
+    r"|(?<![举通简海画情电日晚周年汇])报$"
 )
+# A title in 《》 names a document ("《…分析报告》", "《…实施方案》"), not a material to report.
+CITED_DOCUMENT = re.compile(r"《[^《》]*》")
 # "投稿截止日：2020年6月24日" in a letter soliciting slogans or themes.
 DEADLINE_LABELED = re.compile(
     rf"截止(?:日期|时间|日)\s*[：:为]?\s*(?:[0-9]{{4}}\s*年\s*)?"
@@ -381,16 +385,44 @@ NATIONAL_THEMES: dict[str, int] = {
     "增强质量意识推进高质量发展": 2023,
     "加强质量支撑共建质量强国": 2024,
 }
-# A congress or plenum whose spirit a notice implements → the first campaign after it.
-CONGRESS_YEARS: tuple[tuple[str, int], ...] = (
-    ("二十届三中全会", 2024),
-    ("二十届二中全会", 2023),
-    ("党的二十大", 2023),
-    ("十九届六中全会", 2022),
-    ("十九届五中全会", 2021),
-    ("十九届四中全会", 2020),
-    ("党的十九大", 2018),
-)
+# A congress or plenum whose spirit a notice implements → the first campaign after it (the
+# campaign is held in September: an event of September or later leads to next year's).
+CONGRESS_DATES: dict[str, tuple[int, int]] = {
+    "十六": (2002, 11),
+    "十七": (2007, 10),
+    "十八": (2012, 11),
+    "十九": (2017, 10),
+    "二十": (2022, 10),
+}
+PLENUM_DATES: dict[tuple[str, int], tuple[int, int]] = {
+    ("十七", 3): (2008, 10),
+    ("十七", 4): (2009, 9),
+    ("十七", 5): (2010, 10),
+    ("十七", 6): (2011, 10),
+    ("十七", 7): (2012, 11),
+    ("十八", 1): (2012, 11),
+    ("十八", 2): (2013, 2),
+    ("十八", 3): (2013, 11),
+    ("十八", 4): (2014, 10),
+    ("十八", 5): (2015, 10),
+    ("十八", 6): (2016, 10),
+    ("十八", 7): (2017, 10),
+    ("十九", 1): (2017, 10),
+    ("十九", 2): (2018, 1),
+    ("十九", 3): (2018, 2),
+    ("十九", 4): (2019, 10),
+    ("十九", 5): (2020, 10),
+    ("十九", 6): (2021, 11),
+    ("十九", 7): (2022, 10),
+    ("二十", 1): (2022, 10),
+    ("二十", 2): (2023, 2),
+    ("二十", 3): (2024, 7),
+    ("二十", 4): (2025, 10),
+}
+CAMPAIGN_MONTH = 9
+# On text without punctuation: "十八届三中四中全会" (written 十八届三中、四中全会), "党的二十大", "二十大精神".
+PLENUM = re.compile(r"(十[六七八九]|二十)届((?:[一二三四五六七]中[和及与]?)+)全会")
+CONGRESS = re.compile(r"党的(十[六七八九]|二十)大|(十[六七八九]|二十)大(?=精神|报告|以来)")
 # "2023年“质量月”" / "2023年全国“质量月”" / "时间:2015-09-15".
 YEAR_NEAR_CAMPAIGN = re.compile(rf"((?:19|20)\d{{2}})\s*年[^。\n]{{0,20}}?{CAMPAIGN}")
 # "第45个“质量月”": the first was 1978, so the Nth is held in 1977 + N.

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from activities.models import ActivityParticipant
+from activities.services import WINDOW_UNREADABLE
 from campaigns.forms import body_from_text, body_to_text
 from campaigns.models import Campaign, Notice, Slogan
 from campaigns.services import national_campaigns_load, notice_create, notice_issue
@@ -121,7 +122,7 @@ def test_unreadable_time_window_is_refused_in_the_preview(client_for, hunan_edit
     post = form_post(hunan_import, **{"act-0-when": "看情况", "confirm": "1"})
     response = client_for(hunan_editor).post(preview_url(hunan_import), post)
     assert response.status_code == 400
-    assert "无法识别时间安排“看情况”" in response.content.decode()
+    assert WINDOW_UNREADABLE % {"text": "看情况"} in response.content.decode()
     assert Notice.objects.count() == 0
 
 

@@ -276,3 +276,33 @@ def test_departments_listed_by_their_short_names_after_one_place() -> None:
 )
 def test_bodies_that_run_campaigns_by_their_full_names(sentence: str, lead: str) -> None:
     assert digest.campaign_bodies(sentence)[0][0] == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("深入贯彻党的十八大和十八届三中、四中全会精神，开展质量月活动。", 2015),
+        ("认真学习贯彻二十大精神，开展质量月活动。", 2023),
+        ("深入贯彻党的十九届五中全会精神，开展质量月活动。", 2021),
+    ],
+    ids=["plenums-listed-together", "congress-without-dang-de", "plenum-in-october"],
+)
+def test_year_inferred_from_the_latest_congress_or_plenum_cited(text: str, year: int) -> None:
+    assert header.infer_year(text)[0] == year
+
+
+# --- report materials ----------------------------------------------------------------------------------
+
+
+def test_a_document_named_in_guillemets_is_not_a_material_to_report() -> None:
+    text = NOTICE.format(number="", date="2024年9月2日").replace(
+        "请于10月10日前报送工作总结。", "各地要编制发布《质量状况分析报告》和《质量提升实施方案》。"
+    )
+    assert parse_text(text).report_materials == []
+
+
+def test_taking_complaints_is_not_asking_for_a_report() -> None:
+    text = NOTICE.format(number="", date="2024年9月2日").replace(
+        "请于10月10日前报送工作总结。", "现场解答群众疑惑，按照活动方案受理质量投诉举报。"
+    )
+    assert parse_text(text).report_materials == []
