@@ -197,7 +197,11 @@ CONTACT_STOP = re.compile(r"[；;，,]|电\s*话|手\s*机|传\s*真|邮\s*箱|�
 # --- the header of an official document ------------------------------------------------------
 
 RED_HEAD = re.compile(r"^(.+?)\s*文\s*件$")
-TITLE = re.compile(r"关于.+?(?:的)?(?:通知|方案|意见|函|通报|决定|公告)$|(?:方案|通知)$")
+# A letter soliciting slogans or themes may be titled without 通知/函: "…公开征集2020年…活动口号".
+TITLE = re.compile(
+    r"关于.+?(?:的)?(?:通知|方案|意见|函|通报|决定|公告)$|(?:方案|通知)$"
+    r"|征集[^。，,；;]{0,30}?(?:口号|主题|标语|宣传语)(?:的(?:公告|通知|函))?$"
+)
 PLAN_TITLE = re.compile(r"方案|计划|安排")
 BASIS_TITLE = re.compile(r"《([^《》]*?关于[^《》]*?(?:通知|方案|意见))》")
 BASIS_CONTEXT = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发")

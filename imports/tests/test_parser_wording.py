@@ -306,3 +306,11 @@ def test_taking_complaints_is_not_asking_for_a_report() -> None:
         "请于10月10日前报送工作总结。", "现场解答群众疑惑，按照活动方案受理质量投诉举报。"
     )
     assert parse_text(text).report_materials == []
+
+
+def test_title_of_a_letter_soliciting_slogans_without_notice_or_letter() -> None:
+    text = (
+        "某某省质量协会面向社会公开征集 2025年“质量月”活动主题\n"
+        "一、征集对象\n社会各界。\n二、征集要求\n请于6月30日前提交。\n"
+    )
+    assert parse_text(text).title == "某某省质量协会面向社会公开征集2025年“质量月”活动主题"
