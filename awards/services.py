@@ -5,7 +5,6 @@ import os
 import secrets
 from decimal import Decimal, InvalidOperation
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -28,7 +27,7 @@ from awards.models import (
 )
 from awards.tasks import send_applicant_email
 from core.audit import set_actor
-from core.uploads import human_size
+from core.uploads import content_extension, size_check
 from entities.models import validate_credit_code
 from entities.services import entity_get_or_create_for_applicant
 from orgs import scoping
@@ -46,7 +45,6 @@ MSG_NOT_VERIFIED = gettext_noop("请先验证电子邮箱。")
 MSG_ALREADY_APPLIED = gettext_noop("该企业已申报本届评选，请通过申报链接查看进度，不要重复申报。")
 MSG_FILES_REQUIRED = gettext_noop("请上传申报材料（至少一个文件）。")
 MSG_FILE_TYPE = gettext_noop("只能上传 PDF、DOCX、XLSX 文书或 JPG、PNG 图片。")
-MSG_FILE_MISMATCH = gettext_noop("文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符。")
 MSG_FILE_TOO_LARGE = gettext_noop("文件“%(name)s”大小为 %(size)s，超过上限 %(limit)s。")
 MSG_REASON_REQUIRED = gettext_noop("退回补正时请写明原因。")
 MSG_NOT_PENDING = gettext_noop("该申报已审查，不能重复审查。")
@@ -91,7 +89,6 @@ FILE_TYPES = {
     "jpg": "image/jpeg",
     "png": "image/png",
 }
-EXTENSION_ALIASES = {"jpeg": "jpg", "jpe": "jpg"}
 
 
 def file_max_bytes() -> int:
@@ -261,32 +258,9 @@ def verification_confirm(*, token: str, code: str) -> EmailVerification:
 def check_file(upload) -> tuple[str, str]:
     """(extension, content type) of an application file, read from its content, as report and
     inspection files are checked; a ValidationError for another type, a lying name, or size."""
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    guess = filetype.guess(head)
-    if guess is None or guess.extension not in FILE_TYPES:
-        raise ValidationError(_(MSG_FILE_TYPE), code="type")
-    name = upload.name or ""
-    ext = os.path.splitext(name)[1].lower().lstrip(".")
-    ext = EXTENSION_ALIASES.get(ext, ext)
-    if ext != guess.extension:
-        raise ValidationError(
-            _(MSG_FILE_MISMATCH)
-            % {"name": name, "actual": guess.extension.upper(), "ext": ext or "?"},
-            code="mismatch",
-        )
-    if upload.size > file_max_bytes():
-        raise ValidationError(
-            _(MSG_FILE_TOO_LARGE)
-            % {
-                "name": name,
-                "size": human_size(upload.size),
-                "limit": human_size(file_max_bytes()),
-            },
-            code="size",
-        )
-    return guess.extension, FILE_TYPES[guess.extension]
+    extension = content_extension(upload, FILE_TYPES, type_message=MSG_FILE_TYPE)
+    size_check(upload, file_max_bytes(), message=MSG_FILE_TOO_LARGE)
+    return extension, FILE_TYPES[extension]
 
 
 def _files_add(application: Application, uploads) -> None:

@@ -14,6 +14,10 @@ temporary directory of the platform's own and swept when a worker died with one 
 
 A view declares its limit with `@upload_max_bytes(callable)`; others get
 `QM_UPLOAD_MAX_BYTES`.
+
+`content_extension()` is the one check of what a stored file really is (report photos and
+videos, inspection records, award materials, media items): the type read from its first
+bytes, which must be one the caller accepts and the one its name claims.
 """
 
 import os
@@ -23,7 +27,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import filetype
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.files.uploadhandler import (
@@ -39,6 +45,51 @@ MSG_BODY_TOO_LARGE = gettext_noop("提交的内容过大（%(size)s），超过�
 MSG_FILE_TOO_LARGE = gettext_noop(
     "文件“%(name)s”超过上限 %(limit)s，未上传；请压缩或拆分后再上传。"
 )
+
+MSG_FILE_MISMATCH = gettext_noop(
+    "文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符，请检查后重新上传。"
+)
+# Extensions people write for the same format.
+EXTENSION_ALIASES = {"jpeg": "jpg", "jpe": "jpg", "qt": "mov"}
+
+
+def content_extension(upload: UploadedFile, accepted, *, type_message: str) -> str:
+    """The extension of the format `upload`'s content shows (``filetype``), when it is one of
+    `accepted` and its name says the same; otherwise a ValidationError: `type_message`
+    (formatted with the file's ``name``) for a format not accepted, the mismatch message for
+    a name that lies about the content."""
+    name = upload.name or ""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    guess = filetype.guess(head) if head else None
+    if guess is None or guess.extension not in accepted:
+        raise ValidationError(_(type_message) % {"name": name}, code="type")
+    ext = os.path.splitext(name)[1].lower().lstrip(".")
+    ext = EXTENSION_ALIASES.get(ext, ext)
+    if ext != guess.extension:
+        raise ValidationError(
+            _(MSG_FILE_MISMATCH)
+            % {"name": name, "actual": guess.extension.upper(), "ext": ext or "?"},
+            code="mismatch",
+        )
+    return guess.extension
+
+
+def size_check(upload: UploadedFile, limit: int, *, message: str) -> None:
+    """A ValidationError with `message` (formatted with the file's ``name``, ``size`` and the
+    ``limit``, in words) when `upload` is larger than `limit` bytes."""
+    if upload.size > limit:
+        raise ValidationError(
+            _(message)
+            % {
+                "name": upload.name or "",
+                "size": human_size(upload.size),
+                "limit": human_size(limit),
+            },
+            code="size",
+        )
+
 
 # A limit is a number of bytes, or a function of the file's first bytes giving one.
 Limit = Callable[[bytes], int]

@@ -7,7 +7,6 @@ and writes under `set_actor`, so that django-auditlog attributes each change.
 import datetime
 import os
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,7 +17,7 @@ from django.utils.translation import gettext_noop
 
 from activities.models import Activity
 from core.audit import set_actor
-from core.uploads import human_size
+from core.uploads import content_extension, size_check
 from entities.models import Field
 from inspections import draw as drawing
 from inspections import selectors
@@ -49,7 +48,6 @@ MSG_REGION_OUTSIDE = gettext_noop("抽查地区“%(name)s”不在本单位辖�
 MSG_FIELDS_REQUIRED = gettext_noop("请至少选择一个抽查领域。")
 MSG_COUNT_OR_PERCENT = gettext_noop("请填写抽取家数或抽取比例（二选一）。")
 MSG_FILE_TYPE = gettext_noop("只能上传图片（JPG、PNG、WebP）或文书（PDF、DOCX、XLSX）。")
-MSG_FILE_MISMATCH = gettext_noop("文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符。")
 MSG_FILE_TOO_LARGE = gettext_noop("文件“%(name)s”大小为 %(size)s，超过上限 %(limit)s。")
 MSG_NO_RECTIFICATION = gettext_noop("该检查结果无需整改。")
 MSG_WARNING = gettext_noop("双随机抽查结果即将到期未公开：%(title)s（%(due)s 前）")
@@ -60,7 +58,6 @@ DOCUMENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-EXTENSION_ALIASES = {"jpeg": "jpg", "jpe": "jpg"}
 
 PLAN_FIELDS = {
     "title",
@@ -331,34 +328,11 @@ def target_rectification_close(
 def check_file(upload) -> tuple[str, str, str]:
     """(kind, extension, content type) of an inspection file, read from its content; a
     ValidationError for any other type, a name that lies about it, or one too large."""
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    guess = filetype.guess(head)
     allowed = {**PHOTO_TYPES, **DOCUMENT_TYPES}
-    if guess is None or guess.extension not in allowed:
-        raise ValidationError(_(MSG_FILE_TYPE), code="type")
-    name = upload.name or ""
-    ext = os.path.splitext(name)[1].lower().lstrip(".")
-    ext = EXTENSION_ALIASES.get(ext, ext)
-    if ext != guess.extension:
-        raise ValidationError(
-            _(MSG_FILE_MISMATCH)
-            % {"name": name, "actual": guess.extension.upper(), "ext": ext or "?"},
-            code="mismatch",
-        )
-    if upload.size > file_max_bytes():
-        raise ValidationError(
-            _(MSG_FILE_TOO_LARGE)
-            % {
-                "name": name,
-                "size": human_size(upload.size),
-                "limit": human_size(file_max_bytes()),
-            },
-            code="size",
-        )
-    kind = InspectionFile.Kind.PHOTO if guess.extension in PHOTO_TYPES else "document"
-    return kind, guess.extension, allowed[guess.extension]
+    extension = content_extension(upload, allowed, type_message=MSG_FILE_TYPE)
+    size_check(upload, file_max_bytes(), message=MSG_FILE_TOO_LARGE)
+    kind = InspectionFile.Kind.PHOTO if extension in PHOTO_TYPES else "document"
+    return kind, extension, allowed[extension]
 
 
 @transaction.atomic

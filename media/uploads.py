@@ -2,10 +2,8 @@
 by content (magic bytes), never by the name or the browser's word. The size limit is
 `QM_MEDIA_UPLOAD_MAX_BYTES` (default 300 MB: a campaign video), read at call time."""
 
-import os
 from dataclasses import dataclass
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from PIL import Image
 
-from core.uploads import human_size
+from core.uploads import MSG_FILE_MISMATCH, content_extension, size_check
 
 TYPES = {
     "jpg": "image/jpeg",
@@ -23,16 +21,13 @@ TYPES = {
     "pdf": "application/pdf",
     "mp4": "video/mp4",
 }
-EXTENSION_ALIASES = {"jpeg": "jpg", "jpe": "jpg"}
 # A poster at A0 and 300 dpi is about 140 million pixels; more is a decompression bomb.
 MAX_PIXELS = 200_000_000
 
 MSG_TYPE = gettext_noop(
     "文件“%(name)s”不是图片（JPG、PNG、GIF、WebP）、PDF 或 MP4 视频（按文件内容判断），未上传。"
 )
-MSG_MISMATCH = gettext_noop(
-    "文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符，请检查后重新上传。"
-)
+MSG_MISMATCH = MSG_FILE_MISMATCH
 MSG_TOO_LARGE = gettext_noop("文件“%(name)s”大小为 %(size)s，超过上限 %(limit)s，未上传。")
 MSG_BAD_IMAGE = gettext_noop("图片“%(name)s”无法读取或尺寸过大，未上传。")
 
@@ -49,27 +44,9 @@ def max_bytes(head: bytes = b"") -> int:
 
 def check_media_file(upload: UploadedFile) -> CheckedFile:
     name = upload.name or ""
-    limit = max_bytes()
-    if upload.size > limit:
-        raise ValidationError(
-            _(MSG_TOO_LARGE)
-            % {"name": name, "size": human_size(upload.size), "limit": human_size(limit)},
-            code="size",
-        )
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    guess = filetype.guess(head)
-    if guess is None or guess.extension not in TYPES:
-        raise ValidationError(_(MSG_TYPE) % {"name": name}, code="type")
-    ext = os.path.splitext(name)[1].lower().lstrip(".")
-    ext = EXTENSION_ALIASES.get(ext, ext)
-    if ext != guess.extension:
-        raise ValidationError(
-            _(MSG_MISMATCH) % {"name": name, "actual": guess.extension.upper(), "ext": ext or "?"},
-            code="mismatch",
-        )
-    if TYPES[guess.extension].startswith("image/"):
+    size_check(upload, max_bytes(), message=MSG_TOO_LARGE)
+    extension = content_extension(upload, TYPES, type_message=MSG_TYPE)
+    if TYPES[extension].startswith("image/"):
         try:
             with Image.open(upload) as image:
                 width, height = image.size
@@ -79,4 +56,4 @@ def check_media_file(upload: UploadedFile) -> CheckedFile:
             upload.seek(0)
         if width * height > MAX_PIXELS:
             raise ValidationError(_(MSG_BAD_IMAGE) % {"name": name}, code="image")
-    return CheckedFile(extension=guess.extension, content_type=TYPES[guess.extension])
+    return CheckedFile(extension=extension, content_type=TYPES[extension])

@@ -8,7 +8,6 @@ renamed document cannot pass for a photo. Limits are read from settings at call 
 """
 
 import io
-import os
 from dataclasses import dataclass
 
 import filetype
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from PIL import Image, ImageOps
 
-from core.uploads import human_size
+from core.uploads import MSG_FILE_MISMATCH, content_extension, human_size
 
 PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 VIDEO_TYPES = {
@@ -33,16 +32,12 @@ VIDEO_TYPES = {
     "flv": "video/x-flv",
     "wmv": "video/x-ms-wmv",
 }
-# Extensions people write for the same format.
-EXTENSION_ALIASES = {"jpeg": "jpg", "jpe": "jpg", "qt": "mov"}
 THUMBNAIL_SIZE = (320, 320)
 
 MSG_UNKNOWN_TYPE = gettext_noop(
     "只能上传图片（JPG、PNG、GIF、WebP）或视频（MP4、MOV、AVI、WebM、MKV 等）。"
 )
-MSG_MISMATCH = gettext_noop(
-    "文件“%(name)s”的内容是 %(actual)s，与扩展名 .%(ext)s 不符，请检查后重新上传。"
-)
+MSG_MISMATCH = MSG_FILE_MISMATCH
 MSG_TOO_LARGE = gettext_noop("%(kind)s“%(name)s”大小为 %(size)s，超过上限 %(limit)s。")
 MSG_TOO_MANY_PIXELS = gettext_noop(
     "图片“%(name)s”尺寸为 %(width)s×%(height)s 像素，超过上限 %(limit)s 万像素，请缩小后再上传。"
@@ -81,21 +76,11 @@ def photo_max_pixels() -> int:
 def check_upload(upload: UploadedFile) -> CheckedUpload:
     """The kind of `upload`, by content; ValidationError for anything else, a name that lies
     about the content, or a file over the limit for its kind."""
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    guess = filetype.guess(head)
-    if guess is None or guess.extension not in {**PHOTO_TYPES, **VIDEO_TYPES}:
-        raise ValidationError(_(MSG_UNKNOWN_TYPE), code="type")
-    kind = "photo" if guess.extension in PHOTO_TYPES else "video"
+    extension = content_extension(
+        upload, {**PHOTO_TYPES, **VIDEO_TYPES}, type_message=MSG_UNKNOWN_TYPE
+    )
+    kind = "photo" if extension in PHOTO_TYPES else "video"
     name = upload.name or ""
-    ext = os.path.splitext(name)[1].lower().lstrip(".")
-    ext = EXTENSION_ALIASES.get(ext, ext)
-    if ext != guess.extension:
-        raise ValidationError(
-            _(MSG_MISMATCH) % {"name": name, "actual": guess.extension.upper(), "ext": ext or "?"},
-            code="mismatch",
-        )
     limit = photo_max_bytes() if kind == "photo" else video_max_bytes()
     if upload.size > limit:
         raise ValidationError(
@@ -111,7 +96,7 @@ def check_upload(upload: UploadedFile) -> CheckedUpload:
     if kind == "photo":
         _check_pixels(upload, name)
     types = PHOTO_TYPES if kind == "photo" else VIDEO_TYPES
-    return CheckedUpload(kind=kind, extension=guess.extension, content_type=types[guess.extension])
+    return CheckedUpload(kind=kind, extension=extension, content_type=types[extension])
 
 
 def _check_pixels(upload: UploadedFile, name: str) -> None:

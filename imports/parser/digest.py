@@ -30,7 +30,7 @@ _RELATIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("省", rules.PROVINCE_PREFIX),
     ("市", rules.PROVINCE_PREFIX),
 )
-# Province names are two or three characters before 省/自治区.
+# Province and municipality names are two or three characters before 省/自治区/市.
 _PLACE_LENGTHS = range(2, 4)
 
 
@@ -167,7 +167,9 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
     "活动由…主办" states it outright and wins. Otherwise the sentences about the campaign
     whose subject is a body that runs campaigns; the one naming most bodies wins (a headline
     says "市场监管总局等16个部门", the lead paragraph lists five of them). Co-organisers are
-    given only when the sentence says the bodies act together (联合, 会同, 等N个部门)."""
+    given only when the sentence says the bodies run the campaign together (联合, 会同, 等N个
+    部门), and then every named body is an issuer too; co-hosts of one event (a launch, a
+    meeting, a street day) are neither (the gold conventions of imports/corpus/README.md)."""
     sentences = re.split(r"[。！？\n]", text)
     for sentence in sentences:
         for m in rules.RUN_BY.finditer(sentence):

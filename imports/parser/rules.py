@@ -527,7 +527,8 @@ RUNNING_VERBS = frozenset(
 # What a sentence's bodies hold together is one event, not the campaign: its co-hosts are not
 # the campaign's co-organisers ("…联合举办2018年“质量月”活动启动仪式").
 EVENT_OBJECT = re.compile(
-    r"^[^，。,；;]{0,40}?(?:仪式|大会|发布会|开放日|论坛|座谈会|现场会|推进会|培训班|竞赛|展览|展示会|讲堂)"
+    r"^[^，。,；;]{0,40}?(?:仪式|大会|发布会|开放日|论坛|座谈会|现场会|推进会|部署会|动员会|工作会"
+    r"|调度会|培训会|会议|培训班|竞赛|大赛|比赛|展览|展示会|讲堂)"
     # …or a street event: "在芦山县城十字街口通过设立咨询台…".
     r"|^[，,]?\s*在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)"
 )

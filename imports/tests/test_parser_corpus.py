@@ -8,12 +8,11 @@ import pytest
 
 from imports.parser.accuracy import CORPUS_DIR, evaluate_cases, load_cases
 
-# Measured over imports/corpus/dev after the second pass on the genre rules (0.977 over 64
-# documents, gold to the conventions of imports/corpus/README.md), less a margin for gold files
-# fixed or added since.
+# A little under the figures the README reports (imports/corpus/README.md conventions): the
+# development part after the second pass on the genre rules, and the held-out part measured
+# once after it, by someone not changing rules.
 DEV_FLOOR = 0.95
-# Set by the lead from the held-out run.
-TEST_FLOOR = 0.0
+TEST_FLOOR = 0.80
 
 
 @pytest.mark.parametrize(("part", "floor"), [("dev", DEV_FLOOR), ("test", TEST_FLOOR)])

@@ -314,3 +314,8 @@ def test_title_of_a_letter_soliciting_slogans_without_notice_or_letter() -> None
         "一、征集对象\n社会各界。\n二、征集要求\n请于6月30日前提交。\n"
     )
     assert parse_text(text).title == "某某省质量协会面向社会公开征集2025年“质量月”活动主题"
+
+
+def test_co_hosts_of_a_meeting_are_not_co_organisers() -> None:
+    sentence = "某某市市场监管局联合某某市工信局召开2023年“质量月”活动动员部署会。"
+    assert digest.campaign_bodies(sentence) == (["某某市市场监管局"], [])

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core.testing.world import make_user
+from core.uploads import MSG_FILE_MISMATCH
 from entities.models import Field
 from inspections import services
 from inspections.models import InspectionFile, InspectionTarget, SamplingPlan
@@ -87,7 +88,7 @@ def test_a_file_whose_name_lies_is_refused_and_the_result_kept_unsaved(county, c
         },
     )
     assert response.status_code == 200
-    assert services.MSG_FILE_MISMATCH % {"name": "记录.pdf", "actual": "PNG", "ext": "pdf"} in (
+    assert MSG_FILE_MISMATCH % {"name": "记录.pdf", "actual": "PNG", "ext": "pdf"} in (
         response.content.decode()
     )
     target.refresh_from_db()
