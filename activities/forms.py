@@ -1,12 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from activities.models import Activity, ActivityParticipant
 from activities.selectors import active_categories, participant_names
 from exports.documents import split_unit_names
 from exports.schedule_xlsx import MAX_BYTES
 
+MSG_FILE_TOO_LARGE = gettext_noop("文件过大（超过 %(mb)s MB），请拆分后再导入。")
 TEXT_FIELDS = ("title", "content", "window_text", "remarks", "category", "status", "is_public")
 
 
@@ -128,7 +130,7 @@ class ScheduleImportForm(forms.Form):
         # Checked before anything reads the file.
         if upload.size > limit:
             raise forms.ValidationError(
-                _("文件过大（超过 %(mb)s MB），请拆分后再导入。"),
+                _(MSG_FILE_TOO_LARGE),
                 params={"mb": limit // (1024 * 1024) or 1},
             )
         return upload

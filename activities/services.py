@@ -20,6 +20,7 @@ from orgs.matching import NameMatcher
 
 # Said by the services and by the table page, which offers no new row on an issued plan.
 PLAN_ISSUED_NO_NEW_ACTIVITY = gettext_lazy("已印发的方案不能新增活动，请使用“更正”。")
+PLAN_ISSUED_NO_IMPORT = gettext_lazy("已印发的方案不能导入活动，请使用“更正”。")
 # Also said by the import preview (imports.forms) for a time it cannot read.
 WINDOW_UNREADABLE = gettext_lazy(
     "无法识别时间安排“%(text)s”，请写成如 9月、9-10月、9月中旬、全年。"
@@ -238,7 +239,7 @@ def schedule_import(
     """
     scoping.require(actor, scoping.Action.EDIT, notice.unit)
     if notice.is_issued:
-        raise ValidationError(_("已印发的方案不能导入活动，请使用“更正”。"))
+        raise ValidationError(PLAN_ISSUED_NO_IMPORT)
     year = notice.campaign.year
     matcher = NameMatcher(notice.unit)
 

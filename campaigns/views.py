@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns import selectors, services
@@ -44,6 +43,7 @@ FIELD_LABELS = {
 MSG_ISSUED = gettext_lazy("已印发，已送达各接收单位的收文箱。")
 MSG_CORRECTED = gettext_lazy("更正已记录。")
 MSG_NO_CHANGE = gettext_lazy("未做任何修改，无需更正。")
+MSG_SLOGANS_SAVED = gettext_lazy("本级口号已保存。")
 MSG_CAMPAIGN_OPENED = gettext_lazy("%(year)s年度已开设，各单位现在可以为该年度起草通知和方案。")
 
 
@@ -270,7 +270,7 @@ def slogans_edit(request, unit_pk: int, year: int):
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
-            messages.success(request, _("本级口号已保存。"))
+            messages.success(request, MSG_SLOGANS_SAVED)
             return redirect(next_url or request.path)
     return render(
         request,

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from campaigns import services as campaign_services
@@ -31,6 +32,9 @@ from orgs import scoping
 from orgs.models import OrgUnit
 from orgs.selectors import unit_get_for_user
 from reports.models import DEFAULT_MATERIALS
+
+MSG_DRAFT_SAVED = gettext_noop("草稿已保存。")
+MSG_PLAN_DRAFTED = gettext_noop("已根据上级通知生成本级方案草稿，请核对并设置本级口号。")
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -91,7 +95,7 @@ def _notice_form_page(request, *, unit: OrgUnit, notice: Notice | None):
             text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
             form.add_error(None, text)
         else:
-            messages.success(request, _("草稿已保存。"))
+            messages.success(request, _(MSG_DRAFT_SAVED))
             return redirect(notice)
     return render(
         request,
@@ -150,7 +154,7 @@ def plan_draft(request, pk: int, unit_pk: int):
         actor=request.user, superior=superior, unit=unit
     )
     if created:
-        messages.success(request, _("已根据上级通知生成本级方案草稿，请核对并设置本级口号。"))
+        messages.success(request, _(MSG_PLAN_DRAFTED))
     else:
         messages.info(request, _("本单位已根据该通知制定过方案。"))
     return redirect(plan)

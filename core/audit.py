@@ -193,6 +193,13 @@ AUDITED: dict[str, dict] = {
     "awards.Assignment": {"exclude_fields": _STAMPS},
     "awards.Score": {},
     "awards.Objection": {"exclude_fields": ["contact"]},
+    # The enterprise's contact person and phone are personal data: kept out of the trail.
+    "assistance.ServiceCase": {
+        "exclude_fields": ["version", "contact_name", "contact_phone", *_STAMPS]
+    },
+    "assistance.Problem": {},
+    "assistance.Measure": {},
+    "assistance.FollowUp": {},
     "media.MediaItem": {"exclude_fields": _STAMPS},
     "public.PublicEvent": {"exclude_fields": _STAMPS},
     # Personal data stays out of the audit trail: only the status changes are of interest.

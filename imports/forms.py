@@ -4,6 +4,7 @@ from dataclasses import replace
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from activities.services import WINDOW_UNREADABLE
 from activities.windows import window_dates
@@ -14,6 +15,7 @@ from imports.services import NewUnit
 from orgs.models import OrgUnit
 from orgs.services import kind_below
 
+MSG_NOTHING_TO_IMPORT = gettext_noop("请选择要导入的文件，或粘贴公文全文。")
 NAME_SEPARATORS = re.compile(r"[、，,；;/\n]+")
 
 
@@ -45,7 +47,7 @@ class UploadForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not self.errors and not data.get("file") and not data.get("text", "").strip():
-            raise forms.ValidationError(_("请选择要导入的文件，或粘贴公文全文。"))
+            raise forms.ValidationError(_(MSG_NOTHING_TO_IMPORT))
         if data.get("file") and data.get("text", "").strip():
             raise forms.ValidationError(_("请只选择文件或只粘贴文字，不要同时提供。"))
         return data

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from activities.services import activity_create
 from campaigns.forms import body_from_text
@@ -38,6 +39,8 @@ from orgs.matching import normalize_name
 from orgs.models import OrgUnit
 from orgs.services import department_get_or_create, unit_create
 from reports.services.requirements import requirement_save
+
+MSG_DUPLICATE_DOC_NUMBER = gettext_noop("本单位已有文号为“%(n)s”的文件。")
 
 
 class ImportStateError(Exception):
@@ -180,9 +183,7 @@ def notice_import_confirm(
         raise ValidationError({"year": _("请填写年度。")})
     doc_number = (data.doc_number or "").strip()
     if doc_number and Notice.objects.filter(unit=unit, doc_number=doc_number).exists():
-        raise ValidationError(
-            {"doc_number": _("本单位已有文号为“%(n)s”的文件。") % {"n": doc_number}}
-        )
+        raise ValidationError({"doc_number": _(MSG_DUPLICATE_DOC_NUMBER) % {"n": doc_number}})
     for name in dict.fromkeys(n.strip() for n in new_departments if n.strip()):
         department_get_or_create(actor=actor, unit=unit, name=name)
     created_units = _units_create(actor, data, new_units)

@@ -1,10 +1,13 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from orgs.scoping import Role
 
 User = get_user_model()
+
+MSG_NO_SUCH_USER = gettext_noop("没有名为“%(name)s”的有效用户。")
 
 
 class UnitForm(forms.Form):
@@ -26,6 +29,4 @@ class MembershipForm(forms.Form):
         try:
             return User.objects.get(username=username, is_active=True)
         except User.DoesNotExist:
-            raise forms.ValidationError(
-                _("没有名为“%(name)s”的有效用户。"), params={"name": username}
-            ) from None
+            raise forms.ValidationError(_(MSG_NO_SUCH_USER), params={"name": username}) from None

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.audit import set_actor
 from orgs import scoping
@@ -19,6 +20,10 @@ User = get_user_model()
 BUREAU_SUFFIX = "市场监督管理局"
 NATIONAL_NAME = "全国"
 NATIONAL_FULL_NAME = "国家市场监督管理总局"
+
+MSG_KIND_UNDER_PARENT = gettext_noop(
+    "“%(kind)s”单位不能建在“%(parent)s”之下，请改选类别或上级单位。"
+)
 
 
 def national_unit_get_or_create() -> OrgUnit:
@@ -223,7 +228,7 @@ def unit_create(
     ):
         raise ValidationError(
             {
-                "kind": _("“%(kind)s”单位不能建在“%(parent)s”之下，请改选类别或上级单位。")
+                "kind": _(MSG_KIND_UNDER_PARENT)
                 % {"kind": OrgUnit.Kind(kind).label, "parent": parent.display_name}
             }
         )

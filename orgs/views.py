@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from core.history import history_rows
@@ -14,6 +15,7 @@ from orgs.forms import MembershipForm, UnitForm
 from orgs.models import Department, Membership, OrgUnit
 
 CHILDREN_PER_PAGE = 50
+MSG_UNIT_SAVED = gettext_noop("单位信息已保存。")
 
 
 @login_required
@@ -59,7 +61,7 @@ def unit_edit(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
-        messages.success(request, _("单位信息已保存。"))
+        messages.success(request, _(MSG_UNIT_SAVED))
         return redirect(unit)
     return render(request, "orgs/unit_edit.html", {"unit": unit, "form": form})
 

@@ -35,6 +35,14 @@ def _inspections_url() -> str | None:
         return None
 
 
+def _awards_url() -> str | None:
+    # The award lists in their 公示 and final states are the awards app's, above this one.
+    try:
+        return reverse("awards:public_list")
+    except NoReverseMatch:
+        return None
+
+
 def document_list(request):
     form = DocumentFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -58,6 +66,7 @@ def document_list(request):
             "selected_year": filters.get("year"),
             "q": filters.get("q", ""),
             "inspections_url": _inspections_url(),
+            "awards_url": _awards_url(),
         },
     )
 

@@ -32,6 +32,16 @@ CONSENT_LABEL = _("我已阅读并同意上述个人信息处理规则")
 CONSENT_REQUIRED = _("请先阅读个人信息处理规则，并勾选“我已阅读并同意”后再提交。")
 
 
+class ConsentBoundField(forms.BoundField):
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        # The notice above the box is its description for screen readers; an error, when
+        # there is one, is read first (Django ties it only when the widget names none).
+        errors = [f"{self.auto_id}_error"] if self.errors and self.auto_id else []
+        attrs["aria-describedby"] = " ".join([*errors, "pi-notice"])
+        return attrs
+
+
 class ConsentField(forms.BooleanField):
     """The visitor's consent (个人信息保护法 第十四条): a box to tick under the notice that
     says who holds the data, for what and how long; refused with a clear message unticked."""
@@ -40,8 +50,9 @@ class ConsentField(forms.BooleanField):
         kwargs.setdefault("label", CONSENT_LABEL)
         kwargs.setdefault("error_messages", {"required": CONSENT_REQUIRED})
         super().__init__(required=True, **kwargs)
-        # The notice above the box is its description for screen readers.
-        self.widget.attrs["aria-describedby"] = "pi-notice"
+
+    def get_bound_field(self, form, field_name):
+        return ConsentBoundField(form, self, field_name)
 
 
 class FilterForm(PublicForm):

@@ -38,6 +38,7 @@ DOUBLE_BOOKING = gettext_lazy(
 )
 POLL_CLOSED = gettext_lazy("投票已截止。")
 ALREADY_VOTED = gettext_lazy("该手机号已参与本次投票，每个号码只能投一次。")
+ALREADY_CHECKED_IN = gettext_lazy("该确认码已于 %(time)s 签到。")
 
 
 class PublicError(Exception):
@@ -195,7 +196,7 @@ def registration_check_in(*, actor, event: PublicEvent, code: str, now=None) -> 
         )
     if registration.checked_in_at:
         raise PublicError(
-            _("该确认码已于 %(time)s 签到。")
+            ALREADY_CHECKED_IN
             % {"time": timezone.localtime(registration.checked_in_at).strftime("%H:%M")}
         )
     with set_actor(actor):

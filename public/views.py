@@ -37,6 +37,10 @@ THROTTLED = _("操作过于频繁，请稍后再试。")
 VOTED_SESSION_KEY = "qm_voted_polls"
 # In place of a name erased after the retention period (expire_personal_data).
 ANONYMISED = gettext_lazy("（个人信息已按期删除）")
+REGISTRATION_CANCELLED = gettext_lazy("报名已取消。")
+VOTE_RECORDED = gettext_lazy("投票成功，感谢参与！")
+SIGNUP_SETTINGS_SAVED = gettext_lazy("报名设置已保存。")
+CHECKED_IN = gettext_lazy("签到成功：%(name)s（%(code)s）")
 
 
 def _throttled(request, scope: str) -> HttpResponse | None:
@@ -211,7 +215,7 @@ def registration_detail(request, code: str):
         except services.PublicError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("报名已取消。"))
+            messages.success(request, REGISTRATION_CANCELLED)
         return redirect(registration)
     event = registration.event
     return render(
@@ -258,7 +262,7 @@ def poll_detail(request, pk: int):
                     *request.session.get(VOTED_SESSION_KEY, []),
                     pk,
                 ]
-                messages.success(request, _("投票成功，感谢参与！"))
+                messages.success(request, VOTE_RECORDED)
                 return redirect(poll)
     closed = poll.is_closed()
     return render(
@@ -341,7 +345,7 @@ def staff_event_edit(request, activity_pk: int):
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, _("报名设置已保存。"))
+            messages.success(request, SIGNUP_SETTINGS_SAVED)
             return redirect("public:staff_registrations", pk=event.pk)
     return render(request, "public/staff/event_edit.html", {"activity": activity, "form": form})
 
@@ -391,9 +395,7 @@ def staff_checkin(request, pk: int):
         except services.PublicError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(
-                request, _("签到成功：%(name)s（%(code)s）") % {"name": r.name, "code": r.code}
-            )
+            messages.success(request, CHECKED_IN % {"name": r.name, "code": r.code})
     return redirect("public:staff_registrations", pk=event.pk)
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "entities",
     "inspections",
     "awards",
+    "assistance",
     "media",
     "reports",
     "cascade",

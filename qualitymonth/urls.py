@@ -25,6 +25,7 @@ urlpatterns = [
     path("entities/", include("entities.urls")),
     path("inspections/", include("inspections.urls")),
     path("awards/", include("awards.urls")),
+    path("assistance/", include("assistance.urls")),
     path("materials/", include("media.urls")),
     path("imports/", include("imports.urls")),
     path("reports/", include("reports.urls")),

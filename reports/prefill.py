@@ -24,6 +24,8 @@ from reports.services import statistic_fields_of
 
 # Shown under the checklist of the report edit page, naming the pre-filled indicators.
 MSG_PREFILLED = gettext_noop("统计指标%(labels)s已预填，保存草稿或报送时随本报告一并保存。")
+# Where a pre-filled figure came from: the sum of the subordinates' accepted reports.
+MSG_SUBORDINATE_TOTAL = gettext_noop("下级已采纳报送合计 %(total)s（%(parts)s）")
 
 # Indicator codes the platform can count itself, and which figure each takes.
 PLATFORM_FIGURES = {
@@ -86,7 +88,7 @@ def report_prefill(report: Report) -> dict[str, Prefill]:
         total = sum((Decimal(str(t)) for _name, t in items), Decimal(0))
         result[code].value = total
         result[code].sources.append(
-            _("下级已采纳报送合计 %(total)s（%(parts)s）")
+            _(MSG_SUBORDINATE_TOTAL)
             % {
                 "total": number_text(total),
                 "parts": separator.join(

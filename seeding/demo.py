@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from assistance.demo import demo_assistance_load
 from awards.demo import demo_awards_load
 from campaigns.models import Delivery, Notice
 from campaigns.services import (
@@ -163,6 +164,7 @@ def demo_load(progress=None) -> dict[str, int]:
     counts.update(demo_inspections_load())
     demo_awards_load(password=password)
     demo_media_load()
+    demo_assistance_load()
     return counts
 
 

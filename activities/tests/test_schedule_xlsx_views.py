@@ -10,6 +10,8 @@ from django.utils import translation
 from django.utils.html import escape
 from openpyxl import load_workbook
 
+from activities.forms import MSG_FILE_TOO_LARGE
+from activities.services import PLAN_ISSUED_NO_IMPORT
 from activities.tests.plans import issue
 from campaigns.services import notice_create
 from exports.documents import SCHEDULE_COLUMNS, ScheduleRow
@@ -202,7 +204,8 @@ def test_oversized_upload_is_refused_before_parsing(world, plan, client_for, set
     response = client_for(world.users["editor"]).post(
         reverse("activities:schedule_import", args=[plan.pk]), {"file": upload(workbook(rows))}
     )
-    assert response.status_code == 400 and "文件过大" in response.content.decode()
+    too_large = MSG_FILE_TOO_LARGE % {"mb": 1}
+    assert response.status_code == 400 and too_large in response.content.decode()
     assert plan.activities.count() == 2
 
 
@@ -215,5 +218,6 @@ def test_viewer_and_issued_plans_cannot_import(world, plan, client_for):
     )
     issue(plan, world.users["editor"])
     response = client_for(world.users["editor"]).post(url, {"file": upload(workbook(rows))})
-    assert response.status_code == 400 and "已印发的方案不能导入活动" in response.content.decode()
+    issued = str(PLAN_ISSUED_NO_IMPORT)
+    assert response.status_code == 400 and issued in response.content.decode()
     assert plan.activities.count() == 2

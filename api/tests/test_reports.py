@@ -4,6 +4,8 @@ from django.utils import timezone
 
 from api.api import MSG_FORBIDDEN, MSG_NOT_EXPECTED
 from reports.models import Report, ReportRequirement
+from reports.services.autosave import MSG_NOT_NUMBER
+from reports.services.submissions import MSG_MISSING_STATISTIC
 from reports.tests import factories
 
 
@@ -109,7 +111,7 @@ def test_saving_a_value_that_is_not_a_number_is_refused_with_422_and_the_draft_k
         )
         assert response.status_code == 422, bad
         [error] = response.json()["errors"]
-        assert error["field"] == "activities" and error["message"].endswith("”应填写数字。")
+        assert error == {"field": "activities", "message": MSG_NOT_NUMBER % {"label": "活动场次"}}
     saved = Report.objects.get(pk=report["id"])
     assert saved.summary == "第一稿" and saved.version == report["version"]
 
@@ -127,7 +129,7 @@ def test_submitting_an_incomplete_report_lists_what_is_missing(reporting, api_cl
         f"/api/reports/{report['id']}/submit", {}, content_type="application/json"
     )
     assert response.status_code == 422
-    assert response.json()["missing"] == ["工作总结", "统计指标“活动场次”"]
+    assert response.json()["missing"] == ["工作总结", MSG_MISSING_STATISTIC % {"label": "活动场次"}]
     assert Report.objects.get(pk=report["id"]).status == "draft"
 
 

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from awards import views
 from awards.models import Application, AwardRound, Objection
 from awards.tests.factories import CODES, queued_code
 from core.testing.world import build_world, make_user
@@ -35,7 +36,7 @@ def test_a_round_from_the_call_to_the_final_list(chromium, live_server, screensh
     )
     p.get_by_role("button", name="保存").click()
     p.get_by_role("button", name="发布申报通知").click()
-    p.get_by_text("申报通知已在公众页面发布。").wait_for()
+    p.get_by_text(views.MSG_PUBLISHED).wait_for()
     award = AwardRound.objects.get()
     assert award.status == AwardRound.Status.OPEN and award.total_points() == 1000
 
@@ -63,14 +64,14 @@ def test_a_round_from_the_call_to_the_final_list(chromium, live_server, screensh
     p.reload()
     p.get_by_role("link", name="湘电某某股份有限公司").click()
     p.get_by_role("button", name="审查通过").click()
-    p.get_by_text("形式审查通过。").wait_for()
+    p.get_by_text(views.MSG_ACCEPTED).wait_for()
     p.get_by_role("link", name="第八届湖南省省长质量奖").click()
     p.get_by_label("专家").select_option(label="expert_li")
     p.get_by_role("button", name="加入专家").click()
     p.get_by_role("link", name="湘电某某股份有限公司").click()
     p.get_by_label("专家").select_option(label="李专家")
     p.get_by_role("button", name="分配专家").click()
-    p.get_by_text("已分配专家。").wait_for()
+    p.get_by_text(views.MSG_ASSIGNED).wait_for()
 
     # The expert declares no conflict, then sees the materials and scores.
     expert = Journey(chromium, live_server, screenshot_dir, "expert_li")
@@ -86,7 +87,7 @@ def test_a_round_from_the_call_to_the_final_list(chromium, live_server, screensh
             str(criterion.points * 8 // 10)
         )
     e.get_by_role("button", name="提交评分").click()
-    e.get_by_text("评分已提交。").wait_for()
+    e.get_by_text(views.MSG_SCORED).wait_for()
     expert.shot("awards-expert")
 
     # The unit shortlists by the ranking and publishes the 公示.
@@ -104,7 +105,7 @@ def test_a_round_from_the_call_to_the_final_list(chromium, live_server, screensh
     v.get_by_label("联系方式").fill("0731-8888888")
     v.get_by_label("异议内容").fill("该企业去年有产品抽检不合格记录。")
     v.get_by_role("button", name="提交异议").click()
-    v.get_by_text("异议已收到，评选单位将核实处理。").wait_for()
+    v.get_by_text(views.MSG_OBJECTION_FILED).wait_for()
     assert Objection.objects.get().application.entity.name == "湘电某某股份有限公司"
 
     # Seven days later the 公示 is over: the unit publishes the final list.
@@ -116,7 +117,7 @@ def test_a_round_from_the_call_to_the_final_list(chromium, live_server, screensh
     p.reload()
     p.get_by_text("王女士").wait_for()
     p.get_by_role("button", name="公布最终名单").click()
-    p.get_by_text("最终名单已公布。").wait_for()
+    p.get_by_text(views.MSG_FINALISED).wait_for()
     unit.shot("awards-unit")
     assert Application.objects.get().awarded
 

@@ -11,6 +11,7 @@ from docx import Document
 from campaigns import services
 from campaigns.models import Notice, NoticeAttachment
 from cascade.forms import MSG_DUE_WITHOUT_MATERIALS
+from cascade.views import MSG_DRAFT_SAVED
 from core.testing.world import PASSWORD, build_world, make_user
 from orgs.scoping import Role
 from reports.models import DEFAULT_MATERIALS
@@ -93,7 +94,7 @@ def test_saving_the_edit_form_unchanged_changes_nothing_and_an_upload_reaches_th
     log_in(page, editor.username)
     page.goto(f"/notices/{notice.pk}/edit/")
     page.get_by_role("button", name="保存草稿").click()
-    page.get_by_text("草稿已保存").wait_for()
+    page.get_by_text(MSG_DRAFT_SAVED).wait_for()
     assert snapshot(notice) == before
 
     # A PDF uploaded through the page is listed on the notice and reaches the recipient.
@@ -103,7 +104,7 @@ def test_saving_the_edit_form_unchanged_changes_nothing_and_an_upload_reaches_th
         files=[{"name": "统计表.pdf", "mimeType": "application/pdf", "buffer": pdf}]
     )
     page.get_by_role("button", name="保存草稿").click()
-    page.get_by_text("草稿已保存").wait_for()
+    page.get_by_text(MSG_DRAFT_SAVED).wait_for()
     added = Notice.objects.get(pk=notice.pk).attachments.get(file_name="统计表.pdf")
     assert added.file.open("rb").read() == pdf
     services.notice_issue(actor=editor, notice=Notice.objects.get(pk=notice.pk))
@@ -146,6 +147,6 @@ def test_a_new_notice_starts_with_the_usual_materials_and_a_due_date_needs_one(p
 
     page.get_by_label("工作总结", exact=True).check()
     page.get_by_role("button", name="保存草稿").click()
-    page.get_by_text("草稿已保存").wait_for()
+    page.get_by_text(MSG_DRAFT_SAVED).wait_for()
     notice = Notice.objects.get(unit=world.unit("长沙市"))
     assert notice.report_requirement.materials == ["工作总结"]

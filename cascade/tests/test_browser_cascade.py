@@ -4,7 +4,8 @@ import pytest
 
 from campaigns import services
 from campaigns.models import Notice, Slogan
-from campaigns.views import MSG_ISSUED
+from campaigns.views import MSG_ISSUED, MSG_SLOGANS_SAVED
+from cascade.views import MSG_PLAN_DRAFTED
 from core.testing.world import PASSWORD, build_world, make_user
 from orgs.scoping import Role
 
@@ -49,7 +50,7 @@ def test_city_clerk_turns_the_provincial_notice_into_an_issued_city_plan(page, s
     shot("2-provincial-notice")
 
     page.get_by_role("button", name="制定本级方案").click()
-    page.get_by_text("已根据上级通知生成本级方案草稿").wait_for()
+    page.get_by_text(MSG_PLAN_DRAFTED).wait_for()
     plan = Notice.objects.get(unit=world.unit("长沙市"))
     assert plan.basis.get() == provincial
     shot("3-city-draft")
@@ -59,7 +60,7 @@ def test_city_clerk_turns_the_provincial_notice_into_an_issued_city_plan(page, s
     assert first.input_value() == "大力增强质量意识 加快建设质量强市"
     shot("4-slogans")
     page.get_by_role("button", name="保存口号").click()
-    page.get_by_text("本级口号已保存。").wait_for()
+    page.get_by_text(str(MSG_SLOGANS_SAVED)).wait_for()
     assert Slogan.objects.filter(
         unit=world.unit("长沙市"), text__contains="树立长沙质量形象"
     ).exists()

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from campaigns import services
 from core.audit import statistic_change_key
-from core.history import MSG_EMPTY, history_rows
+from core.history import MSG_ADDED, MSG_DELETED_OBJECT, MSG_EMPTY, history_rows
 from orgs.models import Department, Membership
 
 
@@ -32,7 +32,7 @@ def test_a_notices_recipients_and_issue_read_as_words(world):
     assert created["标题"] == ("", "长沙市2023年“质量月”活动方案")
     assert created["制发单位"] == ("", str(world.unit("长沙市")))
     assert "deliveries" not in created and "activities" not in created
-    assert recipients["接收单位"][1].startswith("添加：")
+    assert recipients["接收单位"][1].startswith(MSG_ADDED % {"items": ""})
     assert "芙蓉区" in recipients["接收单位"][1] and "天心区" in recipients["接收单位"][1]
     assert issued["状态"] == ("草稿", "已印发")
     assert issued["印发人"] == (MSG_EMPTY, editor.get_username())
@@ -54,7 +54,8 @@ def test_a_deleted_department_is_named_as_deleted_not_as_a_bare_id(world):
     )
     (row,) = history_rows([entry])
     changes = _changes(row)
-    assert changes["单位"] == (f"（已删除，编号 {department.pk + 1000}）", str(changsha))
+    deleted = MSG_DELETED_OBJECT % {"pk": department.pk + 1000}
+    assert changes["单位"] == (deleted, str(changsha))
     assert changes["角色"] == ("查看", "编辑")
 
 

@@ -36,6 +36,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     },
     "media": {"core", "exports", "orgs", "notifications", "campaigns", "activities"},
     "awards": {"core", "exports", "orgs", "notifications", "campaigns", "entities"},
+    "assistance": {"core", "orgs", "campaigns", "entities"},
     "public": {"core", "exports", "orgs", "notifications", "campaigns", "activities"},
     "reports": {"core", "exports", "orgs", "notifications", "campaigns", "activities", "public"},
     "cascade": {"core", "exports", "orgs", "notifications", "campaigns", "activities", "reports"},

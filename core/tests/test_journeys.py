@@ -21,11 +21,18 @@ from django.utils import timezone
 from activities.models import Activity
 from campaigns import services as campaign_services
 from campaigns.models import Campaign, Notice, Slogan
+from campaigns.views import MSG_SLOGANS_SAVED
+from cascade.views import MSG_DRAFT_SAVED as MSG_NOTICE_DRAFT_SAVED
+from cascade.views import MSG_PLAN_DRAFTED
 from core.testing.world import PASSWORD, build_world, make_user
 from orgs.models import OrgUnit
 from orgs.scoping import Role
 from reports.models import ExpectedReport, Report, ReportRequirement, SentReminder
+from reports.services.messages import MSG_REMINDED
 from reports.tests import factories
+from reports.views.circulars import MSG_CIRCULAR_DRAFTED
+from reports.views.report import MSG_DRAFT_SAVED as MSG_REPORT_DRAFT_SAVED
+from reports.views.requirements import MSG_REQUIREMENT_SAVED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -156,7 +163,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         p.get_by_label(material, exact=True).check()
     nation.shot("01-national-draft-form")
     p.get_by_role("button", name="保存草稿").click()
-    p.get_by_text("草稿已保存").wait_for()
+    p.get_by_text(MSG_NOTICE_DRAFT_SAVED).wait_for()
     national = Notice.objects.get(title=NATIONAL_TITLE)
     assert national.unit == world.unit("全国")
     assert national.report_requirement.due_date == due
@@ -167,7 +174,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         lambda: (
             p.goto(f"/notices/{national.pk}/edit/"),
             p.get_by_role("button", name="保存草稿").click(),
-            p.get_by_text("草稿已保存").wait_for(),
+            p.get_by_text(MSG_NOTICE_DRAFT_SAVED).wait_for(),
         ),
     )
 
@@ -180,7 +187,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         extra.fill("")
     nation.shot("02-national-requirement")
     p.get_by_role("button", name="保存报送要求").click()
-    p.get_by_text("报送要求已保存。").wait_for()
+    p.get_by_text(MSG_REQUIREMENT_SAVED).wait_for()
     requirement = national.report_requirement
     assert [f.code for f in requirement.statistic_fields.all()] == ["activities", "participants"]
 
@@ -189,7 +196,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         lambda: (
             p.goto(f"/reports/notices/{national.pk}/requirement/"),
             p.get_by_role("button", name="保存报送要求").click(),
-            p.get_by_text("报送要求已保存。").wait_for(),
+            p.get_by_text(MSG_REQUIREMENT_SAVED).wait_for(),
         ),
     )
 
@@ -212,7 +219,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
     p.get_by_role("heading", name="收文箱").wait_for()
     p.get_by_role("link", name=NATIONAL_TITLE).click()
     p.get_by_role("button", name="制定本级方案").click()
-    p.get_by_text("已根据上级通知生成本级方案草稿").wait_for()
+    p.get_by_text(MSG_PLAN_DRAFTED).wait_for()
     plan = Notice.objects.get(unit=hunan, basis=national)
     province.shot("03-province-plan-draft")
 
@@ -220,7 +227,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
     p.get_by_label("口号 1", exact=True).wait_for()
     province.shot("04-province-slogans")
     p.get_by_role("button", name="保存口号").click()
-    p.get_by_text("本级口号已保存。").wait_for()
+    p.get_by_text(str(MSG_SLOGANS_SAVED)).wait_for()
     slogans = list(Slogan.objects.filter(unit=hunan).order_by("position"))
     assert slogans, "the localized slogans were not accepted"
     assert any("湖南" in s.text or "质量强省" in s.text for s in slogans)
@@ -233,7 +240,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         lambda: (
             p.goto(f"/notices/slogans/{hunan.pk}/2023/"),
             p.get_by_role("button", name="保存口号").click(),
-            p.get_by_text("本级口号已保存。").wait_for(),
+            p.get_by_text(str(MSG_SLOGANS_SAVED)).wait_for(),
         ),
     )
 
@@ -262,7 +269,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
             p.goto(f"/notices/{plan.pk}/"),
             p.get_by_role("link", name="编辑报送要求与统计表").click(),
             p.get_by_role("button", name="保存报送要求").click(),
-            p.get_by_text("报送要求已保存。").wait_for(),
+            p.get_by_text(MSG_REQUIREMENT_SAVED).wait_for(),
         ),
     )
     unchanged(
@@ -270,7 +277,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         lambda: (
             p.goto(f"/notices/{plan.pk}/edit/"),
             p.get_by_role("button", name="保存草稿").click(),
-            p.get_by_text("草稿已保存").wait_for(),
+            p.get_by_text(MSG_NOTICE_DRAFT_SAVED).wait_for(),
         ),
     )
 
@@ -298,7 +305,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
     p.get_by_label("活动场次（场）").fill("12")
     p.get_by_label("参与人数（人次）").fill("3400")
     p.get_by_role("button", name="保存草稿").click()
-    p.get_by_text("草稿已保存").first.wait_for()
+    p.get_by_text(MSG_REPORT_DRAFT_SAVED).first.wait_for()
     report = Report.objects.get(expected__requirement=plan_requirement, expected__unit=changsha)
 
     unchanged(
@@ -306,7 +313,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         lambda: (
             p.reload(),
             p.get_by_role("button", name="保存草稿").click(),
-            p.get_by_text("草稿已保存").first.wait_for(),
+            p.get_by_text(MSG_REPORT_DRAFT_SAVED).first.wait_for(),
         ),
     )
 
@@ -340,7 +347,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         lambda: report_state(report),
         lambda: (
             p.get_by_role("button", name="保存草稿").click(),
-            p.get_by_text("草稿已保存").first.wait_for(),
+            p.get_by_text(MSG_REPORT_DRAFT_SAVED).first.wait_for(),
         ),
     )
     # City clerks fix their reports on a phone too: nothing sticks out sideways.
@@ -375,7 +382,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
     assert "临近截止 1" in " ".join(legend.inner_text().split())
     province.shot("09-province-supervision")
     p.get_by_role("button", name="催办 株洲市").click()
-    p.get_by_text("已向 1 个单位发送催报提醒。").wait_for()
+    p.get_by_text(MSG_REMINDED % {"n": 1}).wait_for()
     assert list(SentReminder.objects.values_list("expected__unit__name", flat=True)) == ["株洲市"]
     province.nav("数据看板")
     p.wait_for_url(re.compile(rf"/dashboards/{hunan.pk}/"))
@@ -423,7 +430,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
     assert total == "合计 12 3500"
     nation.shot("12-national-rollup")
     p.get_by_role("button", name="生成督查通报").click()
-    p.get_by_text("已根据报送情况生成督查通报草稿").wait_for()
+    p.get_by_text(str(MSG_CIRCULAR_DRAFTED)).wait_for()
     circular = Notice.objects.exclude(pk=national.pk).get(unit=world.unit("全国"))
     assert "湖南省" in str(circular.body) or "福建省" in str(circular.body)
     nation.shot("13-national-circular")
@@ -431,7 +438,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
         lambda: notice_state(circular),
         lambda: (
             p.get_by_role("button", name="保存草稿").click(),
-            p.get_by_text("草稿已保存").wait_for(),
+            p.get_by_text(MSG_NOTICE_DRAFT_SAVED).wait_for(),
         ),
     )
 
@@ -455,7 +462,7 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
     p.get_by_label("湖南省").check()
     p.get_by_label("报送截止日期").fill(due.isoformat())
     p.get_by_role("button", name="保存草稿").click()
-    p.get_by_text("草稿已保存").wait_for()
+    p.get_by_text(MSG_NOTICE_DRAFT_SAVED).wait_for()
     p.get_by_role("link", name="印发", exact=True).click()
     p.get_by_role("button", name="确认印发").click()
     p.get_by_text("已印发").first.wait_for()
@@ -464,13 +471,13 @@ def test_one_campaign_year_from_the_national_notice_to_the_next_year(
     province.nav("收文箱")
     p.get_by_role("link", name=NATIONAL_TITLE_2024).click()
     p.get_by_role("button", name="制定本级方案").click()
-    p.get_by_text("已根据上级通知生成本级方案草稿").wait_for()
+    p.get_by_text(MSG_PLAN_DRAFTED).wait_for()
     plan_2024 = Notice.objects.get(unit=hunan, campaign=campaign_2024)
     p.get_by_role("link", name="设置本级口号").click()
     assert p.get_by_label("口号 1", exact=True).input_value() == "聚焦产业质量提升 推动高质量发展"
     assert p.get_by_label("口号 2", exact=True).input_value() == "坚持质量第一 加快建设质量强省"
     p.get_by_role("button", name="保存口号").click()
-    p.get_by_text("本级口号已保存。").wait_for()
+    p.get_by_text(str(MSG_SLOGANS_SAVED)).wait_for()
     assert Slogan.objects.filter(unit=hunan, campaign=campaign_2024).count() == 2
     # Last year's slogans and plan stay as they were, one year selector away.
     assert Slogan.objects.filter(unit=hunan, campaign__year=2023).count() == len(slogans)

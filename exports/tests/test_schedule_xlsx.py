@@ -285,7 +285,8 @@ def test_a_file_error_comes_in_the_callers_language() -> None:
 
 def test_a_value_with_braces_is_shown_as_typed() -> None:
     data = _workbook_bytes([YONGAN_HEADER, [1, "主题", "内容", "9月", "{0}科"]])
-    assert _read(data).unmatched == [RowError(2, "牵头部门", "牵头部门未匹配，按原文保留：{0}科")]
+    message = MSG_UNMATCHED_LEAD.format(value="{0}科")
+    assert _read(data).unmatched == [RowError(2, "牵头部门", message)]
 
 
 # --- bad files ---------------------------------------------------------------------------

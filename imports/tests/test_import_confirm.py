@@ -14,7 +14,12 @@ from campaigns.models import Campaign, Notice, Slogan
 from campaigns.services import national_campaigns_load, notice_create, notice_issue
 from core.testing.world import make_user
 from imports.models import NoticeImport
-from imports.services import ImportStateError, notice_import_confirm, notice_import_create
+from imports.services import (
+    MSG_DUPLICATE_DOC_NUMBER,
+    ImportStateError,
+    notice_import_confirm,
+    notice_import_create,
+)
 from imports.tests.samples import form_post
 from orgs.models import Department, OrgUnit
 
@@ -236,7 +241,8 @@ def test_same_doc_number_twice_in_one_unit_is_refused_with_a_message(
     )
     response = client_for(hunan_editor).post(preview_url(second), form_post(second, confirm="1"))
     assert response.status_code == 400
-    assert "本单位已有文号为“湘市监办发〔2023〕57号”的文件" in response.content.decode()
+    duplicate = MSG_DUPLICATE_DOC_NUMBER % {"n": "湘市监办发〔2023〕57号"}
+    assert duplicate in response.content.decode()
     assert Notice.objects.count() == 1
 
 

@@ -13,6 +13,7 @@ from imports.models import NoticeImport
 from imports.services import NewUnit, notice_import_confirm, notice_import_create
 from imports.tests.samples import CHANGSHA_TEXT, form_post
 from orgs.models import Department, OrgUnit
+from orgs.services import MSG_KIND_UNDER_PARENT
 
 NEW = "高新区分局"
 REFUSED = "只能建在您担任管理员的单位之下"
@@ -186,7 +187,8 @@ def test_kind_above_the_parent_is_refused_in_the_form(
     post = confirm_post(changsha_import, as_unit(changsha, kind=OrgUnit.Kind.PROVINCE))
     response = client_for(changsha_admin).post(preview_url(changsha_import), post)
     assert response.status_code == 400
-    assert "“省级”单位不能建在“长沙市市场监督管理局”之下" in response.content.decode()
+    refused = MSG_KIND_UNDER_PARENT % {"kind": "省级", "parent": "长沙市市场监督管理局"}
+    assert refused in response.content.decode()
     assert new_units() == []
 
 

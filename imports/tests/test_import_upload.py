@@ -12,6 +12,8 @@ from django.urls import reverse
 
 from campaigns.models import Notice
 from core.testing.world import make_user
+from core.uploads import MSG_FILE_TOO_LARGE
+from imports.forms import MSG_NOTHING_TO_IMPORT
 from imports.models import NoticeImport
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -131,7 +133,8 @@ def test_oversized_file_is_refused_before_it_is_read(client_for, hunan_editor, w
     )
     # Stopped while it arrives, past the limit (core.uploads), with the limit named.
     assert response.status_code == 413
-    assert "文件“big.txt”超过上限 1.0 KB，未上传" in response.content.decode()
+    too_large = MSG_FILE_TOO_LARGE % {"name": "big.txt", "limit": "1.0 KB"}
+    assert too_large in response.content.decode()
     assert snapshot() == before
 
 
@@ -153,7 +156,7 @@ def test_oversized_upload_is_refused_by_the_service_too(hunan_editor, world, set
 def test_nothing_chosen_asks_for_a_file_or_text(client_for, hunan_editor, world):
     response = client_for(hunan_editor).post(new_url(world.unit("湖南省")), {})
     assert response.status_code == 400
-    assert "请选择要导入的文件，或粘贴公文全文" in response.content.decode()
+    assert MSG_NOTHING_TO_IMPORT in response.content.decode()
 
 
 def test_uploaded_notice_is_kept_with_its_file_and_opens_the_preview(

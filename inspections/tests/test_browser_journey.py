@@ -6,6 +6,7 @@ import pytest
 
 from core.testing.world import PASSWORD
 from inspections.models import InspectionTarget, SamplingPlan
+from inspections.views import MSG_PUBLISHED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +58,7 @@ def test_a_county_plans_draws_records_and_publishes(
     page.get_by_role("button", name="检查结束").click()
     page.get_by_text("已登记检查结束").wait_for()
     page.get_by_role("button", name="向社会公开结果").click()
-    page.get_by_text("检查结果已向社会公开。").wait_for()
+    page.get_by_text(MSG_PUBLISHED).wait_for()
     page.screenshot(path=f"{screenshot_dir}/inspection-published.png", full_page=True)
     plan.refresh_from_db()
     assert plan.status == SamplingPlan.Status.PUBLISHED

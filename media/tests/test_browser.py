@@ -9,6 +9,7 @@ from core.testing.world import PASSWORD, build_world
 from media import uploads
 from media.models import MediaItem
 from media.tests.factories import campaign_2023, png_bytes, poster_item
+from media.views import MSG_SAVED, MSG_UNCHANGED
 from public.tests.pages import check_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,14 +52,14 @@ def test_editor_uploads_a_poster_a_fake_is_refused_and_a_resave_changes_nothing(
 
     page.get_by_label("文件").set_input_files(str(good))
     page.get_by_role("button", name="保存").click()
-    page.get_by_text("素材已保存。").wait_for()
+    page.get_by_text(str(MSG_SAVED)).wait_for()
     item = MediaItem.objects.get()
     assert item.title == "长沙市质量月海报"
 
     before = snapshot(item)
     entries = LogEntry.objects.count()
     page.get_by_role("button", name="保存").click()
-    page.get_by_text("没有修改。").wait_for()
+    page.get_by_text(str(MSG_UNCHANGED)).wait_for()
     assert snapshot(item) == before
     assert LogEntry.objects.count() == entries
 

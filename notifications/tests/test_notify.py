@@ -11,6 +11,7 @@ from notifications.services import notify
 from orgs.scoping import Role
 from reports.models import Bulletin
 from reports.services import bulletin_send
+from reports.services.messages import MSG_URGENT_TITLE
 
 # The message id of a returned report (reports.services), as makemessages found it there.
 RETURNED = "报送材料被退回：%(n)s"
@@ -87,4 +88,5 @@ def test_a_bulletin_reaches_an_english_reader_with_its_kind_in_english(world, cl
     )
     client = client_for(reader)
     assert "[Important matter] 长沙市: 启动仪式顺利举行" in inbox(client, "en")
-    assert "【重要情况】长沙市：启动仪式顺利举行" in inbox(client, "zh-hans")
+    urgent = MSG_URGENT_TITLE % {"unit": "长沙市", "title": "启动仪式顺利举行"}
+    assert urgent in inbox(client, "zh-hans")

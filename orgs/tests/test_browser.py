@@ -4,6 +4,7 @@ import pytest
 
 from campaigns.services import national_campaigns_load
 from core.testing.world import PASSWORD, build_world
+from orgs.views import MSG_UNIT_SAVED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +29,7 @@ def test_clerk_logs_in_and_browses_their_subtree(page, screenshot_dir):
     page.get_by_role("link", name="编辑").click()
     page.get_by_label("别名").fill("长沙市局\n市局")
     page.get_by_role("button", name="保存").click()
-    page.get_by_text("单位信息已保存。").wait_for()
+    page.get_by_text(MSG_UNIT_SAVED).wait_for()
     world.unit("长沙市").refresh_from_db()
     assert world.unit("长沙市").alias_list() == ["长沙市局", "市局"]
 

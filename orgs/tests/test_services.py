@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from core.testing.world import make_user
 from orgs import scoping, services
+from orgs.forms import MSG_NO_SUCH_USER
 from orgs.models import Membership
 
 
@@ -74,4 +75,4 @@ def test_membership_form_reports_unknown_user(world, client_for):
         {"username": "no_such_user", "role": "viewer"},
         follow=True,
     )
-    assert "没有名为“no_such_user”的有效用户" in response.content.decode()
+    assert MSG_NO_SUCH_USER % {"name": "no_such_user"} in response.content.decode()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from public.models import MOBILE_MESSAGE, Registration
 from public.services import DOUBLE_BOOKING, registration_create
 from public.tests.factories import public_activity
-from public.views import THROTTLED
+from public.views import REGISTRATION_CANCELLED, THROTTLED
 
 XSS = '<script>alert("x")</script>'
 
@@ -78,7 +78,7 @@ def test_when_full_the_visitor_is_waitlisted_and_promoted_after_a_cancellation(c
 
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.CONFIRMED
-    assert "报名已取消" in client.get(first["Location"]).content.decode()
+    assert str(REGISTRATION_CANCELLED) in client.get(first["Location"]).content.decode()
 
 
 def test_script_in_names_and_descriptions_is_shown_as_text(client, activity, world, client_for):

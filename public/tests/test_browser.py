@@ -8,9 +8,10 @@ from campaigns.services import national_campaigns_load
 from core.testing.world import build_world
 from public.forms import CONSENT_LABEL
 from public.models import Registration
-from public.services import poll_create
+from public.services import ALREADY_VOTED, poll_create
 from public.tests.factories import public_activity
 from public.tests.pages import check_page
+from public.views import REGISTRATION_CANCELLED, VOTE_RECORDED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -80,7 +81,7 @@ def test_visitor_finds_an_open_day_in_a_county_registers_cancels_and_the_waitlis
     p.get_by_label(str(CONSENT_LABEL)).check()
     p.get_by_role("button", name="查询").click()
     p.get_by_role("button", name="取消报名").click()
-    p.get_by_text("报名已取消。").wait_for()
+    p.get_by_text(str(REGISTRATION_CANCELLED)).wait_for()
     check_page(p, screenshot_dir, "cancelled")
 
     page.reload()
@@ -109,7 +110,7 @@ def test_visitor_votes_once_and_is_refused_a_second_vote(phone_page, page, scree
     p.get_by_label("手机号码").fill("13800000001")
     p.get_by_label(str(CONSENT_LABEL)).check()
     p.get_by_role("button", name="投票").click()
-    p.get_by_text("投票成功").wait_for()
+    p.get_by_text(str(VOTE_RECORDED)).wait_for()
     p.get_by_text("当前投票情况").wait_for()
     check_page(p, screenshot_dir, "poll-voted")
 
@@ -119,7 +120,7 @@ def test_visitor_votes_once_and_is_refused_a_second_vote(phone_page, page, scree
     page.get_by_label("手机号码").fill("13800000001")
     page.get_by_label(str(CONSENT_LABEL)).check()
     page.get_by_role("button", name="投票").click()
-    page.get_by_text("该手机号已参与本次投票").wait_for()
+    page.get_by_text(str(ALREADY_VOTED)).wait_for()
     page.screenshot(
         path=os.path.join(screenshot_dir, "public-vote-refused-desktop.png"), full_page=True
     )

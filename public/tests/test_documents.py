@@ -109,3 +109,10 @@ def test_the_documents_pages_in_english_show_no_chinese_labels(client, documents
         reverse("public:document_detail", args=[documents["public"].pk]),
     ]
     assert leaks_by_page(client, urls) == {}
+
+
+def test_documents_list_links_to_the_award_lists_in_publicity_and_final(client, documents):
+    html = client.get(reverse("public:document_list")).content.decode()
+    awards = reverse("awards:public_list")
+    assert f'<a href="{awards}">质量奖评选公示和评选结果</a>' in html
+    assert client.get(awards).status_code == 200

@@ -10,7 +10,7 @@ from core.testing.world import make_user
 from orgs.scoping import Role
 from public import services
 from public.models import Poll, Vote
-from public.views import THROTTLED
+from public.views import THROTTLED, VOTE_RECORDED
 
 # Django's own message for a choice outside the offered list (zh-hans catalogue).
 MSG_INVALID_CHOICE = "选择一个有效的选项"
@@ -51,7 +51,7 @@ def test_visitor_votes_once_and_then_sees_live_results(client, poll):
     response = vote(client, poll)
     assert response.status_code == 302
     html = client.get(response["Location"]).content.decode()
-    assert "投票成功" in html
+    assert str(VOTE_RECORDED) in html
     assert "当前投票情况" in html and "电动自行车" in html
 
 

@@ -2,13 +2,15 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from core.testing.world import make_user
 from orgs.scoping import Role
 from public.models import EventMessage, Registration
-from public.services import registration_create
+from public.services import ALREADY_CHECKED_IN, registration_create
 from public.tests.factories import public_activity
+from public.views import CHECKED_IN
 
 
 @pytest.fixture
@@ -75,12 +77,15 @@ def test_check_in_by_code_at_the_door(client_for, event, world):
     response = client.post(
         reverse("public:staff_checkin", args=[event.pk]), {"code": code.lower()}, follow=True
     )
-    assert "签到成功：张小明" in response.content.decode()
-    assert event.registrations.get().checked_in_at is not None
+    registration = event.registrations.get()
+    checked_in = CHECKED_IN % {"name": "张小明", "code": registration.code}
+    assert checked_in in response.content.decode()
+    assert registration.checked_in_at is not None
     again = client.post(
         reverse("public:staff_checkin", args=[event.pk]), {"code": code}, follow=True
     )
-    assert "该确认码已于" in again.content.decode()
+    time = timezone.localtime(registration.checked_in_at).strftime("%H:%M")
+    assert ALREADY_CHECKED_IN % {"time": time} in again.content.decode()
 
 
 def test_export_opens_as_a_spreadsheet_masked_for_viewers(client_for, event, world):

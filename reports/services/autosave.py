@@ -86,6 +86,8 @@ MSG_TEXT_TOO_LONG = gettext_noop(
 MSG_TEXT_UNSTORABLE = gettext_noop(
     "“%(label)s”含有无法保存的字符（多为从其他软件粘贴带入的控制字符），未保存；请删除后再保存。"
 )
+MSG_NOT_NUMBER = gettext_noop("“%(label)s”应填写数字。")
+MSG_NOT_INTEGER = gettext_noop("“%(label)s”应填写整数。")
 MSG_AUTOSAVE_THROTTLED = gettext_noop(
     "自动保存过于频繁，本次未保存；页面上的内容仍在，稍后会再次自动保存。"
 )
@@ -151,10 +153,10 @@ def _parse_values(report: Report, raw: dict[str, str]) -> dict[StatisticField, t
             number = None
         # Decimal also reads "NaN" and "Infinity", which are no count of anything.
         if number is None or not number.is_finite():
-            errors[field.code] = _("“%(label)s”应填写数字。") % {"label": field.label}
+            errors[field.code] = _(MSG_NOT_NUMBER) % {"label": field.label}
             continue
         if field.kind == StatisticField.Kind.INTEGER and number != number.to_integral_value():
-            errors[field.code] = _("“%(label)s”应填写整数。") % {"label": field.label}
+            errors[field.code] = _(MSG_NOT_INTEGER) % {"label": field.label}
         elif number < 0:
             errors[field.code] = _("“%(label)s”不能为负数。") % {"label": field.label}
         elif abs(number) >= Decimal("1e14"):

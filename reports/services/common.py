@@ -21,6 +21,7 @@ MSG_STALE = gettext_noop(
 )
 MSG_NOT_EDITABLE = gettext_noop("已报送的材料不能修改；如需修改，请上级退回。")
 MSG_NOT_EXPECTED = gettext_noop("本单位不在该报送要求的应报单位中。")
+MSG_INCOMPLETE = gettext_noop("以下材料尚未齐全：%(m)s。")
 
 
 class ReportStateError(Exception):
@@ -32,7 +33,7 @@ class IncompleteReportError(Exception):
 
     def __init__(self, missing: list[str]) -> None:
         self.missing = missing
-        super().__init__(_("以下材料尚未齐全：%(m)s。") % {"m": "、".join(missing)})
+        super().__init__(_(MSG_INCOMPLETE) % {"m": "、".join(missing)})
 
 
 def _lock_report(report: Report) -> Report:

@@ -26,6 +26,10 @@ from reports.models import (
 
 # --- Bulletins ----------------------------------------------------------------------------
 
+# One message per kind, so that each reader sees the kind in their own language.
+MSG_URGENT_TITLE = gettext_noop("【重要情况】%(unit)s：%(title)s")
+MSG_PROGRESS_TITLE = gettext_noop("【进展情况】%(unit)s：%(title)s")
+
 
 @transaction.atomic
 def bulletin_send(*, actor, unit: OrgUnit, kind: str, title: str, body: str) -> Bulletin:
@@ -43,12 +47,7 @@ def bulletin_send(*, actor, unit: OrgUnit, kind: str, title: str, body: str) -> 
         notify(
             units=[parent],
             kind=f"bulletin_{kind}",
-            # One message per kind, so that each reader sees the kind in their own language.
-            title=(
-                gettext_noop("【重要情况】%(unit)s：%(title)s")
-                if kind == Bulletin.Kind.URGENT
-                else gettext_noop("【进展情况】%(unit)s：%(title)s")
-            ),
+            title=MSG_URGENT_TITLE if kind == Bulletin.Kind.URGENT else MSG_PROGRESS_TITLE,
             title_params={"unit": unit.name, "title": bulletin.title},
             body=body,
             link=reverse("reports:bulletin_detail", args=[bulletin.pk]),
@@ -65,6 +64,7 @@ def reminder_days_before() -> int:
 
 MSG_REMINDED = gettext_noop("已向 %(n)s 个单位发送催报提醒。")
 MSG_ALREADY_REMINDED = gettext_noop("%(n)s 个单位今天已催办过同一报送要求，未重复发送：%(units)s。")
+MSG_REMIND_TITLE = gettext_noop("请按时报送：%(t)s（截止日期：%(d)s）")
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _remind(expected: ExpectedReport, kind: str, today: datetime.date, actor=Non
     notify(
         units=[expected.unit],
         kind=f"reminder_{kind}",
-        title=gettext_noop("请按时报送：%(t)s（截止日期：%(d)s）"),
+        title=MSG_REMIND_TITLE,
         title_params={"t": requirement.notice.title, "d": due_text},
         body=(
             _("《%(t)s》的报送截止日期%(d)s已过，本单位尚未报送，请尽快登录平台填报。")

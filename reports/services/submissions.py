@@ -31,6 +31,11 @@ from reports.services.common import (
     _lock_report,
 )
 
+# What a submission still lacks, as listed to the reporting unit.
+MSG_MISSING_STATISTIC = gettext_noop("统计指标“%(label)s”")
+MSG_MISSING_PHOTO = gettext_noop("至少一张图片")
+MSG_RETURNED_TITLE = gettext_noop("报送材料被退回：%(n)s")
+
 # --- Starting a report ---------------------------------------------------------------------
 
 
@@ -151,10 +156,10 @@ def report_missing(report: Report, *, prefilled: Collection[int] = ()) -> list[s
     }
     for field in requirement.statistic_fields.all():
         if field.required and field.pk not in filled and field.pk not in prefilled:
-            missing.append(_("统计指标“%(label)s”") % {"label": field.label})
+            missing.append(_(MSG_MISSING_STATISTIC) % {"label": field.label})
     kinds = set(report.files.values_list("kind", flat=True))
     if requirement.requires(Material.PHOTOS) and ReportFile.Kind.PHOTO not in kinds:
-        missing.append(_("至少一张图片"))
+        missing.append(_(MSG_MISSING_PHOTO))
     if requirement.requires(Material.VIDEOS) and ReportFile.Kind.VIDEO not in kinds:
         missing.append(_("至少一段视频"))
     if requirement.requires(Material.CASES) and not report.cases.exists():
@@ -238,7 +243,7 @@ def report_return(*, actor, report: Report, reason: str) -> Report:
         notify(
             units=[report.unit],
             kind="report_returned",
-            title=gettext_noop("报送材料被退回：%(n)s"),
+            title=MSG_RETURNED_TITLE,
             title_params={"n": report.requirement.notice.title},
             body=reason.strip(),
             link=reverse("reports:report_edit", args=[report.expected_id]),

@@ -13,7 +13,9 @@ from django.urls import reverse
 
 from reports import services
 from reports.models import Report, ReportRequirement, StatisticValue
+from reports.services.autosave import MSG_NOT_NUMBER
 from reports.tests import factories
+from reports.views.report import MSG_INCOMPLETE_DRAFT
 
 
 # Session, user, the draft found, checked and locked with its stored values in one
@@ -160,7 +162,8 @@ def test_a_refused_figure_saves_nothing(reporting, client_for):
         _form(report, 7, "新的总结") | {"stat_f2": "三场"},
     )
     assert response.status_code == 400
-    assert "应填写数字" in response.content.decode()
+    label = report.requirement.statistic_fields.get(code="f2").label
+    assert MSG_NOT_NUMBER % {"label": label} in response.content.decode()
     report.refresh_from_db()
     assert report.summary == "" and not StatisticValue.objects.filter(report=report).exists()
 
@@ -269,7 +272,7 @@ def test_a_malformed_autosave_is_refused_with_a_message_and_changes_nothing(repo
     ):
         response = client.post(url, body, content_type="application/json", HTTP_HX_REQUEST="true")
         assert response.status_code == 400, body
-        assert "无法保存" in response.content.decode()
+        assert MSG_INCOMPLETE_DRAFT in response.content.decode()
     report.refresh_from_db()
     assert report.summary == "" and report.version == 1
 

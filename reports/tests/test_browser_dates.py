@@ -14,7 +14,9 @@ from imports.tests.test_import_new_units import CHANGSHA_TEXT
 from orgs.scoping import Role
 from public.models import PublicEvent
 from public.tests.factories import public_activity
+from public.views import SIGNUP_SETTINGS_SAVED
 from reports.models import ReportRequirement
+from reports.views.requirements import MSG_REQUIREMENT_SAVED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +36,7 @@ def test_saving_a_requirement_unchanged_keeps_its_due_date(reporting, page):
     page.goto(reverse("reports:requirement_edit", args=[requirement.notice_id]))
     assert page.get_by_label("报送截止日期").input_value() == "2026-12-20"
     page.get_by_role("button", name="保存报送要求").click()
-    page.get_by_text("报送要求已保存。").wait_for()
+    page.get_by_text(MSG_REQUIREMENT_SAVED).wait_for()
     requirement.refresh_from_db()
     assert requirement.due_date == datetime.date(2026, 12, 20)
 
@@ -67,7 +69,7 @@ def test_saving_a_public_event_unchanged_keeps_its_times(world, page):
     page.goto(reverse("public:staff_event_edit", args=[activity.pk]))
     assert page.get_by_label("活动开始时间").input_value() == "2026-09-20T09:30"
     page.get_by_role("button", name="保存").click()
-    page.get_by_text("报名设置已保存。").wait_for()
+    page.get_by_text(str(SIGNUP_SETTINGS_SAVED)).wait_for()
     event = PublicEvent.objects.get(activity=activity)
     assert event.starts_at == starts
     assert event.ends_at == starts + datetime.timedelta(hours=2)

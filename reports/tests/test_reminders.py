@@ -9,6 +9,7 @@ from notifications.models import Notification
 from notifications.testing import run_task_worker
 from reports import services
 from reports.models import ReportRequirement, SentReminder
+from reports.services.messages import MSG_REMIND_TITLE
 from reports.tasks import send_due_reminders
 from reports.tests import factories
 
@@ -34,7 +35,9 @@ def test_the_worker_runs_the_reminder_task_and_mails_the_units_that_have_not_rep
     result.refresh()
     assert result.return_value == 1
     assert [m.to for m in mail.outbox] == [["furong@example.cn"]]
-    assert "请按时报送" in mail.outbox[0].subject
+    due = timezone.localdate() + datetime.timedelta(days=3)
+    title = {"t": reporting.city_req.notice.title, "d": f"{due.year}年{due.month}月{due.day}日"}
+    assert mail.outbox[0].subject.endswith(MSG_REMIND_TITLE % title)
     assert (
         Notification.objects.filter(unit=reporting.unit("芙蓉区"), kind="reminder_before").count()
         == 1

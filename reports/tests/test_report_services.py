@@ -8,6 +8,8 @@ from core.errors import ConflictError
 from reports import services
 from reports.models import ExpectedReport, Report, ReportEvent
 from reports.services import IncompleteReportError, ReportStateError
+from reports.services.autosave import MSG_NOT_INTEGER, MSG_NOT_NUMBER
+from reports.services.submissions import MSG_MISSING_PHOTO, MSG_MISSING_STATISTIC
 from reports.tests import factories
 
 
@@ -89,7 +91,7 @@ def test_a_report_without_its_required_materials_is_not_received(reporting):
     )
     with pytest.raises(IncompleteReportError) as exc:
         services.report_submit(actor=reporting.furong_editor, report=report)
-    assert exc.value.missing == ["统计指标“活动场次”"]
+    assert exc.value.missing == [MSG_MISSING_STATISTIC % {"label": "活动场次"}]
     report.refresh_from_db()
     assert report.status == Report.Status.DRAFT
     assert not report.events.exists()
@@ -109,7 +111,7 @@ def test_photos_required_means_at_least_one_photo(reporting):
     )
     with pytest.raises(IncompleteReportError) as exc:
         services.report_submit(actor=reporting.furong_editor, report=report)
-    assert exc.value.missing == ["至少一张图片"]
+    assert exc.value.missing == [MSG_MISSING_PHOTO]
     services.report_file_add(actor=reporting.furong_editor, report=report, upload=factories.photo())
     assert services.report_submit(actor=reporting.furong_editor, report=report).is_received
 
@@ -134,8 +136,8 @@ def test_non_numbers_in_numeric_statistics_are_refused_with_the_field_named(repo
             values={"activities": "三场", "participants": "1.5"},
         )
     assert exc.value.message_dict == {
-        "activities": ["“活动场次”应填写数字。"],
-        "participants": ["“参与人数”应填写整数。"],
+        "activities": [MSG_NOT_NUMBER % {"label": "活动场次"}],
+        "participants": [MSG_NOT_INTEGER % {"label": "参与人数"}],
     }
 
 
@@ -215,4 +217,4 @@ def test_not_a_number_spellings_are_refused_as_non_numbers(reporting, text):
             version=report.version,
             values={"activities": text},
         )
-    assert exc.value.message_dict == {"activities": ["“活动场次”应填写数字。"]}
+    assert exc.value.message_dict == {"activities": [MSG_NOT_NUMBER % {"label": "活动场次"}]}

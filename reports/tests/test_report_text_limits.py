@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from reports import services
 from reports.models import Report
+from reports.services.autosave import MSG_TEXT_UNSTORABLE
 from reports.tests import factories
 
 
@@ -35,14 +36,14 @@ def test_a_lone_surrogate_in_the_autosave_is_refused_with_a_message(reporting, c
     expected, report = _draft(reporting)
     client = client_for(reporting.furong_editor)
     # JSON may carry half of a UTF-16 pair; no UTF-8 text (and no database) holds it.
-    for body in (
-        '{"version": "1", "summary": "开展\\ud800活动", "problems": ""}',
-        '{"version": "1", "summary": "", "problems": "\\udfff"}',
-        '{"version": "1", "summary": "开展", "stat_participants": "五百\\ud83d"}',
+    for body, label in (
+        ('{"version": "1", "summary": "开展\\ud800活动", "problems": ""}', "工作总结"),
+        ('{"version": "1", "summary": "", "problems": "\\udfff"}', "问题与建议"),
+        ('{"version": "1", "summary": "开展", "stat_participants": "五百\\ud83d"}', "参与人数"),
     ):
         response = _autosave(client, expected, body)
         assert response.status_code == 400, body
-        assert "含有无法保存的字符" in response.content.decode()
+        assert MSG_TEXT_UNSTORABLE % {"label": label} in response.content.decode()
     assert _unchanged(report)
 
 
@@ -51,7 +52,7 @@ def test_a_nul_character_in_a_statistic_is_refused_with_a_message(reporting, cli
     body = json.dumps({"version": "1", "summary": "开展", "stat_participants": "五百\x00"})
     response = _autosave(client_for(reporting.furong_editor), expected, body)
     assert response.status_code == 400
-    assert "含有无法保存的字符" in response.content.decode()
+    assert MSG_TEXT_UNSTORABLE % {"label": "参与人数"} in response.content.decode()
     assert _unchanged(report)
 
 
@@ -102,7 +103,8 @@ def test_a_text_statistic_over_its_length_is_refused_not_cut(reporting, client_f
     body = json.dumps({"version": "1", "summary": "", "stat_practice": "做" * 501})
     response = _autosave(client_for(reporting.furong_editor), expected, body)
     assert response.status_code == 400
-    assert "超过上限 500 字" in response.content.decode()
+    too_long = services.MSG_TEXT_TOO_LONG % {"label": "主要做法", "n": 501, "limit": 500}
+    assert too_long in response.content.decode()
     assert not report.values.exists()
 
 

@@ -9,6 +9,7 @@ import urllib.parse
 import pytest
 from django.urls import reverse
 
+from core.uploads import MSG_FILE_TOO_LARGE
 from reports import services
 from reports.models import Report, ReportFile
 from reports.tests import factories
@@ -104,5 +105,5 @@ def test_a_photo_is_stopped_while_it_arrives_once_past_the_photo_limit(
         sock.sendall(request + body_start)
         answer = _response(sock)
     assert answer.startswith("HTTP/1.1 413"), answer[:200]
-    assert "文件“现场.png”超过上限 256.0 KB，未上传" in answer
+    assert MSG_FILE_TOO_LARGE % {"name": "现场.png", "limit": "256.0 KB"} in answer
     assert not ReportFile.objects.exists()

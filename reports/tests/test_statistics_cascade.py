@@ -18,8 +18,9 @@ from core.testing.world import make_user
 from orgs.scoping import Role
 from reports import selectors, services
 from reports.models import ExpectedReport, Report, StatisticField
-from reports.prefill import MSG_PREFILLED
+from reports.prefill import FIGURE_TEXT, MSG_PREFILLED, MSG_SUBORDINATE_TOTAL
 from reports.services.requirements import MSG_SUPERIOR_FIELD_DROPPED, MSG_SUPERIOR_FIELD_KIND
+from reports.services.submissions import MSG_MISSING_STATISTIC
 from reports.tests import factories
 
 NATIONAL_FIELDS = [
@@ -162,8 +163,8 @@ def test_the_provinces_own_report_starts_from_its_cities_accepted_figures(cascad
     assert form.initial["stat_participants"] == "3500"
     assert "stat_media_reports" not in form.initial
     body = page.content.decode()
-    assert "下级已采纳报送合计 3,500（长沙市 3,500）" in body
-    assert "下级已采纳报送合计 12（长沙市 12）" in body
+    assert MSG_SUBORDINATE_TOTAL % {"total": "3,500", "parts": "长沙市 3,500"} in body
+    assert MSG_SUBORDINATE_TOTAL % {"total": "12", "parts": "长沙市 12"} in body
 
     # The clerk changes one figure and reports; the nation's rollup shows it.
     factories.fill_and_submit(
@@ -186,11 +187,12 @@ def test_the_checklist_does_not_ask_for_figures_the_page_has_pre_filled(cascade,
     )
     page = client_for(cascade.hunan_admin).get(reverse("reports:report_edit", args=[own.pk]))
     assert page.context["form"].initial["stat_activities"] == "12"
-    assert "统计指标“活动场次”" not in page.context["missing"]
+    missing_activities = MSG_MISSING_STATISTIC % {"label": "活动场次"}
+    assert missing_activities not in page.context["missing"]
     assert page.context["prefilled_note"] == MSG_PREFILLED % {"labels": "“活动场次”、“参与人数”"}
     assert page.context["prefilled_note"] in page.content.decode()
     # Nothing was stored yet: submitting the stored report alone is still refused.
-    assert "统计指标“活动场次”" in services.report_missing(Report.objects.get(expected=own))
+    assert missing_activities in services.report_missing(Report.objects.get(expected=own))
 
 
 def test_a_figure_the_platform_recorded_is_offered_when_no_city_reported_it(cascade, client_for):
@@ -204,7 +206,7 @@ def test_a_figure_the_platform_recorded_is_offered_when_no_city_reported_it(casc
     )
     page = client_for(cascade.hunan_admin).get(reverse("reports:report_edit", args=[own.pk]))
     assert page.context["form"].initial["stat_activities"] == "1"
-    assert "平台记录：本级及下级已完成活动 1 项" in page.content.decode()
+    assert FIGURE_TEXT["completed_activities"] % {"n": 1} in page.content.decode()
 
 
 def test_a_rollup_counts_the_upper_report_of_a_branch_once(cascade):

@@ -13,7 +13,7 @@ from campaigns.models import Campaign, Notice
 from notifications.models import Notification
 from reports import selectors, services
 from reports.models import ReportRequirement, SentReminder
-from reports.services.messages import MSG_ALREADY_REMINDED
+from reports.services.messages import MSG_ALREADY_REMINDED, MSG_REMINDED
 from reports.tests import factories
 from reports.views.supervision import MSG_NOT_LISTED
 
@@ -95,7 +95,7 @@ def test_one_click_reaches_exactly_the_units_listed_for_the_filtered_requirement
     assert "确定向列表中的 2 个单位发送催办提醒吗？" in body
 
     text = _remind(client, hunan, requirement=reporting.province_req.pk)
-    assert text == ["已向 2 个单位发送催报提醒。"]
+    assert text == [MSG_REMINDED % {"n": 2}]
     assert _reminded() == sorted((name, reporting.province_req.pk) for name in ("长沙市", "株洲市"))
     # Not listed, not reminded: the districts (长沙市's requirement), the 2022 requirement,
     # 湖南省's own report to the nation.
@@ -118,7 +118,7 @@ def test_the_page_lists_one_year_and_only_what_the_viewer_supervises(
         ]
     )  # neither 2022 nor the nation's requirement, which 湖南省 itself must answer
 
-    assert _remind(client, hunan, year=2023) == ["已向 4 个单位发送催报提醒。"]
+    assert _remind(client, hunan, year=2023) == [MSG_REMINDED % {"n": 4}]
     assert sorted(_reminded()) == listed
     assert not SentReminder.objects.filter(expected__requirement=overdue["old"]).exists()
     assert not SentReminder.objects.filter(expected__requirement=overdue["national"]).exists()
@@ -129,9 +129,7 @@ def test_the_nation_chases_the_province_that_has_not_reported(reporting, overdue
     nation = reporting.unit("全国")
     page = _page(client, nation, requirement=overdue["national"].pk)
     assert sorted(e.unit.name for e in page.context["overdue"]) == ["湖南省", "福建省"]
-    assert _remind(client, nation, requirement=overdue["national"].pk) == [
-        "已向 2 个单位发送催报提醒。"
-    ]
+    assert _remind(client, nation, requirement=overdue["national"].pk) == [MSG_REMINDED % {"n": 2}]
 
 
 def test_one_unit_is_reminded_from_its_row_naming_the_requirement_and_due_date(
@@ -146,7 +144,7 @@ def test_one_unit_is_reminded_from_its_row_naming_the_requirement_and_due_date(
     )
 
     text = _remind(client, hunan, changsha, requirement=reporting.province_req.pk)
-    assert text == ["已向 1 个单位发送催报提醒。"]
+    assert text == [MSG_REMINDED % {"n": 1}]
     assert _reminded() == [("长沙市", reporting.province_req.pk)]
     note = Notification.objects.get(unit=reporting.unit("长沙市"))
     due = overdue["due"]
@@ -182,7 +180,7 @@ def test_never_twice_a_day_and_the_sender_is_told(reporting, overdue, client_for
     _remind(client, hunan, changsha, requirement=reporting.province_req.pk)
     text = _remind(client, hunan, requirement=reporting.province_req.pk)
     assert text == [
-        "已向 1 个单位发送催报提醒。"
+        MSG_REMINDED % {"n": 1}
         + MSG_ALREADY_REMINDED % {"n": 1, "units": changsha.unit.display_name}
     ]
     assert Notification.objects.filter(unit=reporting.unit("长沙市")).count() == 1

@@ -10,7 +10,9 @@ from notifications.models import Notification
 from notifications.testing import run_task_worker
 from reports import services
 from reports.models import Report, ReportFile
+from reports.services.messages import MSG_URGENT_TITLE
 from reports.tests import factories
+from reports.uploads import MSG_UNKNOWN_TYPE
 
 MSG_STALE_START = "该报送材料已被他人修改"
 
@@ -160,7 +162,7 @@ def test_an_upload_whose_content_does_not_match_its_name_is_shown_as_an_error(
     url = reverse("reports:report_upload", args=[expected.pk])
     response = client.post(url, {"file": factories.pdf(), "caption": ""})
     assert response.status_code == 400
-    assert "只能上传图片" in response.content.decode()
+    assert MSG_UNKNOWN_TYPE in response.content.decode()
     assert client.post(url, {"file": factories.photo()}).status_code == 302
     assert ReportFile.objects.filter(report__expected=expected).count() == 1
     assert (
@@ -336,7 +338,7 @@ def test_an_urgent_bulletin_reaches_the_superiors_inbox_at_once(reporting, clien
     assert response.status_code == 302
     note = Notification.objects.get()
     assert note.unit == reporting.unit("长沙市")
-    assert note.title == "【重要情况】芙蓉区：启动仪式现场发生踩踏隐患"
+    assert note.title == MSG_URGENT_TITLE % {"unit": "芙蓉区", "title": "启动仪式现场发生踩踏隐患"}
     # The e-mail is the worker's (`make worker`): the page never waits for the mail server.
     run_task_worker()
     assert [m.to for m in mail.outbox] == [["changsha@example.cn"]]

@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_noop, pgettext
 from django.views.decorators.http import require_POST
 
 from core.errors import ConflictError
@@ -26,6 +26,10 @@ from reports.services import IncompleteReportError, ReportStateError
 from reports.views.common import errors_text
 
 logger = logging.getLogger(__name__)
+
+# An autosave whose body is not the form's JSON (cut off in transit, tampered with).
+MSG_INCOMPLETE_DRAFT = gettext_noop("无法保存：页面数据不完整，请刷新。")
+MSG_DRAFT_SAVED = gettext_noop("草稿已保存。")
 
 # --- The unit's report ----------------------------------------------------------------------
 
@@ -101,7 +105,7 @@ def report_edit(request, expected_pk: int):
                     request, _("已报送。") + (_("（逾期报送）") if report.is_late else "")
                 )
                 return redirect(report)
-            messages.success(request, _("草稿已保存。"))
+            messages.success(request, _(MSG_DRAFT_SAVED))
             return redirect("reports:report_edit", expected_pk)
         except ConflictError as exc:
             form.add_error(None, _(services.MSG_STALE) % {"v": exc.current_version})
@@ -128,7 +132,7 @@ def report_autosave(request, expected_pk: int):
     form = forms.ReportDraftForm(data)
     context = {"saved": False}
     if data is None or not form.is_valid():
-        context["error"] = _("无法保存：页面数据不完整，请刷新。")
+        context["error"] = _(MSG_INCOMPLETE_DRAFT)
         return render(request, "reports/report_edit.html#autosave", context, status=400)
     try:
         report = services.report_save_draft(

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Notice
@@ -20,6 +21,9 @@ from reports.models import (
 from reports.views.common import errors_text
 
 # --- Landing ---------------------------------------------------------------------------
+
+
+MSG_REQUIREMENT_SAVED = gettext_noop("报送要求已保存。")
 
 
 @login_required
@@ -61,7 +65,7 @@ def requirement_edit(request, notice_pk: int):
         except ValidationError as exc:
             messages.error(request, errors_text(exc))
         else:
-            messages.success(request, _("报送要求已保存。"))
+            messages.success(request, _(MSG_REQUIREMENT_SAVED))
             return redirect(requirement)
     return render(
         request,

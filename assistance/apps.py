@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AssistanceConfig(AppConfig):
+    name = "assistance"
+    verbose_name = _("企业帮扶")
+
+    def ready(self) -> None:
+        # reports sits below assistance in the house and may not import it: the report
+        # pre-fill learns 帮扶企业数 and 解决问题数 through its registry instead.
+        from assistance.figures import register_figures
+
+        register_figures()
