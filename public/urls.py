@@ -1,6 +1,6 @@
 from django.urls import path
 
-from public import documents, views
+from public import documents, reading, views
 
 # The home page and the year archive, served at the site's root under their historic names
 # core:home and core:year_archive (qualitymonth/urls.py adds them to core's namespace).
@@ -25,6 +25,7 @@ urlpatterns = [
         )
         for fmt in documents.WRITERS
     ),
+    path("reading/", reading.reading_options, name="reading_options"),
     path("polls/", views.poll_list, name="poll_list"),
     path("polls/<int:pk>/", views.poll_detail, name="poll_detail"),
     path("ical/units/<int:pk>.ics", views.ical_unit, name="ical_unit"),

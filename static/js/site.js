@@ -39,42 +39,4 @@
     var alert = box.querySelector(box.dataset.errorAlert);
     if (alert) alert.hidden = false;
   });
-
-  // 适老化 (public pages): <button data-a11y-option="large|contrast"> toggles the class
-  // qm-<option> on <html>; the choice is kept in localStorage so that it follows the visitor
-  // from page to page. The buttons' group ([data-a11y-tools]) stays hidden without script.
-  var A11Y_KEY = "qm-a11y";
-  function a11yChosen() {
-    try {
-      return (window.localStorage.getItem(A11Y_KEY) || "").split(" ").filter(Boolean);
-    } catch (e) {
-      return []; // storage refused (private mode): the options still work on this page
-    }
-  }
-  function a11yApply(chosen) {
-    var root = document.documentElement;
-    ["large", "contrast"].forEach(function (option) {
-      var on = chosen.indexOf(option) !== -1;
-      root.classList.toggle("qm-" + option, on);
-      document.querySelectorAll('[data-a11y-option="' + option + '"]').forEach(function (button) {
-        button.setAttribute("aria-pressed", on ? "true" : "false");
-      });
-    });
-  }
-  // The script is deferred: the page is parsed when this runs.
-  a11yApply(a11yChosen());
-  document.querySelectorAll("[data-a11y-tools]").forEach(function (tools) {
-    tools.hidden = false;
-  });
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-a11y-option]");
-    if (!button) return;
-    var option = button.dataset.a11yOption;
-    var chosen = a11yChosen().filter(function (o) { return o !== option; });
-    if (button.getAttribute("aria-pressed") !== "true") chosen.push(option);
-    try {
-      window.localStorage.setItem(A11Y_KEY, chosen.join(" "));
-    } catch (e) { /* kept for this page only */ }
-    a11yApply(chosen);
-  });
 })();
