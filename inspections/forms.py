@@ -5,6 +5,7 @@ from activities.models import Activity
 from core.widgets import DateInput
 from entities.models import Field, MarketEntity
 from inspections.models import InspectionTarget, SamplingPlan
+from inspections.services import PLAN_FIELDS
 from orgs import scoping
 from orgs.models import OrgUnit
 
@@ -119,21 +120,7 @@ class PlanForm(_Form):
         return {
             "activity": plan.activity_id,
             "regions": list(plan.regions.all()),
-            **{
-                name: getattr(plan, name)
-                for name in (
-                    "title",
-                    "fields",
-                    "target_count",
-                    "target_percent",
-                    "inspectors_per_entity",
-                    "starts_on",
-                    "ends_on",
-                    "joint_departments",
-                    "avoid_own_region",
-                    "publish_within_days",
-                )
-            },
+            **{name: getattr(plan, name) for name in PLAN_FIELDS},
         }
 
 
