@@ -10,5 +10,8 @@ class InspectionsConfig(AppConfig):
         # reports sits below inspections in the house and may not import it: the report
         # pre-fill learns the inspection figures through its registry instead.
         from inspections.figures import register_figures
+        from inspections.row_actions import register_row_actions
 
         register_figures()
+        # activities sits below too: the 新建抽查计划 link on an activity's row.
+        register_row_actions()

@@ -3,6 +3,7 @@ the county's plan, draws, records the results, concludes and publishes; a visito
 on the public page; the city's viewer sees the county published in time on the board."""
 
 import pytest
+from django.urls import reverse
 
 from core.testing.world import PASSWORD
 from inspections.models import InspectionTarget, SamplingPlan
@@ -25,11 +26,12 @@ def test_a_county_plans_draws_records_and_publishes(
     county, page, chromium, live_server, screenshot_dir
 ):
     _log_in(page, "furong_editor")
-    page.get_by_role("link", name="双随机抽查", exact=True).click()
-    page.get_by_role("link", name="新建抽查计划").click()
-    page.get_by_label("所属活动").select_option(
-        label=f"2023 · {county.activity.notice.title} · {county.activity.title}"
-    )
+    # The plan starts from the activity's row in the county's 活动计划安排表 …
+    page.goto(reverse("activities:notice_page", args=[county.activity.notice_id]))
+    page.locator(f"#activity-{county.activity.pk}").get_by_role("link", name="新建抽查计划").click()
+    # … and the form already holds that activity.
+    chosen = page.get_by_label("所属活动").locator("option:checked").inner_text()
+    assert chosen == f"2023 · {county.activity.notice.title} · {county.activity.title}"
     page.get_by_label("计划名称").fill(TITLE)
     page.get_by_label("机动车检验").check()
     page.get_by_label("抽取家数").fill("3")
