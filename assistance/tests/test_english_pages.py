@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from assistance import services
 from assistance.tests.factories import CODES
+from core.testing.english import leaks_by_page
 from core.testing.world import make_user
-from core.tests.test_english_pages import leaks_by_page
 from orgs.scoping import Role
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from awards import services
 from awards.tests.factories import CODES, apply, hunan_admin, open_round
+from core.testing.english import leaks_by_page
 from core.testing.world import make_user
-from core.tests.test_english_pages import leaks_by_page
 from orgs.scoping import Role
 
 

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from core.testing.english import template_leaks
 from core.testing.world import PASSWORD
-from core.tests.test_english_pages import template_leaks
 
 LAYOUT = 'class="topbar"'
 

@@ -6,7 +6,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from core.tests.test_english_pages import leaks_by_page
+from core.testing.english import leaks_by_page
 from inspections import services
 from inspections.models import InspectionTarget
 

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from core.tests.test_english_pages import leaks_by_page
+from core.testing.english import leaks_by_page
 from media.tests.factories import poster_item
 
 

@@ -102,7 +102,7 @@ def test_public_home_links_to_the_documents(client, documents):
 
 
 def test_the_documents_pages_in_english_show_no_chinese_labels(client, documents):
-    from core.tests.test_english_pages import leaks_by_page
+    from core.testing.english import leaks_by_page
 
     urls = [
         reverse("public:document_list"),
