@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from imports.parser.accuracy import evaluate_cases, format_report, load_cases
+from imports.parser.accuracy import evaluate_cases, format_report, load_cases, same_unit
 
 NOTICE = "某某县市场监督管理局关于开展2024年“质量月”活动的通知\n一、活动主题\n加强质量支撑 共建质量强国\n"
 RECIPE = "番茄炒蛋：先把鸡蛋打散，再把番茄切块。"
@@ -39,3 +39,36 @@ def test_held_out_report_gives_figures_without_misses(tmp_path: Path) -> None:
     held_out = format_report("test", report, show_misses=False)
     assert "notice: theme" in shown
     assert "notice" not in held_out and "theme" in held_out
+
+
+def test_a_short_form_names_the_same_unit_as_its_long_form() -> None:
+    assert same_unit("青海省市场监管局", "青海省市场监督管理局")
+
+
+def test_the_places_generic_marker_names_that_places_unit() -> None:
+    assert same_unit("省市场监管局", "青海省市场监督管理局")
+
+
+def test_a_county_unit_without_its_province_and_city_is_the_same_unit() -> None:
+    assert same_unit("临漳县质监局", "河北省邯郸市临漳县质量技术监督局")
+
+
+def test_the_national_administration_with_or_without_guojia_is_one_unit() -> None:
+    assert same_unit("市场监管总局", "国家市场监督管理总局")
+
+
+def test_two_places_bureaus_are_not_the_same_unit() -> None:
+    assert not same_unit("福建省市场监督管理局", "三明市市场监督管理局")
+    assert not same_unit("省市场监管局", "市市场监管局")
+
+
+def test_a_bare_body_names_no_place_and_matches_none() -> None:
+    assert not same_unit("市场监督管理局", "三明市市场监督管理局")
+
+
+def test_unit_names_score_leniently_and_strictly_apart(tmp_path: Path) -> None:
+    text = "青海省市场监督管理局关于开展2023年“质量月”活动的通知\n"
+    gold(tmp_path, "notice", text, {"expected": {"issuers": ["省市场监管局"]}})
+    report = evaluate_cases(load_cases(tmp_path))
+    assert report.per_field["issuers"] == [1.0]
+    assert report.strict["issuers"] == [0.0]
