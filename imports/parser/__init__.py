@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from . import activities as _activities
-from . import content, digest, disclosure, header, reporting, rules, tables
+from . import content, digest, disclosure, header, ranker, reporting, rules, tables
 from .errors import NoticeParseError
 from .extract import extract_text
 from .normalize import normalize as _normalize
@@ -85,10 +85,14 @@ def parse_text(text: str) -> ParsedNotice:
     co_organizers = content.co_organizers(doc, issuers)
     if not issuers and not doc.signature_orgs:
         # No red head and no signature: a digest says who runs the campaign in a sentence.
-        listed = digest.listed_organisers(norm.lines)
-        bodies = (listed, listed if len(listed) > 1 else []) if listed else None
-        bodies = bodies or digest.campaign_bodies(norm.text)
-        if bodies:
+        if ranker.enabled():
+            # Scored by the learned ranker (issue #18): the hand rules did not generalise.
+            bodies = ranker.pick(norm.text)
+        else:
+            listed = digest.listed_organisers(norm.lines)
+            bodies = (listed, listed if len(listed) > 1 else []) if listed else None
+            bodies = bodies or digest.campaign_bodies(norm.text)
+        if bodies and bodies[0]:
             issuers, co_organizers = (digest.fullest(names, norm.text) for names in bodies)
             issuers_certain = False
             level = header.level_of_bodies(issuers, norm.text) or level
@@ -102,23 +106,40 @@ def parse_text(text: str) -> ParsedNotice:
     due, due_sentence = reporting.deadline(doc)
 
     if not _check_is_notice(norm.text, number, title, doc, recipients):
+        if not activities and level != "national":
+            # A report lists the campaign's activities as it can ("1.…" lines, "一是…").
+            activities = _activities.report_activities(norm.lines, co_organizers or issuers)
         warnings.append(
             "未找到文号、标题、落款等公文要素：这可能是通知的摘要、转载或新闻报道，"
             "只识别了其中写明的内容，请逐项核对。"
         )
     year, year_inferred = header.year(title, number, issue_date, norm.text), False
+    year_counted = False
+    if year is not None and year == header.year_of_ordinal(norm.text):
+        if (
+            header.year(title, number, issue_date, rules.ORDINAL_CAMPAIGN.sub("", norm.text))
+            is None
+        ):
+            # Counted from "第N个质量月" (1977 + N), not written: a reader checks the count.
+            year_counted = True
+            warnings.append(f"文中未写明年度，已根据“第N个质量月”推算为{year}年，请核对。")
     if year is None:
         year, why = header.infer_year(norm.text)
         if year is not None:
             year_inferred = True
             warnings.append(f"文中未写明年度，已根据{why}推断为{year}年，请核对。")
 
+    if issue_date is None and year is not None and not year_inferred:
+        issue_date = reported_issue_date(norm.text, year)
+        if issue_date:
+            # Read from a report's sentence, not from the document's signature.
+            uncertain.append("issue_date")
     for field, certain, value in (
         ("issuers", issuers_certain, issuers),
         ("level", level_certain, level),
         ("theme", theme_certain, theme),
         ("activities", activities_certain, activities),
-        ("year", not year_inferred, year),
+        ("year", not (year_inferred or year_counted), year),
     ):
         if value and not certain:
             uncertain.append(field)
@@ -190,8 +211,17 @@ def _check_is_notice(
         doc.signature_date is not None,
     ]
     if mentions_a_campaign(text):
+        # A plan for 质量强市 or a study outline has every part of a document and may name 质量月
+        # among its tasks; only a document whose title or a sentence names one campaign is ours.
+        names_one = bool(title and mentions_a_campaign(title)) or particular_campaign(text)
         if sum(signals) >= _MIN_NOTICE_SIGNALS:
-            return True
+            if names_one:
+                return True
+            raise NoticeParseError(
+                "无法识别为“质量月”活动通知或方案：这份文件有文号、标题等公文要素，但标题和正文都"
+                "没有写明哪一次“质量月”活动，只在其他工作中提到了“质量月”。",
+                code="not_a_notice",
+            )
         if about_a_campaign(text):
             return False
     # Nothing about a 质量月 campaign: a recipe, or a notice of another campaign (质量强县).
@@ -201,16 +231,49 @@ def _check_is_notice(
     )
 
 
+def reported_issue_date(text: str, year: int) -> str | None:
+    """The date a report gives for the notice it reports, in the campaign's year."""
+    m = rules.REPORTED_ISSUE_DATE.search(text)
+    if not m:
+        return None
+    month, day = int(m.group(1)), int(m.group(2))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
 def mentions_a_campaign(text: str) -> bool:
     """质量月 by name, or a year's national theme (an open day held under it)."""
+    text = rules.CAMPAIGN_IN_NAME.sub("", text)
     flat = re.sub(rf"[^{rules.CJK}]", "", text)
     return bool(rules.CAMPAIGN_WORDS.search(text) or any(t in flat for t in rules.NATIONAL_THEMES))
 
 
 def about_a_campaign(text: str) -> bool:
     """Whether a text that is not the document itself still reports on a campaign: it names
-    质量月 and a body that runs it, outside the encyclopedia's definition it may quote."""
-    sentences = [s for s in re.split(r"[。！？!?\n]", text) if not rules.GENERIC_SENTENCE.search(s)]
+    质量月 and a body that runs it, outside the encyclopedia's definition it may quote. A page
+    that quotes the definition must also name one particular campaign: a history of 质量月
+    names the bodies that host it but no campaign of a year."""
+    every = re.split(r"[。！？!?\n]", text)
+    sentences = [s for s in every if not rules.GENERIC_SENTENCE.search(s)]
+    quotes_definition = len(sentences) < len(every)
     rest = "。".join(sentences)
-    names_itself = any(p.search(rest) for p, _ in rules.SELF_LEVEL)
-    return bool(mentions_a_campaign(rest) and (rules.CAMPAIGN_BODY.search(rest) or names_itself))
+    # A place running its own campaign (全市, "陇南市宕昌县开展…质量月", "2021年福州市“质量月”").
+    names_itself = any(p.search(rest) for p, _ in rules.SELF_LEVEL) or bool(
+        rules.PLACE_SUBJECT.search(rest) or rules.CAMPAIGN_AREA.search(rest)
+    )
+    return bool(
+        mentions_a_campaign(rest)
+        and (rules.REPORT_BODY.search(rest) or names_itself)
+        and (not quotes_definition or particular_campaign(rest))
+    )
+
+
+def particular_campaign(text: str) -> bool:
+    """Whether one sentence outside the definition names 质量月 (or a year's theme) together
+    with what makes it one campaign: its year, its number, 今年, or its theme."""
+    for sentence in re.split(r"[。！？!?\n]", text):
+        if rules.GENERIC_SENTENCE.search(sentence) or not mentions_a_campaign(sentence):
+            continue
+        flat = re.sub(rf"[^{rules.CJK}]", "", sentence)
+        if rules.EDITION.search(sentence) or any(t in flat for t in rules.NATIONAL_THEMES):
+            return True
+    return False

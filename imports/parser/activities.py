@@ -377,3 +377,75 @@ def activities(doc: Document, known_orgs: list[str]) -> tuple[list[Activity], bo
             for item in section.items:
                 out.extend(activities_from_item(item.number, item.text, "content"))
     return out, False
+
+
+# --- a report's own list ------------------------------------------------------------------------
+
+_LINE_ITEM = re.compile(
+    r"^\s*(?:(\d{1,2})\s*[.、．](?!\d)|[（(]([一二三四五六七八九十]{1,3})[）)]|([一二三四五六七八九十]{1,3})是)"
+    r"\s*(\S.*)$"
+)
+
+
+def report_activities(lines: list[str], known: list[str]) -> list[Activity]:
+    """The activities a report lists as the campaign's own: numbered lines "1.…" "2.…" in
+    order (page junk between them is skipped), or "一是…二是…" after "N个方面"/"如下" in a
+    paragraph. A list announced as requirements (提出五点要求：一是…) is no activity list."""
+    found = _numbered_lines(lines, known)
+    if found:
+        return found
+    out: list[Activity] = []
+    for line in lines:
+        intro = rules.REPORT_ACTIVITY_INTRO.search(line)
+        if not intro:
+            continue
+        rest = line[intro.end() :]
+        marks = list(rules.INLINE_ITEM.finditer(rest))
+        if len(marks) < 2 or marks[0].start() > 2:
+            continue
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(rest)
+            title = first_sentence(rest[m.end() : end])
+            if title:
+                out.append(_activity(title, source="report", number=m.group(1) or m.group(2)))
+        if out:
+            return out
+    return out
+
+
+def _numbered_lines(lines: list[str], known: list[str]) -> list[Activity]:
+    out: list[Activity] = []
+    expected = 1
+    before = ""
+    for line in lines:
+        m = _LINE_ITEM.match(line)
+        number = to_int(m.group(1) or m.group(2) or m.group(3)) if m else None
+        if m is None or number != expected:
+            if not out:
+                before = line
+            continue
+        # The list must be announced as the campaign's activities ("主要活动如下：", "从四个
+        # 方面开展"); a speech's points or requirements (提出五点要求：) are not.
+        if expected == 1:
+            last = re.split(r"[。；;]", before.rstrip("：:。，, "))[-1]
+            if not rules.ACTIVITY_LIST_INTRO.search(last) or rules.REQUIREMENTS_INTRO.search(last):
+                return []
+        text = m.group(4)
+        unit = _unit_at_start(text, known)
+        title = first_sentence(text)
+        joint = rules.JOINT_WITH.search(title)
+        support = (
+            split_units(joint.group(1)) if unit and joint and joint.start() == len(unit) else []
+        )
+        out.append(
+            _activity(
+                title,
+                lead=[unit] if unit else [],
+                support=support,
+                source="report",
+                number=str(number),
+                text=_strip_punct(text),
+            )
+        )
+        expected += 1
+    return out if len(out) >= 2 else []

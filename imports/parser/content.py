@@ -37,7 +37,11 @@ def theme(doc: Document) -> tuple[str | None, bool]:
                 m = rules.THEME_SENTENCE.search(line)
                 if m:
                     return clean_phrase(m.group(1)), True
-            return clean_phrase(section.lines[0]), True
+            first = section.lines[0]
+            if rules.THEME_LEAD_IN.search(first) and len(section.lines) > 1:
+                # "今年“质量月”活动的主题是：" announces the theme on the line below.
+                return clean_phrase(section.lines[1]), True
+            return clean_phrase(first), True
     lines = doc.main + [ln for att in doc.attachments for ln in att.lines]
     for i, line in enumerate(lines):
         for pattern in rules.THEME_INLINE:
@@ -56,7 +60,11 @@ def theme(doc: Document) -> tuple[str | None, bool]:
     for line in lines:
         m = rules.THEME_COLON.search(line)
         if m:
-            return clean_phrase(m.group(1)), False
+            return clean_phrase(m.group(1) or m.group(2)), False
+    for line in lines:
+        m = rules.THEME_UNQUOTED.search(line)
+        if m:
+            return clean_phrase(m.group(1) or m.group(2)), False
     return None, False
 
 
@@ -95,8 +103,22 @@ def co_organizers(doc: Document, issuer_list: list[str]) -> list[str]:
     for section in doc.sections:
         if rules.CO_ORGANIZER_TITLE.search(section.title):
             return _split_names(" ".join(section.lines))
-    # A joint notice's issuers are the campaign's co-organizers (联合主办单位).
-    return list(issuer_list) if len(issuer_list) > 1 else []
+    # A joint notice's issuers are the campaign's co-organizers (联合主办单位), also when its
+    # title names only the lead ("市场监管总局等21个部门关于…").
+    if len(issuer_list) > 1 or (
+        issuer_list and any(_joint_title(compact(line)) for line in doc.main[:8])
+    ):
+        return list(issuer_list)
+    return []
+
+
+def _joint_title(line: str) -> bool:
+    """A title line naming its lead and a count of departments, not a sentence citing one."""
+    return bool(
+        rules.TITLE_JOINT.match(line)
+        and rules.TITLE.search(line)
+        and not rules.CITED_SUPERIOR.match(line)
+    )
 
 
 def _split_names(text: str) -> list[str]:

@@ -36,8 +36,15 @@ _PLACE_LENGTHS = range(2, 4)
 
 def fullest(names: list[str], text: str) -> list[str]:
     """Each relative name ("省市场监督管理局") in the fullest form the text also gives it
-    ("安徽省市场监督管理局"); kept as written when the text never names the place."""
-    return list(dict.fromkeys(_fullest(name, text) for name in names))
+    ("安徽省市场监督管理局"); kept as written when the text never names the place. A county's
+    body named under its province and city goes by its own place ("临漳县质监局")."""
+    return list(dict.fromkeys(own_place(_fullest(name, text)) for name in names))
+
+
+def own_place(name: str) -> str:
+    """A county-level body without the province and city the report puts before it."""
+    m = rules.COUNTY_UNDER_PLACES.match(name)
+    return m.group("own") if m else name
 
 
 def _fullest(name: str, text: str) -> str:
@@ -68,7 +75,7 @@ def _runs_campaigns(name: str) -> bool:
     national list, not a hospital or a district's own office named in passing."""
     return bool(
         name[0] not in rules.NOT_A_NAME_START
-        and rules.CAMPAIGN_BODY.search(name)
+        and (rules.CAMPAIGN_BODY.search(name) or rules.RUNNING_BODY_END.search(name))
         and (
             rules.NATIONAL_PREFIX.match(name)
             or rules.PROVINCE_PREFIX.match(name)
@@ -86,7 +93,7 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
     groups = m.groupdict()
     if not m.group("verb") and not (groups.get("several") or groups.get("count")):
         return None
-    issuers = _split(rules.SUBJECT_LEAD.sub("", m.group("lead")))
+    issuers = _split(rules.SUBJECT_LEAD.sub("", _lead(m)))
     if not issuers or not _runs_campaigns(issuers[0]):
         return None
     if not all(rules.ORG_NAME.match(n) for n in issuers):
@@ -107,6 +114,14 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
     # Bodies that run the campaign jointly all issue it, lead first, as the text names them.
     named = issuers + [n for n in joint if n not in issuers]
     return named, named
+
+
+def _lead(m: re.Match[str]) -> str:
+    """The lead bodies without the 年/月/日 of a date they follow ("20xx年9月质检总局联合…")."""
+    lead, start = m.group("lead"), m.start("lead")
+    if lead[0] in "年月日号" and start and m.string[start - 1].isdigit():
+        return lead[1:]
+    return lead
 
 
 def listed_organisers(lines: list[str]) -> list[str]:
@@ -150,6 +165,14 @@ def abbreviated_bodies(sentences: list[str], text: str) -> tuple[list[str], list
     return None
 
 
+def event_leads(lead: str) -> list[str]:
+    """The hosts of one event named before 与 ("X与Y共同举办"): the bodies after it co-host."""
+    before, joined, _ = lead.partition("与")
+    if joined and rules.ORG_NAME.match(before.split("、")[-1]):
+        lead = before
+    return _split(lead)
+
+
 def event_host(hosts: list[str], text: str) -> list[str]:
     """Co-hosts of one event (a launch) are not co-organisers; the issuer is the host of the
     campaign's own area: the hosts of the level the report is about, else the first."""
@@ -159,6 +182,39 @@ def event_host(hosts: list[str], text: str) -> list[str]:
         area = level_from_text(text)
         own = [h for h in hosts if level_of_body(h, text) == area]
     return own or hosts[:1]
+
+
+def _run_by(sentences: list[str], text: str) -> tuple[tuple[list[str], list[str]] | None, bool]:
+    """ "活动由…主办": the first sentence that states who runs it, and whether what they host
+    is one event ("启动仪式由…主办", "由…共同主办的…启动仪式")."""
+    for sentence in sentences:
+        for m in rules.RUN_BY.finditer(sentence):
+            found = _bodies(m)
+            if not found:
+                continue
+            hosted = m.group("verb") in rules.EVENT_VERBS
+            after = sentence[m.end() :].lstrip("的")
+            if hosted and (m.group("this") or m.group("event") or rules.EVENT_OBJECT.match(after)):
+                hosts = event_leads(rules.SUBJECT_LEAD.sub("", _lead(m)))
+                # 此次活动 is the report's own subject: its host wins outright, as before.
+                return (event_host(hosts, text), []), not m.group("this")
+            return found, False
+    return None, False
+
+
+def _one_event(sentence: str, m: re.Match[str]) -> bool:
+    """What the bodies hold is one event: its name follows the verb ("…启动仪式"), or the
+    place they hold it in stands before the verb ("…，在县城人民广场开展“质量月”宣传")."""
+    return bool(
+        rules.EVENT_OBJECT.match(sentence[m.end() :])
+        or rules.EVENT_PLACE.search(sentence[m.end("lead") : m.end()])
+    )
+
+
+def _weight(found: tuple[list[str], list[str]]) -> tuple[int, bool]:
+    """The sentence naming most bodies wins; on a tie, one saying they run the campaign jointly
+    beats the host of one event ("市委宣传部和市政府18个部门联合下发" over "市政府举行启动仪式")."""
+    return len(found[0]), bool(found[1])
 
 
 def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
@@ -171,14 +227,14 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
     部门), and then every named body is an issuer too; co-hosts of one event (a launch, a
     meeting, a street day) are neither (the gold conventions of imports/corpus/README.md)."""
     sentences = re.split(r"[。！？\n]", text)
-    for sentence in sentences:
-        for m in rules.RUN_BY.finditer(sentence):
-            found = _bodies(m)
-            if found and m.group("this") and m.group("verb") in rules.EVENT_VERBS:
-                return event_host(_split(rules.SUBJECT_LEAD.sub("", m.group("lead"))), text), []
-            if found:
-                return found
-    best: tuple[list[str], list[str]] | None = None
+    outright, one_event = _run_by(sentences, text)
+    if outright and not outright[1] and not one_event:
+        return outright
+    # "由市场监管总局等14个部门联合主办" names one of a list another sentence gives in full:
+    # a joint campaign stated outright competes on the number of bodies named.
+    # The hosts of a launch ("启动仪式由…主办") are the issuers only when no sentence names who
+    # runs the campaign itself ("…联合制定下发了《…通知》").
+    best: tuple[list[str], list[str]] | None = None if one_event else outright
     for sentence in sentences:
         # A sentence about the campaign, or one saying bodies run something together: other
         # sentences name hospitals and newsrooms.
@@ -190,21 +246,23 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
             if _cited(sentence, m):
                 continue
             found = _bodies(m)
-            if found and rules.EVENT_OBJECT.match(sentence[m.end() :]):
-                found = (event_host(_split(rules.SUBJECT_LEAD.sub("", m.group("lead"))), text), [])
-            if found and (best is None or len(found[0]) > len(best[0])):
+            if found and _one_event(sentence, m):
+                found = (event_host(event_leads(rules.SUBJECT_LEAD.sub("", _lead(m))), text), [])
+            if found and (best is None or _weight(found) > _weight(best)):
                 best = found
     # A list of short names competes like any other: the sentence naming most bodies wins.
     listed = abbreviated_bodies(sentences, text)
     if listed and (best is None or len(listed[0]) > len(best[0])):
         best = listed
-    if best is None:
+    if best is None and not rules.COLLECTIVE_RUNNERS.search(text):
         # A lead that says what the bodies run without repeating 质量月 ("…办公室和省市场监督
         # 管理局本月将在全省组织开展…"): the first such sentence of a text about the campaign.
+        # Not when the text gives the campaign to a collective ("我省17个部门"): the department
+        # it then quotes is one of many.
         for sentence in sentences:
             for m in rules.CAMPAIGN_SUBJECT.finditer(sentence):
                 if m.group("verb") in rules.RUNNING_VERBS and not _cited(sentence, m):
                     found = _bodies(m)
                     if found:
                         return found
-    return best
+    return best or (outright if one_event else None)

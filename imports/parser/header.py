@@ -126,10 +126,35 @@ def _issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
         if rules.DOC_NUMBER.fullmatch(line.strip()) and is_org_line(doc.main[i - 1]):
             return doc.main[i - 1].split(), True
     if title_text:
+        # Several bodies first: one name never repeats its place inside it.
+        names = title_bodies(title_text)
+        if names:
+            return names, False
         m = rules.TITLE_ISSUER.match(title_text)
         if m and rules.ORG_NAME.match(m.group(1)) and not rules.BARE_BODY.match(m.group(1)):
             return [m.group(1)], False
+        joint = rules.TITLE_JOINT.match(title_text)
+        if joint:
+            return joint.group("names").split("、"), False
     return [], False
+
+
+def title_bodies(title_text: str) -> list[str]:
+    """The bodies a joint title names before 关于, also written one after the other with their
+    place repeated ("湖南省质量强省工作领导小组办公室湖南省市场监督管理局关于…")."""
+    prefix, found, _ = title_text.partition("关于")
+    if not found or not prefix:
+        return []
+    names: list[str] = []
+    for part in re.split(r"[、，,]", prefix):
+        place = rules.PROVINCE_PREFIX.match(part) or rules.CITY_NAME.match(part)
+        pieces = re.split(f"(?={re.escape(place.group(0))})", part) if place else [part]
+        names += [p for p in pieces if p]
+    if len(names) < 2 or not all(
+        rules.ORG_NAME.match(n) and not rules.BARE_BODY.match(n) for n in names
+    ):
+        return []
+    return names
 
 
 def iso_date(text: str | None) -> str | None:
@@ -165,6 +190,11 @@ def year(title_text: str | None, number: str | None, issued: str | None, text: s
     m = rules.CN_YEAR_NEAR_CAMPAIGN.search(text)
     if m:
         return to_int(m.group(1))
+    return year_of_ordinal(text)
+
+
+def year_of_ordinal(text: str) -> int | None:
+    """ "第45个“质量月”": the first was held in 1978, so the Nth in 1977 + N."""
     m = rules.ORDINAL_CAMPAIGN.search(text)
     ordinal = to_int(m.group(1)) if m else None
     return rules.FIRST_CAMPAIGN_YEAR + ordinal if ordinal else None
@@ -184,7 +214,7 @@ def infer_year(text: str) -> tuple[int | None, str]:
         return cited
     m = rules.YEAR_STAMP.search(text)
     if m:
-        return int(m.group(1)), "页面的发布日期"
+        return int(m.group(1) or m.group(2)), "页面的发布日期"
     return None, ""
 
 
@@ -352,6 +382,8 @@ def level_of_name(name: str) -> str | None:
         return "county"
     if rules.CITY_NAME.match(name):
         return None
+    if rules.NATIONAL_BODY_END.search(name) and name[0] not in rules.NOT_NATIONAL_START:
+        return "national"
     return None
 
 

@@ -32,7 +32,7 @@ _SPACE_CJK_NARROW = re.compile(
     rf"(?<={_CJK_CHAR})\s+(?={_NARROW})|(?<={_NARROW})\s+(?={_CJK_CHAR})"
 )
 _SPACE_CJK_CJK = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
-_QUOTED = re.compile(r"(“[^”]{0,60}”)")
+_QUOTED = re.compile(r"(“[^”]{0,60}”|「[^」]{0,60}」|『[^』]{0,60}』|\"[^\"\n]{0,60}\")")
 _MULTISPACE = re.compile(r"[ ]{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -51,6 +51,10 @@ _LABEL = re.compile(
 _DATE_LINE = re.compile(rf"^(?:{rules.DATE.pattern}(?:印发|发布)?|\d{{4}}-\d{{1,2}}-\d{{1,2}})$")
 # A wrapped physical line is long; short unpunctuated lines are headings, names or slogans.
 _MIN_WRAPPED_LINE = 20
+# A site's menu (网站首页 工作范例 办公范例 …): short words apart, a line of its own.
+_MENU_LINE = re.compile(
+    rf"(?:[{rules.CJK}A-Za-z0-9]{{1,6}}[ \u3000]+){{3,}}[{rules.CJK}A-Za-z0-9]{{1,6}}"
+)
 # Enough traditional-only characters to be sure, few enough to catch a short notice.
 _TRADITIONAL_THRESHOLD = 3
 
@@ -165,7 +169,7 @@ def _continues(prev: str, line: str, full_width: int | None, physical: int) -> b
     tail = prev.rstrip(_CLOSERS)
     if not tail or tail[-1] in _SENTENCE_END:
         return False
-    if _LABEL.match(prev) or _DATE_LINE.match(prev):
+    if _LABEL.match(prev) or _DATE_LINE.match(prev) or _MENU_LINE.fullmatch(prev):
         return False
     if full_width and physical >= full_width - 1:
         # The line filled the page width, so whatever it looks like, it was cut.

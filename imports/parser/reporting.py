@@ -43,10 +43,12 @@ def materials(doc: Document, deadline_sentence: str | None) -> list[str]:
         if rules.REPORT_VERB.search(sentence):
             candidates.append(sentence)
     for sentence in candidates:
+        hits = [(m.start(), m.group(0)) for m in _MATERIAL.finditer(sentence)]
+        hits += [(m.start(), m.group(0)) for m in rules.SUMMARY_NOUN.finditer(sentence)]
         found: list[str] = []
-        for m in _MATERIAL.finditer(sentence):
-            if m.group(0) not in found:
-                found.append(m.group(0))
+        for _, word in sorted(hits):
+            if word not in found:
+                found.append(word)
         if found:
             return found
     return []

@@ -115,7 +115,9 @@ MATERIALS: tuple[str, ...] = (
     "实施方案",
     "总结材料",
 )
-# Bare 总结 is left out on purpose: "活动结束后及时总结" uses it as a verb.
+# Bare 总结 is left out on purpose: "活动结束后及时总结" uses it as a verb. Listed after another
+# material ("活动开展情况和总结报送…") it is the noun.
+SUMMARY_NOUN = re.compile(r"(?<=[和及、与])总结(?=报|上报|提交|[，,。、和及]|$)")
 
 # --- roles: (质量局牵头，办公室、综合处等配合)  (计量处负责)  协办：… --------------------------
 
@@ -139,7 +141,7 @@ UNIT_SPLIT = re.compile(r"[、，,；;/]|\s+|和(?=[^和]{2,}$)")
 # A co-organizer's item starts with its own name: "二、省工业和信息化厅组织…".
 ORG_SUFFIX = (
     r"(?:委员会|办公室|领导小组|总工会|工商联|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
-    r"|商会|研究院|政府|院|局|厅|委|部|署|行|社|会|办|所|处|科|室|队|站|组|馆|台|报社|大学|集团|公司)"
+    r"|商会|研究院|政府|团中央|院|局|厅|委|部|署|行|社|会|办|所|处|科|室|队|站|组|馆|台|报社|大学|集团|公司)"
 )
 ORG_AT_START = re.compile(
     rf"^([{CJK}（）()]{{2,30}}?{ORG_SUFFIX})"
@@ -214,8 +216,12 @@ RECIPIENT_LINE = re.compile(
 NATIONAL_PREFIX = re.compile(
     r"^(?:国家|国务院|中共中央|中央|最高人民|全国|中国|市场监管总局|海关总署|"
     r"教育部|公安部|民政部|财政部|商务部|工业和信息化部|自然资源部|生态环境部|住房城乡建设部|"
-    r"交通运输部|水利部|农业农村部|文化和旅游部)"
+    r"交通运输部|水利部|农业农村部|文化和旅游部|共青团中央|中华全国)"
 )
+# A ministry or national administration named without a place: "科学技术部", "住房和城乡建设部",
+# "供销合作总社", "国家旅游局" (no place before it, unlike 省委宣传部 or 县市场监管局).
+NATIONAL_BODY_END = re.compile(r"(?:部|总局|总署|总社)$")
+NOT_NATIONAL_START = "省市县区州盟旗乡镇街团"
 PROVINCES: tuple[str, ...] = (
     "北京",
     "天津",
@@ -345,17 +351,44 @@ ELISION_LINE = re.compile(r"^[.。…·\s]*(?:……|\.{6,})[.。…·\s]*$")
 # Any of the quotes a theme is written in: “…” "…" 「…」 『…』 ‘…’ '…' (mirrors swap them).
 _OPEN_Q, _CLOSE_Q, _ANY_Q = "[“\"「『‘'”]", "[”\"」』’'“]", "“”\"「」『』‘’'"
 THEME_SENTENCE = re.compile(
-    rf"主题(?:是|为|确定为|定为)?\s*[：:]?\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}"
+    rf"主题\s*(?:[，,]\s*(?=是|为))?(?:是|为|确定为|定为)?\s*(?:[：:]|——|—|--)?\s*"
+    rf"{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}"
 )
 # "活动主题为：质量提升 共建共享。" — unquoted after a colon, to the end of the clause.
 THEME_COLON = re.compile(
     r"主题(?:是|为|确定为|定为)\s*[：:]\s*([^，。；;,“”\"「」]{4,40}?)\s*(?:[。；;]|$)"
+    # "主题是：推动“三个转变”，建设质量强省；": quoted words and a second half after a comma.
+    r"|主题(?:是|为|确定为|定为)\s*[：:]\s*([^，。；;,\n]{2,24}?[，,]"
+    r"(?!通过|旨在|围绕|进一步|努力|营造|各地|各单位|请|要)[^，。；;,\n]{2,14}?)\s*[；;。]"
 )
+# "以增强质量意识 推进高质量发展为主题的…" without quotes; "活动主题：…。" after a label.
+THEME_UNQUOTED = re.compile(
+    r"(?:以([^，。；;、,“”\"「」『』《》（）()]{4,30}?)为(?:活动)?主题"
+    r"|(?:活动|质量月[”\"」』]?)主题\s*[：:]\s*([^，。；;,“”\"「」]{4,40}?)\s*(?:[。；;]|$))"
+)
+# A line that announces the theme below it: "今年“质量月”活动的主题是：".
+THEME_LEAD_IN = re.compile(r"主\s*题\s*(?:是|为|确定为|定为)?\s*[：:]\s*$")
 # "围绕“建设质量强县,决胜全面小康”(这一)主题" / "以“…”为主题" in running text.
 THEME_AROUND = re.compile(
-    rf"(?:围绕|以|贯彻|落实|紧扣|突出|聚焦|紧紧围绕)\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*(?:这一|的)?(?:年度|活动)?(?:主题|为主题)"
+    rf"(?:围绕|以|贯彻|落实|紧扣|突出|聚焦|紧紧围绕|发布了?|公布了?|确定了?)\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}})"
+    # A copy may close the quote with 》 ("围绕“宣传贯彻《纲要》，推进…》这一主题").
+    rf"(?:{_CLOSE_Q}|》(?=\s*这一))\s*(?:这一|的)?(?:年度|活动)?(?:主题|为主题)"
 )
 THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
+
+# --- a report's own list of the campaign's activities --------------------------------------------
+
+# "这些活动涵盖了4个方面的主题：一是…", "主要活动如下：", "将开展以下活动：".
+REPORT_ACTIVITY_INTRO = re.compile(
+    r"(?:(?:[\d一二三四五六七八九十]+\s*个方面|以下|如下)[^。；;：:]{0,8}[：:]"
+    r"|从[\d一二三四五六七八九十]+\s*个方面(?:展开|开展|进行)[^。；;：:]{0,6}[：:]?)"
+)
+# A list of numbered lines announced as the campaign's activities.
+ACTIVITY_LIST_INTRO = re.compile(
+    r"如下|以下|[\d一二三四五六七八九十]+\s*(?:个方面|项(?:活动|内容|工作))|主要活动|活动(?:有|包括)"
+)
+# A list announced as requirements or a speech's points, not as activities.
+REQUIREMENTS_INTRO = re.compile(r"要求|强调|指出|提出|讲话|表示")
 
 # --- a campaign mentioned at all (a digest or news report still is one) --------------------------
 
@@ -364,11 +397,34 @@ CAMPAIGN = r"质\s*量\s*(?:活\s*动\s*)?月"
 CAMPAIGN_WORDS = re.compile(CAMPAIGN)
 # The encyclopedia's definition of 质量月, which general articles and stub pages copy: a
 # sentence with it says nothing about a particular campaign.
-GENERIC_SENTENCE = re.compile(r"始于1978|1978年9月|什么是质量月|质量月的意义|是我国长期开展")
+GENERIC_SENTENCE = re.compile(
+    r"始于1978|1978年9月|什么是质量月|质量月的意义|是我国长期开展"
+    # The origin story these pages tell next: Japan's first 质量月, America's since 1988.
+    r"|起源于|日本|美国"
+)
+# 质量月 inside a body's name ("全国质量月活动领导小组成员单位出席") names no campaign by itself.
+CAMPAIGN_IN_NAME = re.compile(
+    rf"{CAMPAIGN}[”\"」』’']?\s*(?:活动)?(?:工作)?领导小组(?:办公室)?(?:成员单位)?"
+)
+# What makes a sentence about one particular campaign rather than 质量月 in general: its year,
+# its number (第N个; 第一个 is the 1978 one of the history), this year's, or its theme.
+EDITION = re.compile(
+    r"今年|本年度|本次|本届|第\s*(?!一\s*个)[\d一二三四五六七八九十]+\s*个"
+    r"|(?:19[89]\d|20\d\d|20[xX]{2})\s*年"
+    r"|主\s*题\s*(?:是|为)?\s*[：:]?\s*[“\"「『]|[”\"」』]\s*(?:为|的)\s*(?:活动)?主\s*题"
+)
 # A body that runs a campaign; a text about one names at least one outside the definition.
 CAMPAIGN_BODY = re.compile(
     r"(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局|质检总局|领导小组|人民政府"
     r"|委员会|办公室|协会|学会|质协|总工会|管理局|总局|[省市县区]局|检验检测|研究院)"
+)
+# Whether a report names anyone running a campaign at all (so it is not refused): the bodies
+# above and the shorter names reports use — 市监局, 质监分局, 市场监管所, 县政府, 质强办, 经信委,
+# 公安厅, "十部门", "16个相关单位".
+REPORT_BODY = re.compile(
+    CAMPAIGN_BODY.pattern[:-1]
+    + r"|监局|分局|监管所|[省市县区州盟旗]政府|强[省市县区]?办|[^\s，,。、]{1,6}(?:委(?![托屈婉])|厅(?!堂))"
+    r"|[\d一二三四五六七八九十]+个?(?:相关)?(?:部门|单位))"
 )
 
 # --- organising bodies named in running text (digests, news reports) ------------------------------
@@ -428,7 +484,9 @@ CAMPAIGN_MONTH = 9
 PLENUM = re.compile(r"(十[六七八九]|二十)届((?:[一二三四五六七]中[和及与]?)+)全会")
 CONGRESS = re.compile(r"党的(十[六七八九]|二十)大|(十[六七八九]|二十)大(?=精神|报告|以来)")
 # "2023年“质量月”" / "2023年全国“质量月”" / "时间:2015-09-15".
-YEAR_NEAR_CAMPAIGN = re.compile(rf"((?:19|20)\d{{2}})\s*年[^。\n]{{0,20}}?{CAMPAIGN}")
+YEAR_NEAR_CAMPAIGN = re.compile(
+    rf"((?:19|20)\d{{2}})\s*(?:年[^。\n]{{0,20}}?|[‘“'\"「『]?[{CJK}]{{0,6}}?){CAMPAIGN}"
+)
 # "第45个“质量月”": the first was 1978, so the Nth is held in 1977 + N.
 ORDINAL_CAMPAIGN = re.compile(
     rf"第\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*(?:个|届)\s*[“\"「『‘']?\s*(?:全国)?\s*[“\"「『‘']?{CAMPAIGN}"
@@ -436,14 +494,27 @@ ORDINAL_CAMPAIGN = re.compile(
 FIRST_CAMPAIGN_YEAR = 1977
 # "二〇二三年“质量月”": the year in Chinese numerals.
 CN_YEAR_NEAR_CAMPAIGN = re.compile(rf"([{CN_DIGITS}]{{4}})\s*年[^。\n]{{0,20}}?{CAMPAIGN}")
-YEAR_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./年]\s*(?:0?[1-9]|1[0-2])[-./月]")
+YEAR_STAMP = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[-./年]\s*(?:0?[1-9]|1[0-2])[-./月]"
+    # "21.09.2016 21:44": day first, as some aggregators stamp their pages.
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.((?:19|20)\d{2})(?![\d.])"
+)
 # Words before a body that a report cites as its superior, not as the organiser.
 CITED_SUPERIOR = re.compile(r"按照|根据|依据|贯彻|落实|转发|要求")
 # Words a body's name picks up from the sentence before it ("近日，由伊春市质监局…").
 TEXT_ORG_LEAD = re.compile(r"^.*?(?:由|是|在|和|与|及|、|讯|日|经|按照|根据|从|向|获悉|据)")
 # A digest names the document it is about: "制定了《徐闻县市场监督管理局2023年“质量月”活动安排表》".
 CITED_TITLE = re.compile(
-    r"(?:制定|印发|下发|出台|发布|联发|发出)了?《([^《》]{0,40}质量月[^《》]{0,30}(?:通知|方案|安排表|计划|函))》"
+    r"(?:(?:制定|印发|下发|出台|发布|联发|发出)了?"
+    # "…在《关于开展…的通知》(以下简称《通知》)中": the one a report is about, whatever the verb.
+    r"|(?=《[^《》]{0,80}》\s*[（(]以下简称))"
+    r"《([^《》]{0,40}质量月[^《》]{0,30}(?:通知|方案|安排表|计划|函))》"
+)
+# "8月24日，国家质检总局向全国质检系统发出《…质量月…》" / "8月25日…联合发文": a report's
+# date of the notice it reports; the year is the campaign's.
+REPORTED_ISSUE_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]?[^。；;\n]{0,40}?"
+    r"(?:(?:印发|发出|下发|联发|出台)了?《[^《》]{0,60}质量月[^《》]{0,40}》|联合(?:发文|印发|下发))"
 )
 # The issuer that opens a title: "徐闻县市场监督管理局2023年…" / "…局关于…".
 TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\d{{2}}\s*年)")
@@ -451,23 +522,43 @@ TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\
 # The sentence of a digest that says who runs the campaign: "市场监管总局、发展改革委…等16个部门
 # 定于2020年9月联合开展", "省市场监管局联合省发展改革委、省科技厅等17个部门开展了",
 # "包头市…办公室和包头市…办公室联发《…》".
-_BODY = rf"[{CJK}（）()]{{2,30}}?{ORG_SUFFIX}"
+# A name never runs across the verb that gives its role: "…办公室召集部分成员单位及华星燃气公司"
+# is one office convening others, not one name ending in 公司 (联合会 is a name, 联合 a verb).
+_ROLE_VERB = r"召集|联合(?!会)|会同|牵头|组织(?!部)|开展|举办|举行|印发|下发|发出|部署|围绕"
+_BODY = rf"(?:(?!{_ROLE_VERB})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
-_BODIES = rf"{_BODY}(?:[{BODY_JOINERS}]{_BODY})*"
+# "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
+_BODIES = rf"{_BODY}(?:[{BODY_JOINERS}](?![省市县区]政府\s*[0-9一二三四五六七八九十])(?:{_BODY}))*"
+# One event a body hosts, named before 由 or after the verb.
+_EVENT_NOUN = r"仪式|大会|发布会|开放日|论坛|座谈会|现场会|推进会|动员会|启动会|宣传日|宣传周"
 # "等16个部门", "等10家单位", "十几个市级部门", "20多个省直部门".
 _COUNT = (
-    r"[0-9一二三四五六七八九十几多余]+\s*[个家]?"
-    r"(?:省直|市直|县直|区直|成员|省级|市级|县级|区级)?(?:部门|单位)"
+    r"[0-9一二三四五六七八九十几多余两]+\s*[个家]?"
+    r"(?:省直|市直|县直|区直|成员|省级|市级|县级|区级|相关|有关|主要)?(?:部门|单位)"
 )
-_SEVERAL_REQUIRED = rf"(?P<several>等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
+# "…、共青团中央10部门，联合下发": the count alone closes a list of names as 等N个部门 does.
+_SEVERAL_REQUIRED = rf"(?P<several>(?:等|[和及][省市县区]政府)?\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
 _SEVERAL = rf"{_SEVERAL_REQUIRED}?"
 # "X牵头，会同Y等部门": the lead's own verb before it joins the others.
+_WITH_OTHERS = (
+    r"将?(?:联合|会同)[^，。,；;“”《]{0,30}?(?:相关|有关)(?:职能)?(?:部门|成员单位|单位)"
+    r"(?:[、和及][^，。,；;“”《]{1,12}?等(?:单位|部门))?"
+    # "…办公室召集部分成员单位及华星燃气公司在…开展": the office leads the ones it convenes.
+    r"|召集[^，。,；;“”《在]{0,30}(?:单位|部门|企业|公司)"
+)
 _LEADS = r"(?:牵头[，,]?\s*)?"
+# A joint notice's title: "市场监管总局等21个部门关于开展2022年全国“质量月”活动的通知".
+TITLE_JOINT = re.compile(rf"^(?P<names>{_BODIES})等\s*{_COUNT}(?=关于)")
 CAMPAIGN_SUBJECT = re.compile(
     rf"(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
-    r"(?P<with_others>联合相关部门|会同相关成员单位|等相关部门)?"
-    r"(?:于\d{1,2}月|定于[^，。,]{0,12}|本月|今年|将|现|共同|紧紧|在全[省市县区]"
+    # "联合相关部门、行业协会等单位", "将联合全市各市(县)、区和相关职能部门": others not named.
+    rf"(?P<with_others>{_WITH_OTHERS}|等相关部门)?"
+    # A clause break before the verb: "…共青团中央10部门，联合下发", "…自来水公司，在县城…开展".
+    r"(?:[，,]\s*(?=联合|共同|在|定于|于|将|近日|日前|向)"
+    # "国家质检总局向全国质检系统发出《…》": the addressees between the body and its verb.
+    r"|向[^，。,；;]{1,15}?(?=发出|印发|下发|部署)"
+    r"|于\d{1,2}月|定于[^，。,]{0,12}|本月|今年|将|现|共同|紧紧|在全[省市县区]"
     r"|在[^，。,；;]{0,20}?期间[，,]?|近日|日前|于\d{1,2}月\d{1,2}日"
     # "X作为…的单位之一，将围绕…": the body stays the subject across its apposition.
     r"|作为[^，。,；;]{1,30}?[，,]\s*"
@@ -475,9 +566,16 @@ CAMPAIGN_SUBJECT = re.compile(
     # "X认真谋划，扎实开展", "X9月1日启动".
     r"|(?:研究)?决定|结合(?:实际|工作实际)[，,]?|(?:认真|精心|周密)(?:谋划|部署|筹备)[，,、]?"
     r"|积极|认真|扎实|广泛|全面|深入|精心|大力|集中|统一|持续|周密|\d{1,2}月\d{1,2}日"
+    # When, in any of the ways reports say it: "于9月15日上午", "8月下旬", "近期", "9月份".
+    r"|(?:于|在)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|[上中下]旬|初|底)?|近期|当天|同日)"
+    r"(?:上午|下午|晚上|晚)?"
+    # How: "高度重视，", "紧扣“质量月”主题，".
+    r"|高度重视[，,]?|紧扣[^，。,；;]{1,30}?[，,]"
     r"|(?P<together>联合|共同)?在[^，。,；;]{1,12}?(?=举办|开展|举行|召开|启动))*"
     r"(?P<verb>联发|联合发出|联合印发|联合下发|联合开展|联合举办|发出|印发|下发|开展了?|组织开展"
-    r"|面向社会公开征集|举办|举行|召开|围绕|牵头组织了?|部署开展|部署|组织|启动|以(?=[“\"「]))"
+    r"|面向社会公开征集|举办|举行|召开|围绕|牵头组织了?|部署开展|部署|组织(?!部)|启动|以(?=[“\"「])"
+    # "市场监管总局、住房城乡建设部等27个部门近日发布通知" (not a 发布会).
+    r"|发布(?!会)|(?:联合)?制定(?:并)?下发了?)"
     # "牵头组织十几个市级部门…开展": the departments it leads run the campaign with it.
     rf"(?P<count_after>{_COUNT})?"
 )
@@ -491,8 +589,9 @@ JOINT_RUN = re.compile(
 # "此次活动由X牵头，联合Y、Z等10家单位": the bodies joined after the verb run it too.
 # "此次活动由…与石家庄市政府共同举办": 此次 is the event the report is about (see EVENT_VERBS).
 RUN_BY = re.compile(
-    rf"(?:(?P<this>此次|本次|这次|该)?活动)?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
-    rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织|举办)"
+    # "启动仪式由漯河市人民政府主办": the event named before 由 is one event, like 此次活动.
+    rf"(?:(?P<this>此次|本次|这次|该)?活动|(?P<event>{_EVENT_NOUN}))?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
+    rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办)"
     rf"(?:[，,]\s*(?:联合|会同)(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?)?"
 )
 # A report's own event (此次活动) hosted so is one event, not the campaign: its hosts are not
@@ -528,9 +627,29 @@ RUNNING_VERBS = frozenset(
 # the campaign's co-organisers ("…联合举办2018年“质量月”活动启动仪式").
 EVENT_OBJECT = re.compile(
     r"^[^，。,；;]{0,40}?(?:仪式|大会|发布会|开放日|论坛|座谈会|现场会|推进会|部署会|动员会|工作会"
-    r"|调度会|培训会|会议|培训班|竞赛|大赛|比赛|展览|展示会|讲堂)"
+    r"|调度会|培训会|会议|培训班|竞赛|大赛|比赛|展览|展示会|讲堂"
+    # …or one day's publicity: "联合县烟草专卖局…开展以“…”为主题的“质量月”宣传活动".
+    r"|宣传(?:咨询)?(?:服务)?活动|咨询(?:服务)?活动|宣传日|宣传周)"
     # …or a street event: "在芦山县城十字街口通过设立咨询台…".
     r"|^[，,]?\s*在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)"
+)
+# The same street place between the bodies and their verb: "…，在县城人民广场开展".
+EVENT_PLACE = re.compile(r"在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)")
+# Names that end so are bodies that can run a campaign too: governments, party departments,
+# ministries, commissions and their offices ("苏州市政府", "漯河市委宣传部", "共青团中央").
+RUNNING_BODY_END = re.compile(r"(?:政府|局|部|厅|委|办|总署|总社|团中央|联合会|商会|协会)$")
+# A county-level body named under its province and city ("河北省临漳县质监局", "南充市顺庆区
+# 市场监管局"): the gold gives it by its own place, as the report's later sentences do.
+COUNTY_UNDER_PLACES = re.compile(
+    rf"^(?:(?:{'|'.join(PROVINCES)})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?)?"
+    rf"(?:[{CJK}]{{2,6}}?(?:市|自治州|州|盟|地区))?"
+    rf"(?P<own>(?!城区|郊区|矿区|自治)[{CJK}]{{1,7}}?(?:县|(?<!地)(?<!自治)区|旗)[{CJK}]{{2,}})$"
+)
+# A report that gives its campaign to a collective ("我省17个部门将举办…", "省直各部门结合实际开展
+# 了…"): the one department it then quotes is not the issuer.
+COLLECTIVE_RUNNERS = re.compile(
+    r"[我全本][省市县区]\s*(?:\d+|[一二三四五六七八九十]+)\s*个?(?:相关)?部门"
+    r"|[省市县区]直各(?:有关)?部门|各地各(?:有关)?部门"
 )
 # Words of the sentence that the first body's name picks up before it.
 SUBJECT_LEAD = re.compile(
@@ -562,7 +681,9 @@ CUT_OFF = re.compile(r"[，、,；;：:（(“《]$|[\u4e00-\u9fff]{2}$")
 PLAN_TITLE_END = re.compile(r"(?:方案|安排表|活动安排|工作计划|活动计划)$")
 # A report that a body issued the campaign's plan.
 PLAN_ISSUED = re.compile(
-    r"(?:印发|制定|出台)(?:了)?[^。，,《]{0,20}质量月[^。，,》]{0,8}(?:活动)?方案"
+    r"(?:印发|制定|出台|宣读)(?:了)?[^。，,《]{0,20}质量月[^。，,》]{0,8}(?:活动)?方案"
+    # "…2014年“质量月”活动联合方案发布": the plan first, then its release.
+    r"|质量月[^。，,》]{0,8}方案(?:正式)?(?:发布|印发)"
 )
 # A headline whose subject is a place: "陇南市宕昌县开展2016年“质量月”宣传活动".
 PLACE_SUBJECT = re.compile(
