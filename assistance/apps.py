@@ -12,3 +12,9 @@ class AssistanceConfig(AppConfig):
         from assistance.figures import register_figures
 
         register_figures()
+
+        # Likewise core's expire_personal_data learns how this app erases old contacts.
+        from assistance.services import personal_data_expire_report
+        from core.personal_data import register_expiry
+
+        register_expiry("assistance", personal_data_expire_report)

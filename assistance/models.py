@@ -3,6 +3,7 @@ enterprise, its diagnosis by field, the 一企一策 plan's measures, follow-up 
 outcome with the enterprise's satisfaction."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.personal_data import EncryptedTextField
 from orgs import scoping
 
 
@@ -75,9 +77,20 @@ class ServiceCase(TimeStampedModel):
     source = models.CharField(_("来源"), max_length=10, choices=Source.choices)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     needs = models.TextField(_("帮扶需求"), blank=True)
-    # The enterprise's contact: personal data, kept out of the audit trail (core/audit.py).
-    contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
-    contact_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    # The enterprise's contact: personal data, encrypted at rest (core.personal_data), kept
+    # out of the audit trail (core/audit.py), erased after the retention period once closed.
+    contact_name = EncryptedTextField(
+        _("联系人"),
+        purpose="assistance.servicecase.contact_name",
+        blank=True,
+        validators=[MaxLengthValidator(50)],
+    )
+    contact_phone = EncryptedTextField(
+        _("联系电话"),
+        purpose="assistance.servicecase.contact_phone",
+        blank=True,
+        validators=[MaxLengthValidator(30)],
+    )
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -92,6 +105,7 @@ class ServiceCase(TimeStampedModel):
         _("企业满意度"), max_length=15, choices=Satisfaction.choices, blank=True
     )
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("个人信息删除时间"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     objects = ServiceCaseQuerySet.as_manager()

@@ -8,6 +8,7 @@ returned as it is instead of being written twice or refused as a conflict.
 
 import datetime
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_noop
 
 from assistance.models import FollowUp, Measure, Problem, ProblemField, ServiceCase
 from campaigns.models import Campaign
+from core import personal_data
 from core.audit import set_actor
 from core.errors import ConflictError
 from entities.services import entity_get_or_create_for_applicant
@@ -35,6 +37,7 @@ MSG_NOT_ACCEPTED = gettext_noop("该申请尚未受理，请先受理后再记�
 MSG_CLOSED = gettext_noop("该案例已办结，不能再修改。")
 MSG_SATISFACTION = gettext_noop("请选择企业对帮扶的满意度。")
 MSG_FIELD = gettext_noop("请选择问题所属领域。")
+MSG_EXPIRED = gettext_noop("已删除 %(cases)s 个已办结帮扶案例的联系人和联系电话。")
 
 
 def current_campaign(today: datetime.date | None = None) -> Campaign | None:
@@ -310,3 +313,40 @@ def case_close(
         case.full_clean()
         case.save()
     return case
+
+
+# --- Retention of personal data -------------------------------------------------------------
+
+
+@transaction.atomic
+def personal_data_expire(*, now: datetime.datetime | None = None) -> int:
+    """Erase the contact person and phone of cases closed (办结) more than
+    QM_PERSONAL_DATA_RETENTION_DAYS ago (个人信息保护法 第十九条、第四十七条): a closed case
+    cannot change any more, and its diagnosis, plan, visits and outcome stay for the figures.
+    Only cases not yet erased are touched: running it again changes nothing. How many."""
+    now = now or timezone.now()
+    cases = list(
+        ServiceCase.objects.filter(
+            status=ServiceCase.Status.CLOSED,
+            closed_at__lte=now - personal_data.retention(),
+            anonymised_at__isnull=True,
+        )
+    )
+    with set_actor(None):
+        for case in cases:
+            ServiceCase.objects.filter(pk=case.pk).update(
+                contact_name="", contact_phone="", anonymised_at=now
+            )
+            LogEntry.objects.log_create(
+                case,
+                force_log=True,
+                action=LogEntry.Action.UPDATE,
+                changes={},
+                additional_data={"personal_data": "anonymised"},
+            )
+    return len(cases)
+
+
+def personal_data_expire_report(now: datetime.datetime) -> str:
+    """`personal_data_expire` as `manage.py expire_personal_data` reports it."""
+    return _(MSG_EXPIRED) % {"cases": personal_data_expire(now=now)}

@@ -22,7 +22,6 @@ from assistance.forms import (
     VersionForm,
 )
 from assistance.models import Measure, Problem, ServiceCase
-from core.client import client_ip
 from core.errors import ConflictError
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -51,7 +50,7 @@ def _errors(form, exc: ValidationError) -> None:
 def public_request(request):
     form = RequestForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.hit("request", client_ip(request) or "unknown"):
+        if not ratelimit.LIMITS.hit_request(request, "request"):
             return render(
                 request,
                 "assistance/public_request.html",

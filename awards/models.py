@@ -6,6 +6,7 @@ import secrets
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator, validate_email
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.personal_data import EncryptedTextField
 from orgs import scoping
 
 # GB/T 19580-2012 卓越绩效评价准则, clauses 4.1–4.7 with the points of its scoring table
@@ -145,7 +147,12 @@ class EmailVerification(models.Model):
     hash is stored. SMS is not available to the platform, so e-mail is the only channel."""
 
     round = models.ForeignKey(AwardRound, on_delete=models.CASCADE, related_name="+")
-    email = models.EmailField(_("电子邮箱"))
+    # Encrypted at rest (core.personal_data); a code is deleted a day after it expired.
+    email = EncryptedTextField(
+        _("电子邮箱"),
+        purpose="awards.emailverification.email",
+        validators=[validate_email, MaxLengthValidator(254)],
+    )
     code_hash = models.CharField(max_length=64)
     # The browser holds this token (in its session) to continue once the code is confirmed.
     token = models.CharField(max_length=64, unique=True)
@@ -181,8 +188,16 @@ class Application(TimeStampedModel):
         related_name="award_applications",
         verbose_name=_("申报企业"),
     )
-    contact_name = models.CharField(_("联系人"), max_length=50)
-    email = models.EmailField(_("电子邮箱"))
+    # The applicant's contact person: personal data, encrypted at rest (core.personal_data),
+    # kept out of the audit trail, erased after the retention period (anonymised_at).
+    contact_name = EncryptedTextField(
+        _("联系人"), purpose="awards.application.contact_name", validators=[MaxLengthValidator(50)]
+    )
+    email = EncryptedTextField(
+        _("电子邮箱"),
+        purpose="awards.application.email",
+        validators=[validate_email, MaxLengthValidator(254)],
+    )
     summary = models.TextField(_("申报说明"), blank=True)
     status = models.CharField(
         _("状态"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
@@ -191,6 +206,7 @@ class Application(TimeStampedModel):
     link_hash = models.CharField(max_length=64, unique=True, editable=False)
     shortlisted = models.BooleanField(_("入围"), default=False)
     awarded = models.BooleanField(_("获奖"), default=False)
+    anonymised_at = models.DateTimeField(_("个人信息删除时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("申报")
@@ -318,10 +334,16 @@ class Objection(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="objections", verbose_name=_("申报")
     )
-    name = models.CharField(_("姓名或单位"), max_length=100)
-    contact = models.CharField(_("联系方式"), max_length=100)
+    # Who objected and how to reach them: personal data like the applicant's contact.
+    name = EncryptedTextField(
+        _("姓名或单位"), purpose="awards.objection.name", validators=[MaxLengthValidator(100)]
+    )
+    contact = EncryptedTextField(
+        _("联系方式"), purpose="awards.objection.contact", validators=[MaxLengthValidator(100)]
+    )
     text = models.TextField(_("异议内容"))
     created_at = models.DateTimeField(_("提出时间"), auto_now_add=True)
+    anonymised_at = models.DateTimeField(_("个人信息删除时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("异议")

@@ -3,8 +3,10 @@
 import datetime
 import os
 import secrets
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -26,6 +28,7 @@ from awards.models import (
     hash_secret,
 )
 from awards.tasks import send_applicant_email
+from core import personal_data
 from core.audit import set_actor
 from core.uploads import content_extension, size_check
 from entities.models import validate_credit_code
@@ -73,6 +76,10 @@ MSG_CODE_BODY = gettext_noop("您申报“%(round)s”的邮箱验证码是 %(co
 MSG_LINK_SUBJECT = gettext_noop("质量奖申报已收到")
 MSG_LINK_BODY = gettext_noop(
     "“%(entity)s”申报“%(round)s”的材料已收到。查看进度或按要求补正材料：%(url)s"
+)
+MSG_EXPIRED = gettext_noop(
+    "已删除 %(rounds)s 个质量奖评选中 %(applications)s 份申报的联系人和电子邮箱、"
+    "%(objections)s 条异议的姓名和联系方式，以及 %(verifications)s 条过期的邮箱验证记录。"
 )
 
 LEVELS = {
@@ -224,7 +231,9 @@ def verification_send(*, award: AwardRound, email: str) -> tuple[EmailVerificati
         subject = _(MSG_CODE_SUBJECT)
         body = _(MSG_CODE_BODY) % {"round": award.name, "code": code, "minutes": CODE_MINUTES}
         transaction.on_commit(
-            lambda: send_applicant_email.enqueue(to=verification.email, subject=subject, body=body),
+            lambda: send_applicant_email.enqueue(
+                verification_id=verification.pk, subject=subject, body=body
+            ),
             robust=True,
         )
     return verification, token
@@ -312,7 +321,9 @@ def application_submit(
         "url": link_url(token),
     }
     transaction.on_commit(
-        lambda: send_applicant_email.enqueue(to=application.email, subject=subject, body=body),
+        lambda: send_applicant_email.enqueue(
+            application_id=application.pk, subject=subject, body=body
+        ),
         robust=True,
     )
     return application, token
@@ -618,3 +629,72 @@ def round_finalise(
         award.finalised_at = timezone.now()
         award.save()
     return award
+
+
+# --- Retention of personal data -------------------------------------------------------------
+
+# A verification code is good for CODE_MINUTES; its row (the e-mail address) is kept a day
+# longer only so that the applicant who confirmed it can still submit the form that evening.
+VERIFICATION_KEPT = datetime.timedelta(days=1)
+
+
+@dataclass
+class ExpiryResult:
+    rounds: int
+    applications: int
+    objections: int
+    verifications: int
+
+
+@transaction.atomic
+def personal_data_expire(*, now: datetime.datetime | None = None) -> ExpiryResult:
+    """Erase the applicants' contact persons and e-mail addresses and the objectors' names and
+    contacts once QM_PERSONAL_DATA_RETENTION_DAYS have passed since the round's final list
+    (获奖名单) was published (个人信息保护法 第十九条、第四十七条): the applications, their
+    materials, scores and the objections' text stay. E-mail verifications are deleted a day
+    after they expired. Rows already erased are not touched: running it again changes nothing.
+    """
+    now = now or timezone.now()
+    result = ExpiryResult(rounds=0, applications=0, objections=0, verifications=0)
+    rounds = AwardRound.objects.filter(
+        status=AwardRound.Status.FINAL, finalised_at__lte=now - personal_data.retention()
+    )
+    with set_actor(None):
+        for award in rounds:
+            applications = Application.objects.filter(round=award, anonymised_at__isnull=True)
+            objections = Objection.objects.filter(
+                application__round=award, anonymised_at__isnull=True
+            )
+            n_applications = applications.update(contact_name="", email="", anonymised_at=now)
+            n_objections = objections.update(name="", contact="", anonymised_at=now)
+            if not n_applications and not n_objections:
+                continue
+            LogEntry.objects.log_create(
+                award,
+                force_log=True,
+                action=LogEntry.Action.UPDATE,
+                changes={},
+                additional_data={
+                    "personal_data": "anonymised",
+                    "applications": n_applications,
+                    "objections": n_objections,
+                },
+            )
+            result.rounds += 1
+            result.applications += n_applications
+            result.objections += n_objections
+    result.verifications, _deleted = EmailVerification.objects.filter(
+        expires_at__lt=now - VERIFICATION_KEPT
+    ).delete()
+    return result
+
+
+def personal_data_expire_report(now: datetime.datetime) -> str:
+    """`personal_data_expire` as `manage.py expire_personal_data` reports it."""
+    result = personal_data_expire(now=now)
+    return _(MSG_EXPIRED) % {
+        "rounds": result.rounds,
+        "applications": result.applications,
+        "objections": result.objections,
+        "verifications": result.verifications,
+    }

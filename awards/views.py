@@ -27,7 +27,6 @@ from awards.forms import (
     ScreenForm,
 )
 from awards.models import GB_T_19580_CRITERIA, ApplicationFile, AwardRound
-from core.client import client_ip
 from core.uploads import upload_max_bytes
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -70,7 +69,7 @@ def _refuse(request, exc: ValidationError) -> None:
 
 
 def _throttled(request, scope: str) -> HttpResponse | None:
-    if ratelimit.hit(scope, client_ip(request) or "unknown"):
+    if ratelimit.LIMITS.hit_request(request, scope):
         return None
     return render(request, "awards/public_throttled.html", {"message": _(THROTTLED)}, status=429)
 

@@ -187,15 +187,19 @@ AUDITED: dict[str, dict] = {
     "inspections.InspectionFile": {"exclude_fields": _STAMPS},
     "awards.AwardRound": {"exclude_fields": _STAMPS},
     "awards.Criterion": {},
-    "awards.Application": {"exclude_fields": ["link_hash", *_STAMPS]},
+    # Contact persons, e-mail addresses and objectors are personal data, encrypted at rest
+    # (core.personal_data): the trail would otherwise keep them in clear.
+    "awards.Application": {
+        "exclude_fields": ["link_hash", "contact_name", "email", "anonymised_at", *_STAMPS]
+    },
     "awards.ApplicationFile": {"exclude_fields": _STAMPS},
     "awards.AwardExpert": {},
     "awards.Assignment": {"exclude_fields": _STAMPS},
     "awards.Score": {},
-    "awards.Objection": {"exclude_fields": ["contact"]},
+    "awards.Objection": {"exclude_fields": ["name", "contact", "anonymised_at"]},
     # The enterprise's contact person and phone are personal data: kept out of the trail.
     "assistance.ServiceCase": {
-        "exclude_fields": ["version", "contact_name", "contact_phone", *_STAMPS]
+        "exclude_fields": ["version", "contact_name", "contact_phone", "anonymised_at", *_STAMPS]
     },
     "assistance.Problem": {},
     "assistance.Measure": {},
@@ -225,6 +229,7 @@ NOT_AUDITED: dict[str, str] = {
     "core.RateCounter": "限流计数器：每个请求累加的计数，窗口过后即作废，不是业务数据",
     "awards.EmailVerification": "一次性邮箱验证码：只存摘要，15 分钟后失效，不是业务数据",
     "public.Vote": "匿名投票：只存号码摘要，写入审计日志反而多留一份个人信息",
+    "reports.ReportTally": "报送计数：由已记录的报送、审核、应报单位变动随同维护，可随时按原始记录重算",
 }
 
 

@@ -7,13 +7,20 @@ used to live in Django's cache: the database cache (the default deployment has n
 increments by reading and writing back, and 200 parallel votes from one address got 28
 through a limit of 20. A row per window keeps the statement free of any read-then-write;
 windows that are over are deleted now and then (`prune`).
+
+The public forms of several apps (public, awards, assistance) each declare their scopes once
+as `Limits` and count through it.
 """
 
 import random
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connections, router
 
+from core.client import client_ip
 from core.models import RateCounter
 
 # One hit in this many starts a new window's row and then also deletes the rows of windows
@@ -65,3 +72,28 @@ def prune(*, now: float | None = None) -> int:
         expires__lt=int(now if now is not None else time.time())
     ).delete()
     return deleted
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The rate limits of one app's public forms, per client address: each scope's (hits
+    allowed, window in seconds), which settings.<setting> may override scope by scope. The
+    counters are named `<prefix>-<scope>`, so the apps' scopes never share one."""
+
+    prefix: str
+    defaults: Mapping[str, tuple[int, int]]
+    setting: str
+
+    def limit_for(self, scope: str) -> tuple[int, int]:
+        overrides = getattr(settings, self.setting, {}) or {}
+        return overrides.get(scope, self.defaults[scope])
+
+    def hit(self, scope: str, client: str, *, now: float | None = None) -> bool:
+        """Count one request of `client` in `scope`; False once the window's allowance is
+        used."""
+        allowed, window = self.limit_for(scope)
+        return hit(f"{self.prefix}-{scope}", client, allowed=allowed, window=window, now=now)
+
+    def hit_request(self, request, scope: str) -> bool:
+        """`hit` for the request's client; clients whose address is unknown share one count."""
+        return self.hit(scope, client_ip(request) or "unknown")

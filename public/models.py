@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
-from public.personal_data import EncryptedTextField, registration_phone_digest
+from core.personal_data import EncryptedTextField
+from public.personal_data import registration_phone_digest
 
 MOBILE_MESSAGE = _("请填写11位中国大陆手机号码，如 13812341234。")
 mobile_validator = RegexValidator(r"^1[3-9]\d{9}$", MOBILE_MESSAGE)

@@ -296,6 +296,19 @@ def personal_data_expire(*, now=None) -> ExpiryResult:
     return result
 
 
+def personal_data_expire_report(now: datetime.datetime) -> str:
+    """`personal_data_expire` as `manage.py expire_personal_data` reports it."""
+    result = personal_data_expire(now=now)
+    return _(
+        "已删除 %(events)s 个活动中 %(registrations)s 条报名的姓名和手机号码，"
+        "清除 %(votes)s 张投票的手机号摘要。"
+    ) % {
+        "events": result.events,
+        "registrations": result.registrations,
+        "votes": result.votes,
+    }
+
+
 # --- 你点我检 ---
 
 

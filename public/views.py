@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
-from core.client import client_ip
 from core.xlsx import xlsx_response
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -44,7 +43,7 @@ CHECKED_IN = gettext_lazy("签到成功：%(name)s（%(code)s）")
 
 
 def _throttled(request, scope: str) -> HttpResponse | None:
-    if ratelimit.hit(scope, client_ip(request) or "unknown"):
+    if ratelimit.LIMITS.hit_request(request, scope):
         return None
     return render(request, "public/throttled.html", {"message": THROTTLED}, status=429)
 
@@ -100,9 +99,6 @@ def _campaign_page(request, campaign: Campaign | None, *, archive: bool):
             activities, region=region, category_id=filters.get("category"), on=filters.get("date")
         )
         month = _month(filters.get("month"), filters.get("date"), campaign)
-        calendar_base = selectors.activities_filter(
-            activities, region=region, category_id=filters.get("category"), on=None
-        )
         page = selectors.activity_page(listed, _page_number(request))
         if not page.activities and not request.GET and not archive:
             # A year just opened has no public activities yet: point at the last year that had.
@@ -118,12 +114,12 @@ def _campaign_page(request, campaign: Campaign | None, *, archive: bool):
             "page": page,
             "query_without_page": _query_without(request, "page"),
             "month": month,
-            "weeks": selectors.month_calendar(
-                calendar_base,
-                month.year,
-                month.month,
-                cache_key=f"{campaign.pk}:{region.path if region else '-'}:"
-                f"{filters.get('category') or '-'}",
+            "weeks": selectors.home_calendar(
+                campaign=campaign,
+                region=region,
+                category_id=filters.get("category"),
+                year=month.year,
+                month=month.month,
             ),
             "prev_month": (month - datetime.timedelta(days=1)).replace(day=1),
             "next_month": (month + datetime.timedelta(days=31)).replace(day=1),

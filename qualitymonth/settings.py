@@ -21,15 +21,17 @@ VAR_DIR = Path(env_str("QM_VAR_DIR", str(BASE_DIR / "var")))
 DEBUG = env_bool("QM_DEBUG", False)
 # The insecure key is only accepted when DEBUG is on, so a production start without a key fails.
 SECRET_KEY = env_str("QM_SECRET_KEY", "insecure-dev-key-only-for-debug" if DEBUG else None)
-# Visitors' names and phones are encrypted and their phones digested under keys derived from
-# this one (public/personal_data.py). Required when debug is off, like the secret key; it is
-# kept apart from it so that rotating the secret key (sessions) does not lose personal data.
+# Personal data (visitors, award applicants and objectors, assistance contacts) is encrypted,
+# and visitors' phones digested, under keys derived from this one (core/personal_data.py).
+# Required when debug is off, like the secret key; it is kept apart from it so that rotating
+# the secret key (sessions) does not lose personal data.
 QM_PERSONAL_DATA_KEY = env_str(
     "QM_PERSONAL_DATA_KEY", f"debug-only-derived-from:{SECRET_KEY}" if DEBUG else None
 )
 if len(QM_PERSONAL_DATA_KEY) < 32:
     raise ImproperlyConfigured("QM_PERSONAL_DATA_KEY must be at least 32 characters long.")
-# Days after an open day ends (or a poll closes) before its visitors' data is anonymised by
+# Days after an open day ends (or a poll closes, an award round's final list is published, an
+# assistance case is closed) before its personal data is erased by
 # `manage.py expire_personal_data`.
 QM_PERSONAL_DATA_RETENTION_DAYS = env_int("QM_PERSONAL_DATA_RETENTION_DAYS", 180)
 ALLOWED_HOSTS = env_list("QM_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
@@ -348,9 +350,10 @@ CACHES = {
     }
 }
 
-# Aggregates over a nation's activities (dashboard counts, the public calendar) are reused
-# for this many seconds (core/figures.py); 0: computed on every view.
-QM_FIGURES_CACHE_SECONDS = env_int("QM_FIGURES_CACHE_SECONDS", 60)
+# The figure pages read counts the writes keep (reports.tallies, activities.tallies), so
+# they are fresh on every view; a positive value reuses them for this many seconds
+# (core/figures.py), which `make bench` uses to time the cached pages against the fresh ones.
+QM_FIGURES_CACHE_SECONDS = env_int("QM_FIGURES_CACHE_SECONDS", 0)
 
 TASKS = {
     "default": {
