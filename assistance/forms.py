@@ -12,8 +12,11 @@ class RequestForm(forms.Form):
     code = forms.CharField(label=_("统一社会信用代码"), max_length=30)
     region = forms.ModelChoiceField(
         label=_("所在地（承办单位）"),
-        queryset=OrgUnit.objects.filter(kind__in=SERVING_KINDS).order_by("path"),
+        queryset=OrgUnit.objects.none(),
         empty_label=_("请选择"),
+        error_messages={
+            "invalid_choice": _("请先在上方选择企业所在的县（区），再从列表中选择承办单位。")
+        },
     )
     contact_name = forms.CharField(label=_("联系人"), max_length=50)
     contact_phone = forms.CharField(label=_("联系电话"), max_length=30)
@@ -25,6 +28,15 @@ class RequestForm(forms.Form):
     consent = forms.BooleanField(
         label=_("我同意承办单位使用上述联系人和电话与本企业联系帮扶事宜"), required=True
     )
+
+    def __init__(self, *args, county: OrgUnit | None = None, **kwargs) -> None:
+        """`county`: where the enterprise said it is; the county's bureau and its 市场监管所
+        are the units that may take the case (a nation's list would be 40,000 long)."""
+        super().__init__(*args, **kwargs)
+        if county is not None and county.kind == OrgUnit.Kind.COUNTY:
+            self.fields["region"].queryset = OrgUnit.objects.filter(
+                path__startswith=county.path, kind__in=SERVING_KINDS, is_active=True
+            ).order_by("path")
 
 
 class OpenForm(forms.Form):

@@ -23,7 +23,7 @@ from assistance.forms import (
 )
 from assistance.models import Measure, Problem, ServiceCase
 from core.errors import ConflictError
-from orgs import scoping
+from orgs import regions, scoping
 from orgs.models import OrgUnit
 
 MSG_REQUESTED = gettext_noop("申请已提交，承办单位“%(unit)s”将尽快与您联系。")
@@ -48,13 +48,24 @@ def _errors(form, exc: ValidationError) -> None:
 
 
 def public_request(request):
-    form = RequestForm(request.POST or None)
+    # Where the enterprise is, chosen one level per step (GET), then the form is sent to the
+    # same address, so an error shows the form with the same choice.
+    area = regions.region_from_codes(
+        request.GET.get("province"), request.GET.get("city"), request.GET.get("county")
+    )
+    county = area if area is not None and area.kind == OrgUnit.Kind.COUNTY else None
+    form = RequestForm(request.POST or None, county=county)
+    context = {
+        "form": form,
+        "county": county,
+        "region_levels": regions.region_levels(area, (_("省"), _("市"), _("县（区）"))),
+    }
     if request.method == "POST":
         if not ratelimit.LIMITS.hit_request(request, "request"):
             return render(
                 request,
                 "assistance/public_request.html",
-                {"form": form, "throttled": _(THROTTLED)},
+                {**context, "throttled": _(THROTTLED)},
                 status=429,
             )
         if form.is_valid():
@@ -69,8 +80,8 @@ def public_request(request):
                     "assistance/public_done.html",
                     {"message": _(message) % {"unit": case.unit.display_name}},
                 )
-        return render(request, "assistance/public_request.html", {"form": form}, status=400)
-    return render(request, "assistance/public_request.html", {"form": form})
+        return render(request, "assistance/public_request.html", context, status=400)
+    return render(request, "assistance/public_request.html", context)
 
 
 # --- The units' pages -----------------------------------------------------------------------

@@ -16,6 +16,7 @@ from exports.documents import OfficialDocument
 from exports.gongwen_docx import write_official_document
 from exports.gongwen_ofd import write_official_document_ofd
 from exports.gongwen_pdf import write_official_document_pdf
+from orgs import regions
 from public import selectors
 from public.forms import DocumentFilterForm
 
@@ -46,7 +47,7 @@ def _awards_url() -> str | None:
 def document_list(request):
     form = DocumentFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    region = selectors.region_from_codes(
+    region = regions.region_from_codes(
         *(filters.get(level, "") for level in ("province", "city", "county"))
     )
     documents = selectors.public_documents(year=filters.get("year"), region=region)
@@ -61,7 +62,7 @@ def document_list(request):
             "page": page,
             "query_without_page": query.urlencode(),
             "region": region,
-            "region_levels": selectors.region_levels(region, (_("省"), _("市"), _("县（区）"))),
+            "region_levels": regions.region_levels(region, (_("省"), _("市"), _("县（区）"))),
             "years": selectors.public_document_years(),
             "selected_year": filters.get("year"),
             "q": filters.get("q", ""),

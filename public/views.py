@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
 from core.xlsx import xlsx_response
-from orgs import scoping
+from orgs import regions, scoping
 from orgs.models import OrgUnit
 from public import ical, ratelimit, selectors, services
 from public.forms import (
@@ -76,7 +76,7 @@ def year_archive(request, year: int):
 def _campaign_page(request, campaign: Campaign | None, *, archive: bool):
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    region = selectors.region_from_codes(
+    region = regions.region_from_codes(
         *(filters.get(level, "") for level in ("province", "city", "county"))
     )
     activities = selectors.public_activities(campaign=campaign) if campaign else None
@@ -88,7 +88,7 @@ def _campaign_page(request, campaign: Campaign | None, *, archive: bool):
         "page_url": request.path,
         "form": form,
         "region": region,
-        "region_levels": selectors.region_levels(region, (_("省"), _("市"), _("县（区）"))),
+        "region_levels": regions.region_levels(region, (_("省"), _("市"), _("县（区）"))),
         "categories": selectors.categories(),
         "selected_category": filters.get("category"),
         "selected_date": filters.get("date"),
@@ -295,7 +295,7 @@ def ical_unit(request, pk: int):
 
 
 def ical_region(request, code: str):
-    region = selectors.region_get(code)
+    region = regions.region_get(code)
     if region is None:
         return HttpResponse(status=404)
     activities = selectors.activities_filter(

@@ -55,4 +55,6 @@ def test_assistance_pages_in_english_show_no_chinese_labels(world, client_for, c
     board = reverse("assistance:board") + f"?unit={world.unit('芙蓉区').pk}"
     assert leaks_by_page(client_for(world.users["viewer"]), [board]) == {}
     client.logout()
-    assert leaks_by_page(client, [reverse("assistance:public_request")]) == {}
+    request_page = reverse("assistance:public_request")
+    chosen = f"{request_page}?province=430000&city=430100&county=430102"
+    assert leaks_by_page(client, [request_page, chosen]) == {}

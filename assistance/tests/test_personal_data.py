@@ -78,7 +78,7 @@ def test_the_contact_is_encrypted_in_the_database_and_shown_to_the_units_editors
     client, world, station, clerk, client_for
 ):
     client.post(
-        "/assistance/request/",
+        "/assistance/request/?province=430000&city=430100&county=430102",
         {
             "name": "长沙芙蓉精密仪器有限公司",
             "code": CODES[0],

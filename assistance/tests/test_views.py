@@ -25,7 +25,8 @@ from reports.tests import factories
 
 pytestmark = pytest.mark.django_db
 
-URL = "/assistance/request/"
+# The page as the enterprise sends it: after choosing 湖南省 › 长沙市 › 芙蓉区.
+URL = "/assistance/request/?province=430000&city=430100&county=430102"
 
 
 def _form(world, **over) -> dict:
@@ -59,6 +60,24 @@ def test_a_wrong_credit_code_is_explained_and_what_was_typed_stays(client, world
     assert response.status_code == 400
     assert response.context["form"].errors["code"] == [_(MSG_CODE_CHECK)]
     assert "长沙芙蓉精密仪器有限公司" in page and "计量器具检定" in page and "13800000000" in page
+    assert not ServiceCase.objects.exists()
+
+
+def test_the_form_offers_only_the_chosen_countys_bureau_and_stations(client, world):
+    first = client.get("/assistance/request/")
+    assert "form" in first.context and first.context["county"] is None
+    assert "提交申请" not in first.content.decode()  # the place comes first
+    offered = list(client.get(URL).context["form"].fields["region"].queryset)
+    assert offered == [world.unit("芙蓉区"), world.unit("芙蓉街道")]
+
+
+def test_a_unit_outside_the_chosen_county_is_refused_and_what_was_typed_stays(client, world):
+    response = client.post(URL, _form(world, region=world.unit("天心区").pk))
+    assert response.status_code == 400
+    assert response.context["form"].errors["region"] == [
+        _("请先在上方选择企业所在的县（区），再从列表中选择承办单位。")
+    ]
+    assert "计量器具检定" in response.content.decode()
     assert not ServiceCase.objects.exists()
 
 

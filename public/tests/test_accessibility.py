@@ -135,7 +135,9 @@ def public_pages(capture) -> dict[str, str]:
         "登录": reverse("login"),
     }
     try:
-        pages["企业帮扶申请"] = reverse("assistance:public_request")
+        pages["企业帮扶申请"] = (
+            reverse("assistance:public_request") + "?province=350000&city=350400&county=350481"
+        )
     except NoReverseMatch:
         pass
     return pages
