@@ -28,7 +28,7 @@ from .structure import segment
 FOLDS = 5
 EPOCHS = 300
 RATE = 0.05
-L2 = 0.01
+L2 = 0.03
 FIELDS = ("issuers", "co_organizers", "level")
 
 Example = tuple[dict[str, float], int]
@@ -149,7 +149,7 @@ def main(argv: list[str]) -> int:
     payload = {
         "trained_on": "imports/corpus/dev (digests and reports)",
         "examples": len(data),
-        "threshold": ranker.THRESHOLD,
+        "thresholds": {"top": ranker.TOP_MIN, "other": ranker.OTHER_MIN},
         "weights": weights,
     }
     ranker.WEIGHTS_FILE.write_text(

@@ -1,6 +1,6 @@
 """The whole corpus of real documents (imports/corpus) read in CI, part by part, against a
-floor a little under the figures reported in the README. The test part is held out: this
-test only compares its overall figure with the floor and never shows its misses."""
+floor a little under the figures reported in the README. The test and fresh parts are held
+out: this test only compares their overall figures with the floor and never shows a miss."""
 
 from __future__ import annotations
 
@@ -8,14 +8,16 @@ import pytest
 
 from imports.parser.accuracy import CORPUS_DIR, evaluate_cases, load_cases
 
-# A little under the figures the README reports (imports/corpus/README.md conventions): the
-# development part after the second pass on the genre rules, and the held-out part measured
-# once after it, by someone not changing rules.
-DEV_FLOOR = 0.95
-TEST_FLOOR = 0.80
+# A little under the figures the README reports (session 7): dev 0.99, the held-out test part
+# 0.90, the fresh part (collected after the rules, blind to the parser) 0.87.
+DEV_FLOOR = 0.97
+TEST_FLOOR = 0.88
+FRESH_FLOOR = 0.84
 
 
-@pytest.mark.parametrize(("part", "floor"), [("dev", DEV_FLOOR), ("test", TEST_FLOOR)])
+@pytest.mark.parametrize(
+    ("part", "floor"), [("dev", DEV_FLOOR), ("test", TEST_FLOOR), ("fresh", FRESH_FLOOR)]
+)
 def test_corpus_part_reads_at_least_its_floor(part: str, floor: float) -> None:
     cases = load_cases(CORPUS_DIR / part)
     assert cases, f"imports/corpus/{part} holds no gold files"
