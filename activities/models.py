@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -192,3 +194,62 @@ class ActivityParticipant(TimeStampedModel):
             return True
         covers = getattr(self, "covers_units", None)  # annotated by activities.selectors
         return self.covered_units.exists() if covers is None else covers
+
+
+# Sentinels of the tallies' keys: a unique constraint treats NULLs as distinct on SQLite (and
+# on PostgreSQL without NULLS NOT DISTINCT), so "no category" and "no start date" are stored
+# as plain values that no real row can take: no category has pk 0, and no campaign is held in
+# the year 1.
+NO_CATEGORY = 0
+NO_MONTH = datetime.date(1, 1, 1)
+
+
+class ActivityTally(models.Model):
+    """How many activities the notices issued in `unit`'s subtree (the unit itself included)
+    hold in `campaign`, by category, status and month of start: the dashboard's and 督查督办's
+    activity counts, kept in the transaction of every write that changes them
+    (`activities.tallies`). One row per ancestor-or-self of the issuing unit and key."""
+
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    category_key = models.PositiveIntegerField(default=NO_CATEGORY)  # category pk, or NO_CATEGORY
+    status = models.CharField(max_length=10)
+    month = models.DateField(default=NO_MONTH)  # first day of the month of start, or NO_MONTH
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "campaign", "category_key", "status", "month"],
+                name="activity_tally_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.campaign_id}/{self.category_key}/{self.status}/{self.month}"
+
+
+class PublicCalendarTally(models.Model):
+    """How many public activities of issued notices issued in `unit`'s subtree, not
+    cancelled, of `campaign` and category, span the days `starts_on` … `ends_on` (an open
+    day's set time, else the activity's window): the public home's month calendar, which
+    spreads each span over its days. Spans are few (9月, 9月中旬, 全年 …), so rows stay few
+    however many activities share them. Kept on write like ActivityTally."""
+
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    category_key = models.PositiveIntegerField(default=NO_CATEGORY)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "campaign", "category_key", "starts_on", "ends_on"],
+                name="public_calendar_tally_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.campaign_id}/{self.category_key}/{self.starts_on}"

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from activities import tallies
 from activities.collectives import collective_units
 from activities.models import Activity, ActivityParticipant
 from activities.windows import window_dates
@@ -100,12 +101,25 @@ def participants_set(
     return rows
 
 
+def _issued_locked(notice: Notice) -> bool:
+    """Whether the notice is issued, read under a lock on it: notice_issue takes the same
+    lock, so an activity added while the plan is being issued either lands before the issue
+    (and is counted by it as public) or is refused, never counted as in a draft."""
+    return (
+        Notice.objects.select_for_update()
+        .filter(pk=notice.pk)
+        .values_list("status", flat=True)
+        .get()
+        == Notice.Status.ISSUED
+    )
+
+
 @transaction.atomic
 def activity_create(
     *, actor, notice: Notice, title: str, leads=(), supports=(), matcher=None, **fields
 ) -> Activity:
     scoping.require(actor, scoping.Action.EDIT, notice.unit)
-    if notice.is_issued:
+    if _issued_locked(notice):
         raise ValidationError(PLAN_ISSUED_NO_NEW_ACTIVITY)
     unknown = set(fields) - ACTIVITY_FIELDS
     if unknown:
@@ -137,7 +151,7 @@ def activities_copy(*, actor, notice: Notice, sources: Iterable[Activity]) -> li
     own. One INSERT for all, with an audit entry for each copy as a single save writes.
     """
     scoping.require(actor, scoping.Action.EDIT, notice.unit)
-    if notice.is_issued:
+    if _issued_locked(notice):
         raise ValidationError(PLAN_ISSUED_NO_NEW_ACTIVITY)
     last = notice.activities.aggregate(last=Max("position"))["last"] or 0
     copies = [
@@ -152,6 +166,8 @@ def activities_copy(*, actor, notice: Notice, sources: Iterable[Activity]) -> li
     with set_actor(actor):
         copies = Activity.objects.bulk_create(copies)
         log_bulk_created(copies)
+        # bulk_create sends no save signal: count the copies here.
+        tallies.activities_added(copy.pk for copy in copies)
     return copies
 
 
@@ -161,8 +177,11 @@ def activity_update(
 ) -> Activity:
     """Edit an activity. `version` is the one the user loaded: if someone saved in between,
     ConflictError is raised and nothing is written (the caller keeps the user's input)."""
+    # The activity's row only: locking the joined campaign and unit too would make every
+    # edit in the campaign wait for each other, and deadlock with the tallies' inserts, which
+    # take a key-share lock on them (their foreign keys).
     activity = (
-        Activity.objects.select_for_update()
+        Activity.objects.select_for_update(of=("self",))
         .select_related("notice__campaign", "notice__unit")
         .get(pk=activity.pk)
     )

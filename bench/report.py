@@ -41,11 +41,49 @@ def section(log_path: str, command: str, scale: str) -> list[str]:
         out.append(
             f"| {name} | {value} | {unit} | {ratio.removeprefix('ratio=')} | {limit.removeprefix('limit=')} |"
         )
+    out += before_issue_19(bench, scale)
     out += ["", "### Dataset generation", ""]
     out += [f"- {line.removeprefix('GENERATE ')}" for line in lines if line.startswith("GENERATE ")]
     out += ["", "### Details", "", "```"]
     out += [line for line in lines if not line.startswith(("BENCH ", "GENERATE "))]
     out += ["```", ""]
+    return out
+
+
+BASELINE = Path(__file__).with_name("baseline.txt")
+
+
+def before_issue_19(bench: list[list[str]], scale: str) -> list[str]:
+    """The figures measured before issue #19 (bench/baseline.txt) next to this run's, for
+    the benchmarks both have: above all the autosave's ratio to the save floor, which the
+    counters kept on write must not lower beyond noise."""
+    if not BASELINE.exists():
+        return []
+    lines = BASELINE.read_text(encoding="utf-8").splitlines()
+    before = {b[1]: b for b in (line.split() for line in lines if line.startswith("BENCH "))}
+    before_scale = next(
+        (line.split(":", 1)[1].strip() for line in lines if line.startswith("scale:")), "?"
+    )
+    rows = [(b, before[b[1]]) for b in bench if len(b) >= 6 and b[1] in before]
+    if not rows:
+        return []
+    note = "the same scale" if before_scale == scale else f"BENCH_SCALE={before_scale}"
+    out = [
+        "",
+        "### Before issue #19 (counts kept on write)",
+        "",
+        f"Measured on {note} before the counts were kept on write (bench/baseline.txt says",
+        "how). Compare ratios, not times: the machine is shared and its speed drifts.",
+        "",
+        "| benchmark | before | ratio before | now | ratio now |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for now, then in rows:
+        out.append(
+            f"| {now[1]} | {then[2]} {then[3]} | {then[4].removeprefix('ratio=')} "
+            f"({then[5].removeprefix('limit=')}) | {now[2]} {now[3]} | "
+            f"{now[4].removeprefix('ratio=')} ({now[5].removeprefix('limit=')}) |"
+        )
     return out
 
 

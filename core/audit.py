@@ -230,6 +230,8 @@ NOT_AUDITED: dict[str, str] = {
     "awards.EmailVerification": "一次性邮箱验证码：只存摘要，15 分钟后失效，不是业务数据",
     "public.Vote": "匿名投票：只存号码摘要，写入审计日志反而多留一份个人信息",
     "reports.ReportTally": "报送计数：由已记录的报送、审核、应报单位变动随同维护，可随时按原始记录重算",
+    "activities.ActivityTally": "活动计数：由已记录的活动新增、修改、删除随同维护，可随时按原始记录重算",
+    "activities.PublicCalendarTally": "公众日历计数：由已记录的活动和开放日变动随同维护，可随时按原始记录重算",
 }
 
 

@@ -1,11 +1,13 @@
-"""Counts over a nation's activities, computed once a minute rather than once a page view.
+"""Figures shown to many (dashboard counts, the public home's calendar), optionally reused
+for a while.
 
-The national dashboard's activity counts and the public home's month calendar each aggregate
-up to a million activities (0.2–0.4 s on PostgreSQL); every supervisor opening the dashboard
-and every visitor opening the home page would run them again. They are figures, not a clerk's
-own data — dashboards already accept a replica's lag — so they are kept in the shared cache
-(Django's cache framework: the database table by default, Redis if configured) for
-QM_FIGURES_CACHE_SECONDS; 0 turns this off. A clerk's own pages never read through here.
+The figure pages read counts kept on write (`core.tallies`: each family's counters are
+changed in the same transaction as the write that changes what they count), so a view costs
+a few indexed rows whatever the size of the campaign and is never stale. This cache is
+therefore off by default (QM_FIGURES_CACHE_SECONDS=0); a positive value keeps the figures in
+the shared cache (the database table by default, Redis if configured) for that many seconds,
+which `make bench` uses to time the cached pages against the fresh ones. A clerk's own pages
+never read through here.
 """
 
 from collections.abc import Callable

@@ -12,14 +12,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from activities import tallies as activity_tallies
 from activities.models import Activity, ActivityCategory, ActivityParticipant
 from campaigns.models import Campaign, Notice
 from core.figures import cached_figures
 from orgs import scoping
 from orgs.models import OrgUnit
 from public.models import Poll, PublicEvent, Registration
-
-REGION_KINDS = (OrgUnit.Kind.PROVINCE, OrgUnit.Kind.PREFECTURE, OrgUnit.Kind.COUNTY)
 
 
 def public_activities(*, campaign: Campaign | None = None):
@@ -62,59 +61,6 @@ def activities_filter(
 
 def activity_get_public(pk: int) -> Activity:
     return get_object_or_404(public_activities(), pk=pk)
-
-
-def region_get(code: str | None) -> OrgUnit | None:
-    if not code:
-        return None
-    return OrgUnit.objects.filter(code=code, kind__in=REGION_KINDS, is_active=True).first()
-
-
-def region_from_codes(*codes: str) -> OrgUnit | None:
-    """The deepest chosen level that lies inside the one above it: after the visitor picks
-    another province, the city still in the form from before is ignored."""
-    region = None
-    for code in codes:
-        unit = region_get(code)
-        if unit is None or (region is not None and not unit.path.startswith(region.path)):
-            break
-        region = unit
-    return region
-
-
-@dataclass
-class RegionLevel:
-    name: str  # form field: province, city, county
-    label: str
-    choices: list[OrgUnit]
-    selected: OrgUnit | None
-
-
-def region_levels(region: OrgUnit | None, labels: tuple[str, str, str]) -> list[RegionLevel]:
-    """The province → city → county selects: provinces always, then the children of each
-    selected level, so the visitor narrows down one level per step."""
-    chain = []
-    if region is not None:
-        chain = list(
-            OrgUnit.objects.filter(path__in=[*region.ancestor_paths(), region.path])
-            .filter(kind__in=REGION_KINDS)
-            .order_by("depth")
-        )
-    provinces = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE, is_active=True))
-    levels = [RegionLevel("province", labels[0], provinces, chain[0] if chain else None)]
-    for index, name in enumerate(("city", "county"), start=1):
-        if len(chain) < index:
-            break
-        children = list(
-            OrgUnit.objects.get_children(chain[index - 1]).filter(
-                kind__in=REGION_KINDS[index:], is_active=True
-            )
-        )
-        if not children:
-            break
-        selected = chain[index] if len(chain) > index else None
-        levels.append(RegionLevel(name, labels[index], children, selected))
-    return levels
 
 
 def categories():
@@ -185,17 +131,66 @@ def month_counts(activities, year: int, month: int) -> dict[datetime.date, int]:
     return counts
 
 
+def month_counts_kept(
+    *, campaign: Campaign, region: OrgUnit | None, category_id: int | None, year: int, month: int
+) -> dict[datetime.date, int]:
+    """What `month_counts` counts over the public activities of `campaign` in `region` (and
+    category), read from the calendar tallies the writes keep (`activities.tallies`): a few
+    rows, one per span (9月, 9月中旬 …) that meets the month, whatever the number of
+    activities; the spans are spread over their days here, each span marking only where it
+    starts and where it ends (thousands of spans over a nation, each up to the whole month)."""
+    days = calendar.monthrange(year, month)[1]
+    first, last = datetime.date(year, month, 1), datetime.date(year, month, days)
+    steps = [0] * (days + 1)
+    spans = activity_tallies.calendar_spans(
+        campaign=campaign, region=region, category_id=category_id, first=first, last=last
+    )
+    for span_start, span_end, n in spans:
+        if span_start <= span_end:
+            steps[(max(span_start, first) - first).days] += n
+            steps[(min(span_end, last) - first).days + 1] -= n
+    counts: dict[datetime.date, int] = {}
+    running = 0
+    for index in range(days):
+        running += steps[index]
+        if running:
+            counts[first + datetime.timedelta(days=index)] = running
+    return counts
+
+
+def home_calendar(
+    *, campaign: Campaign, region: OrgUnit | None, category_id: int | None, year: int, month: int
+) -> list[list[Day]]:
+    """The public home's month calendar, from the tallies. core/figures.py may still reuse
+    the counts for a while (QM_FIGURES_CACHE_SECONDS; off by default: they are cheap)."""
+    key = (
+        f"home-calendar:{campaign.pk}:{region.path if region else '-'}:"
+        f"{category_id or '-'}:{year}-{month}"
+    )
+    counts = cached_figures(
+        key,
+        lambda: month_counts_kept(
+            campaign=campaign, region=region, category_id=category_id, year=year, month=month
+        ),
+    )
+    return month_weeks(counts, year, month)
+
+
 def month_calendar(
     activities, year: int, month: int, *, cache_key: str | None = None
 ) -> list[list[Day]]:
-    """Weeks (Monday first) of the month, each day with the number of activities on it.
-    With `cache_key` (naming every filter of `activities`), the counts are reused for a
-    minute (core/figures.py): the public home's calendar over the whole nation."""
+    """Weeks (Monday first) of the month, each day with the number of `activities` on it,
+    counted from the rows. With `cache_key` (naming every filter of `activities`), the
+    counts may be reused for a while (core/figures.py)."""
     if cache_key is None:
         counts = month_counts(activities, year, month)
     else:
         key = f"month-counts:{cache_key}:{year}-{month}"
         counts = cached_figures(key, lambda: month_counts(activities, year, month))
+    return month_weeks(counts, year, month)
+
+
+def month_weeks(counts: dict[datetime.date, int], year: int, month: int) -> list[list[Day]]:
     return [
         [Day(day, day.month == month, counts.get(day, 0)) for day in week]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)

@@ -10,6 +10,11 @@ The definitions (received, on time, overdue) are those of `reports.rules`, whose
 conditions are used here, and are tested to agree with the ORM's counts
 (reports/tests/test_aggregates.py, reports/tests/test_rules.py). The SQL is
 portable (SQLite and PostgreSQL); only the subtree filter differs, see `_in_subtree`.
+
+Completeness is read from the tallies the writes keep (`reports.tallies`, issue #19): a few
+rows per requirement instead of a pass over the subtree's reports.
+`completeness_counts_from_rows` keeps the count from the reports themselves, the definition
+the tallies are tested against (reports/tests/test_tallies.py).
 """
 
 import datetime
@@ -24,6 +29,7 @@ from reports.models import (
     ExpectedReport,
     Report,
     ReportRequirement,
+    ReportTally,
     StatisticValue,
 )
 
@@ -34,6 +40,7 @@ _T = {
     "notice": Notice._meta.db_table,
     "report": Report._meta.db_table,
     "value": StatisticValue._meta.db_table,
+    "tally": ReportTally._meta.db_table,
 }
 
 
@@ -64,7 +71,113 @@ def completeness_counts(
     """(key, expected, received, on_time, overdue) over the active expected reports of
     `unit`'s subtree, grouped by `group`: "child" (the key is the path of the child of `unit`
     the report's unit falls under, or `unit`'s own path), "kind" (the unit's kind) or
-    "subtree" (one row, key None)."""
+    "subtree" (one row, key None).
+
+    Read from the tallies the writes keep (`reports.tallies`): a few rows per requirement
+    whatever the size of the subtree. Overdue is expected − received on the requirements
+    whose due date has passed (`rules.overdue_sql`'s definition, per requirement).
+    `completeness_counts_from_rows` counts the same from the reports themselves."""
+    tally, units = _T["tally"], _T["unit"]
+    columns = "t.requirement_id, t.expected, t.received, t.on_time"
+    only: list[str] = []
+    only_params: list = []
+    if requirement is not None:
+        only.append("AND t.requirement_id = %s")
+        only_params.append(requirement.pk)
+    only_sql = " ".join(only)
+    if group == "child":
+        # Each child's subtree rows under the child's path, and the unit's own expected
+        # reports under its own path: two index reads, not one scan with an OR.
+        subtree, subtree_params = _in_subtree(unit)
+        rows_sql = f"""
+            SELECT u.path AS k, {columns} FROM {tally} t JOIN {units} u ON u.id = t.unit_id
+            WHERE {subtree} AND u.depth = %s AND NOT t.own {only_sql}
+            UNION ALL
+            SELECT u.path, {columns} FROM {tally} t JOIN {units} u ON u.id = t.unit_id
+            WHERE t.unit_id = %s AND t.own {only_sql}
+        """
+        rows_params = [*subtree_params, unit.depth + 1, *only_params, unit.pk, *only_params]
+    else:
+        key = "t.kind" if group == "kind" else "NULL"
+        rows_sql = f"""
+            SELECT {key} AS k, {columns} FROM {tally} t
+            WHERE t.unit_id = %s AND NOT t.own {only_sql}
+        """
+        rows_params = [unit.pk, *only_params]
+    joins, where, params = "", "", []
+    if campaign is not None:
+        joins = f"JOIN {_T['notice']} n ON n.id = q.notice_id"
+        where = "WHERE n.campaign_id = %s"
+        params.append(campaign.pk)
+    grouped = "" if group == "subtree" else "GROUP BY x.k HAVING SUM(x.expected) > 0 ORDER BY 1"
+    sql = f"""
+        SELECT {"NULL" if group == "subtree" else "x.k"}, SUM(x.expected), SUM(x.received),
+               SUM(x.on_time),
+               SUM(CASE WHEN q.due_date < %s THEN x.expected - x.received ELSE 0 END)
+        FROM ({rows_sql}) x
+        JOIN {_T["requirement"]} q ON q.id = x.requirement_id
+        {joins}
+        {where}
+        {grouped}
+    """
+    params = [today, *rows_params, *params]
+    with _connection().cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # SUM over no rows is NULL: the whole-subtree row of an empty subtree.
+    return [(g, n or 0, r or 0, o or 0, d or 0) for g, n, r, o, d in rows]
+
+
+def requirement_counts(
+    unit: OrgUnit, *, requirement: ReportRequirement | None = None, campaign=None
+) -> list[tuple[datetime.date | None, int, int, int, int]]:
+    """(due date, expected, received, on time, returned) of each requirement over the active
+    expected reports of `unit`'s subtree, from the tallies: what the supervision colours are
+    derived from (`selectors.colour_counts`), every expected report of a requirement sharing
+    its due date."""
+    where = ["t.unit_id = %s", "NOT t.own"]
+    params: list = [unit.pk]
+    joins = ""
+    if requirement is not None:
+        where.append("t.requirement_id = %s")
+        params.append(requirement.pk)
+    if campaign is not None:
+        joins = f"JOIN {_T['notice']} n ON n.id = q.notice_id"
+        where.append("n.campaign_id = %s")
+        params.append(campaign.pk)
+    sql = f"""
+        SELECT q.due_date, SUM(t.expected), SUM(t.received), SUM(t.on_time), SUM(t.returned)
+        FROM {_T["tally"]} t
+        JOIN {_T["requirement"]} q ON q.id = t.requirement_id
+        {joins}
+        WHERE {" AND ".join(where)}
+        GROUP BY q.id, q.due_date
+        HAVING SUM(t.expected) > 0
+    """
+    with _connection().cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [(_date(due), n, r, o, t) for due, n, r, o, t in rows]
+
+
+def _date(value) -> datetime.date | None:
+    """SQLite returns a raw date column as ISO text."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value)
+
+
+def completeness_counts_from_rows(
+    unit: OrgUnit,
+    *,
+    group: str,
+    today: datetime.date,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+) -> list[tuple[str | None, int, int, int, int]]:
+    """`completeness_counts` counted from the expected reports and reports themselves: the
+    definition the tallies are checked against (reports/tests/test_tallies.py), and the
+    reference `make bench` times the tallies with."""
     group_sql = {
         "child": f"SUBSTR(u.path, 1, {(unit.depth + 1) * OrgUnit.steplen})",
         "kind": "u.kind",

@@ -209,6 +209,52 @@ class ExpectedReport(TimeStampedModel):
         )
 
 
+class ReportTally(models.Model):
+    """Completeness counted on write (issue #19): for one requirement, the active expected
+    reports of units of one kind in `unit`'s subtree (own=False), or at `unit` itself
+    (own=True), and how many of them are received, on time and returned — the definitions
+    of `reports.rules`. The writes of `reports.services` keep it exact in their own transaction
+    (`reports.tallies`); the figure pages read it instead of counting the reports. Overdue
+    is not stored: it changes with the date, not with a write, and is expected − received
+    once the requirement's due date has passed (`reports.aggregates`)."""
+
+    requirement = models.ForeignKey(
+        ReportRequirement, on_delete=models.CASCADE, related_name="+", verbose_name=_("报送要求")
+    )
+    unit = models.ForeignKey(
+        "orgs.OrgUnit", on_delete=models.CASCADE, related_name="+", verbose_name=_("单位")
+    )
+    kind = models.CharField(_("报送单位类别"), max_length=20)
+    own = models.BooleanField(_("仅本单位"), default=False)
+    expected = models.IntegerField(_("应报"), default=0)
+    received = models.IntegerField(_("已报"), default=0)
+    on_time = models.IntegerField(_("按时报送"), default=0)
+    # Returned for correction and not yet resubmitted: the supervision colours' yellow.
+    returned = models.IntegerField(_("被退回"), default=0)
+
+    class Meta:
+        verbose_name = _("报送计数")
+        verbose_name_plural = _("报送计数")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["requirement", "unit", "kind", "own"], name="report_tally_key"
+            ),
+        ]
+        indexes = [
+            # The figure pages read a unit's (or its children's) rows of many requirements
+            # (the nation's: one per requirement of the campaign); on PostgreSQL from the
+            # index alone, without visiting rows scattered over the table.
+            models.Index(
+                fields=["unit", "own"],
+                include=["requirement", "expected", "received", "on_time", "returned"],
+                name="report_tally_unit_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requirement_id} · {self.unit_id} · {self.kind}"
+
+
 class ReportQuerySet(models.QuerySet):
     def for_user(self, user, action: str = "view") -> "ReportQuerySet":
         """Reports of the user's own subtrees, and — for reading — the reports sent up to a

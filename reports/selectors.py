@@ -15,14 +15,15 @@ import datetime
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from activities.models import Activity, ActivityCategory
-from campaigns.models import Campaign, Notice
+from activities import tallies as activity_tallies
+from activities.models import NO_CATEGORY, Activity, ActivityCategory
+from campaigns.models import Campaign
 from core.figures import cached_figures
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -31,6 +32,7 @@ from reports.models import (
     ExpectedReport,
     Report,
     ReportRequirement,
+    ReportTally,
     StatisticField,
 )
 
@@ -95,19 +97,25 @@ def requirements_to_report(user) -> QuerySet[ExpectedReport]:
     )
 
 
+def _tally_sum(counted: str) -> Coalesce:
+    """A requirement's count over its whole expected set: the tallies of the tree's roots
+    (every unit lies below one), summed over the kinds of reporting units."""
+    rows = (
+        ReportTally.objects.filter(requirement=OuterRef("pk"), own=False, unit__depth=1)
+        .order_by()
+        .values("requirement")
+        .annotate(n=Sum(counted))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows), 0)
+
+
 def requirements_issued(user) -> QuerySet[ReportRequirement]:
     """Requirements of notices the user's units issued (what they supervise)."""
     return (
         ReportRequirement.objects.for_user(user, scoping.Action.EDIT)
         .select_related("notice__unit")
-        .annotate(
-            n_expected=Count("expected", filter=Q(expected__removed_at__isnull=True)),
-            n_received=Count(
-                "expected",
-                filter=Q(expected__removed_at__isnull=True)
-                & rules.received_q("expected__report__"),
-            ),
-        )
+        .annotate(n_expected=_tally_sum("expected"), n_received=_tally_sum("received"))
         .order_by("-due_date")
     )
 
@@ -303,7 +311,34 @@ def colour_counts(
     campaign=None,
     today: datetime.date | None = None,
 ) -> dict[str, int]:
-    """How many expected reports in the subtree are in each colour: one query."""
+    """How many expected reports in the subtree are in each colour: one query on the
+    tallies (`rules.colour_for` applied to each requirement's counts, its expected reports
+    sharing its due date); `colour_counts_from_rows` counts the reports themselves."""
+    today = today or timezone.localdate()
+    near = datetime.timedelta(days=rules.near_days_default())
+    counts = dict.fromkeys(rules.Colour.values, 0)
+    for due, expected, received, _on_time, returned in aggregates.requirement_counts(
+        unit, requirement=requirement, campaign=campaign
+    ):
+        counts[rules.Colour.DONE] += received
+        waiting = expected - received
+        if rules.is_past_due(due=due, today=today):
+            counts[rules.Colour.RED] += waiting
+            continue
+        counts[rules.Colour.YELLOW] += returned
+        near_due = due is not None and today >= due - near
+        counts[rules.Colour.BLUE if near_due else rules.Colour.NONE] += waiting - returned
+    return counts
+
+
+def colour_counts_from_rows(
+    unit: OrgUnit,
+    *,
+    requirement: ReportRequirement | None = None,
+    campaign=None,
+    today: datetime.date | None = None,
+) -> dict[str, int]:
+    """`colour_counts` from the expected reports and their colours (the definition)."""
     qs = (
         expected_in_subtree(unit, requirement=requirement, campaign=campaign)
         .with_colour(today or timezone.localdate())
@@ -377,24 +412,14 @@ class ActivityCounts:
     by_month: list[tuple[datetime.date | None, int]]
 
 
-class _MonthOf(TruncMonth):
-    """TruncMonth of a date column. On SQLite, the native SUBSTR of the ISO text instead of
-    Django's date_trunc, a Python function called once per row (a second over 200,000)."""
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"(SUBSTR({sql}, 1, 7) || '-01')", params
-
-
 def activity_counts(unit: OrgUnit, *, campaign=None, months: bool = True) -> ActivityCounts:
     """Activities of the notices issued in `unit`'s subtree, counted by category, status and
     (unless `months` is False: the dashboard draws none) month of start.
 
-    Categories and statuses are counted in one pass with a filtered COUNT per value, which
-    returns a single row; grouping by them took seconds over a nation's activities on
-    SQLite. Months, not known beforehand, are grouped on a cheap expression (_MonthOf). The
-    subtree's notices are a subquery, not a join per activity; index activity_counts_idx
-    covers both passes."""
+    Read from the activity tallies (`activities.tallies`): the counts of the subtree by
+    category, status and month, kept exact by every write, so the figures cost one small
+    indexed read whatever the number of activities; `activities.tallies.rebuild` recounts
+    them from the rows (the definition)."""
     categories = list(ActivityCategory.objects.order_by().values_list("pk", "name"))
     statuses = Activity.Status.choices
     key = f"activity-counts:{unit.pk}:{campaign.pk if campaign else '-'}:{int(months)}"
@@ -422,25 +447,22 @@ def activity_counts(unit: OrgUnit, *, campaign=None, months: bool = True) -> Act
 
 def _activity_counts(unit: OrgUnit, campaign, categories: list, months: bool) -> tuple:
     """The raw counts behind `activity_counts`, free of labels (they are cached for everyone,
-    whatever their language)."""
-    notices = Notice.objects.filter(unit__path__startswith=unit.path)
-    if campaign is not None:
-        notices = notices.filter(campaign=campaign)
-    qs = Activity.objects.filter(notice__in=notices.values("pk")).order_by()
-    counted = qs.aggregate(
-        **{f"c{pk}": Count("pk", filter=Q(category_id=pk)) for pk, _name in categories},
-        c_none=Count("pk", filter=Q(category__isnull=True)),
-        **{f"s_{value}": Count("pk", filter=Q(status=value)) for value in Activity.Status.values},
-    )
-    by_month = []
+    whatever their language): read from the activity tallies the writes keep
+    (`activities.tallies`), a few hundred rows at most, instead of counting the subtree's
+    activities."""
+    counted = {f"c{pk}": 0 for pk, _name in categories}
+    counted |= {"c_none": 0} | {f"s_{value}": 0 for value in Activity.Status.values}
+    by_month: dict = {}
+    for category, status, month, n in activity_tallies.counted(unit, campaign=campaign):
+        key = "c_none" if category == NO_CATEGORY else f"c{category}"
+        counted[key] = counted.get(key, 0) + n
+        counted[f"s_{status}"] = counted.get(f"s_{status}", 0) + n
+        by_month[month] = by_month.get(month, 0) + n
+    months_counted = []
     if months:
-        by_month = [
-            (r["month"], r["n"])
-            for r in qs.values(month=_MonthOf("starts_on"))
-            .annotate(n=Count("pk"))
-            .order_by(F("month").asc(nulls_last=True))
-        ]
-    return counted, by_month
+        # In calendar order, activities with no start date last.
+        months_counted = sorted(by_month.items(), key=lambda item: (item[0] is None, item[0] or 0))
+    return counted, months_counted
 
 
 def accepted_for_compilation(unit: OrgUnit, *, requirement: ReportRequirement) -> QuerySet[Report]:

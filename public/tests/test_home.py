@@ -6,6 +6,7 @@ from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from activities import tallies as activity_tallies
 from activities.models import Activity
 from campaigns.services import national_campaigns_load
 from public import selectors as public_selectors
@@ -142,7 +143,7 @@ def test_home_filter_ignores_garbage(client, activities):
 
 def more_public_activities(notice, n: int, *, on: datetime.date, first: int = 1) -> None:
     """n public activities of an issued plan on one day, titled 质量开放日第01场 …"""
-    Activity.objects.bulk_create(
+    rows = Activity.objects.bulk_create(
         Activity(
             notice=notice,
             position=100 + i,
@@ -152,6 +153,8 @@ def more_public_activities(notice, n: int, *, on: datetime.date, first: int = 1)
         )
         for i in range(first, first + n)
     )
+    # bulk_create sends no save signal: counted as every bulk writer counts its rows.
+    activity_tallies.activities_added(row.pk for row in rows)
 
 
 def home_queries(client, **params) -> tuple[int, str]:

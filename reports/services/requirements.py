@@ -13,6 +13,7 @@ from campaigns.models import Notice
 from core.audit import log_bulk_created, set_actor
 from orgs import scoping
 from orgs.models import OrgUnit
+from reports import tallies
 from reports.models import (
     ExpectedReport,
     Material,
@@ -205,7 +206,10 @@ def _expected_fill(requirement: ReportRequirement) -> int:
     before = set(requirement.expected.values_list("pk", flat=True))
     ExpectedReport.objects.bulk_create(rows, ignore_conflicts=True)
     # bulk_create sends no signal (and, ignoring conflicts, returns no ids).
-    log_bulk_created(requirement.expected.exclude(pk__in=before).select_related("unit"))
+    added = list(requirement.expected.exclude(pk__in=before).select_related("unit"))
+    log_bulk_created(added)
+    # The new expected reports have no report yet: each counts as expected only.
+    tallies.shifts_apply(tallies.Shift(requirement.pk, e.unit, tallies.NEW) for e in added)
     return len(rows)
 
 
@@ -226,12 +230,15 @@ def expected_add(*, actor, requirement: ReportRequirement, unit: OrgUnit) -> Exp
     if not unit.path.startswith(issuer.path) or unit.pk == issuer.pk:
         raise ValidationError(_("只能把本单位的下级单位列为应报单位。"))
     with set_actor(actor):
-        expected, _created = ExpectedReport.objects.get_or_create(
-            requirement=requirement, unit=unit
-        )
-        if expected.removed_at:
+        expected, created = ExpectedReport.objects.get_or_create(requirement=requirement, unit=unit)
+        if created:
+            tallies.expected_shift(requirement.pk, unit, tallies.NEW)
+        elif expected.removed_at:
+            before = tallies.expected_contribution(expected)
             expected.removed_at, expected.removed_reason, expected.removed_by = None, "", None
             expected.save()
+            after = tallies.expected_contribution(expected)
+            tallies.expected_shift(requirement.pk, unit, tallies.difference(after, before))
     return expected
 
 
@@ -243,9 +250,13 @@ def expected_remove(*, actor, expected: ExpectedReport, reason: str) -> Expected
     if not reason.strip():
         raise ValidationError({"reason": _("请填写移出原因，如“机构撤并”。")})
     with set_actor(actor):
+        before = tallies.expected_contribution(expected)
         expected.removed_at = timezone.now()
         expected.removed_reason = reason.strip()
         expected.removed_by = actor
         expected.full_clean()
         expected.save()
+        tallies.expected_shift(
+            expected.requirement_id, expected.unit, tallies.difference(tallies.ZERO, before)
+        )
     return expected

@@ -14,7 +14,7 @@ from core.audit import set_actor
 from core.errors import ConflictError
 from notifications.services import notify
 from orgs import scoping
-from reports import rules, uploads
+from reports import rules, tallies, uploads
 from reports.models import (
     ExpectedReport,
     Material,
@@ -186,6 +186,8 @@ def report_submit(*, actor, report: Report, version: int | None = None) -> Repor
         raise IncompleteReportError(missing)
     now = timezone.now()
     late = rules.is_late(due=report.requirement.due_date, submitted_on=timezone.localdate(now))
+    active = tallies.report_active(report)
+    before = tallies.contribution(active=active, status=report.status, is_late=report.is_late)
     with set_actor(actor):
         report.status = Report.Status.SUBMITTED
         report.submitted_at = now
@@ -194,10 +196,19 @@ def report_submit(*, actor, report: Report, version: int | None = None) -> Repor
             report.is_late = late
         report.version += 1
         report.save()
+        _tally(report, active, before)
         ReportEvent.objects.create(
             report=report, kind=ReportEvent.Kind.SUBMITTED, actor=actor, is_late=late
         )
     return report
+
+
+def _tally(report: Report, active: bool, before: tallies.Counts) -> None:
+    """Carry the report's new state into the completeness tallies (same transaction)."""
+    after = tallies.contribution(active=active, status=report.status, is_late=report.is_late)
+    tallies.expected_shift(
+        report.expected.requirement_id, report.unit, tallies.difference(after, before)
+    )
 
 
 def _require_reviewer(actor, report: Report) -> None:
@@ -213,6 +224,7 @@ def report_accept(*, actor, report: Report) -> Report:
         return report
     if report.status != Report.Status.SUBMITTED:
         raise ReportStateError(_("只能审核已报送的材料。"))
+    # No tally changes: a submitted report is received already, and stays so accepted.
     with set_actor(actor):
         report.status = Report.Status.ACCEPTED
         report.reviewed_at = timezone.now()
@@ -232,11 +244,14 @@ def report_return(*, actor, report: Report, reason: str) -> Report:
         raise ValidationError({"reason": _("请填写退回理由。")})
     if report.status != Report.Status.SUBMITTED:
         raise ReportStateError(_("只能退回已报送、尚未采用的材料。"))
+    active = tallies.report_active(report)
+    before = tallies.contribution(active=active, status=report.status, is_late=report.is_late)
     with set_actor(actor):
         report.status = Report.Status.RETURNED
         report.reviewed_at = timezone.now()
         report.version += 1
         report.save()
+        _tally(report, active, before)
         ReportEvent.objects.create(
             report=report, kind=ReportEvent.Kind.RETURNED, actor=actor, reason=reason.strip()
         )

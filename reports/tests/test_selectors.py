@@ -141,8 +141,8 @@ def test_activity_counts_by_category_status_and_month(history, django_assert_num
         actor=history.furong_editor, notice=notice, title="质量开放日", window_text="9月"
     )
     activity_create(actor=history.furong_editor, notice=notice, title="全年宣传", window_text="")
-    # The categories, one pass for categories and statuses, one for the months.
-    with django_assert_num_queries(3):
+    # The categories, then the subtree's activity tallies (categories, statuses and months).
+    with django_assert_num_queries(2):
         counts = selectors.activity_counts(history.unit("湖南省"))
     assert counts.by_category == [("未分类", 2)]
     assert counts.by_status == [("计划中", 2)]
