@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, DateField, F, Q, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Case, Count, DateField, F, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest, Least, TruncDate
 from django.db.models.signals import post_save, pre_delete, pre_save
 from django.utils import timezone
 
@@ -277,14 +277,21 @@ def calendar_spans(
     *, campaign, region: OrgUnit | None, category_id: int | None, first, last
 ) -> list[tuple[datetime.date, datetime.date, int]]:
     """(first day, last day, n) of the public activities' spans that meet first … last, in
-    `region`'s subtree (the nation: every root's) and category (any if None)."""
+    `region`'s subtree (the nation: every root's) and category (any if None), each span cut
+    to first … last. Spans that are the same once cut are summed in the database: a nation
+    has thousands of spans in a month (each category, each 9月中旬 …) but at most one per
+    pair of days of it, so few rows travel and none is converted in Python."""
     rows = PublicCalendarTally.objects.filter(
         campaign=campaign, starts_on__lte=last, ends_on__gte=first, n__gt=0
     )
     rows = rows.filter(unit=region) if region is not None else rows.filter(unit__depth=1)
     if category_id:
         rows = rows.filter(category_key=category_id)
-    return list(rows.values_list("starts_on", "ends_on", "n"))
+    cut = rows.order_by().values(
+        start=Greatest("starts_on", Value(first, output_field=DateField())),
+        end=Least("ends_on", Value(last, output_field=DateField())),
+    )
+    return list(cut.annotate(total=Sum("n")).values_list("start", "end", "total"))
 
 
 # --- The definition: recount from the rows --------------------------------------------------

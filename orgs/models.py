@@ -86,6 +86,13 @@ class OrgUnit(MP_Node, TimeStampedModel):
                 fields=["path"], name="orgunit_path_prefix_idx", opclasses=["varchar_pattern_ops"]
             ),
             models.Index(fields=["kind", "name"], name="orgunit_kind_name_idx"),
+            # A unit's children: one depth, under one prefix. The figure pages group by child
+            # (the nation's 31 provinces among 45,000 units) and must not scan the tree.
+            models.Index(
+                fields=["depth", "path"],
+                name="orgunit_depth_path_idx",
+                opclasses=["int4_ops", "varchar_pattern_ops"],
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="orgunit_name_not_empty"),
