@@ -3,25 +3,18 @@ encrypted in the database; taken back, nothing is lost."""
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from assistance import services
 from assistance.models import ServiceCase
 from assistance.tests.factories import CODES
 from core import personal_data
+from core.testing.migrations import migrate
 from core.testing.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("assistance", "0001_initial")]
 AFTER = [("assistance", "0002_personal_data_encrypted")]
-
-
-def migrate(targets) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from awards.models import Application, EmailVerification, Objection
 from awards.tests.factories import CODES, hunan_admin, open_round
 from core import personal_data
+from core.testing.migrations import migrate
 from core.testing.world import build_world
 from entities.services import entity_get_or_create_for_applicant
 
@@ -21,13 +21,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("awards", "0001_initial")]
 AFTER = [("awards", "0002_personal_data_encrypted")]
-
-
-def migrate(targets) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
+from core.testing.migrations import migrate
 from core.testing.world import build_world
 from public import personal_data, services
 from public.models import Registration
@@ -17,13 +17,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("public", "0001_initial")]
 AFTER = [("public", "0002_personal_data_encrypted")]
-
-
-def migrate(targets) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
 
 
 @pytest.fixture
