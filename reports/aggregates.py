@@ -78,12 +78,16 @@ def completeness_counts(
     whose due date has passed (`rules.overdue_sql`'s definition, per requirement).
     `completeness_counts_from_rows` counts the same from the reports themselves."""
     tally, units = _T["tally"], _T["unit"]
-    columns = "t.requirement_id, t.expected, t.received, t.on_time"
+    # The row carries its requirement's campaign and due date: no join to the requirements.
+    columns = "t.due_date, t.expected, t.received, t.on_time"
     only: list[str] = []
     only_params: list = []
     if requirement is not None:
         only.append("AND t.requirement_id = %s")
         only_params.append(requirement.pk)
+    if campaign is not None:
+        only.append("AND t.campaign_id = %s")
+        only_params.append(campaign.pk)
     only_sql = " ".join(only)
     if group == "child":
         # Each child's subtree rows under the child's path, and the unit's own expected
@@ -104,23 +108,15 @@ def completeness_counts(
             WHERE t.unit_id = %s AND NOT t.own {only_sql}
         """
         rows_params = [unit.pk, *only_params]
-    joins, where, params = "", "", []
-    if campaign is not None:
-        joins = f"JOIN {_T['notice']} n ON n.id = q.notice_id"
-        where = "WHERE n.campaign_id = %s"
-        params.append(campaign.pk)
     grouped = "" if group == "subtree" else "GROUP BY x.k HAVING SUM(x.expected) > 0 ORDER BY 1"
     sql = f"""
         SELECT {"NULL" if group == "subtree" else "x.k"}, SUM(x.expected), SUM(x.received),
                SUM(x.on_time),
-               SUM(CASE WHEN q.due_date < %s THEN x.expected - x.received ELSE 0 END)
+               SUM(CASE WHEN x.due_date < %s THEN x.expected - x.received ELSE 0 END)
         FROM ({rows_sql}) x
-        JOIN {_T["requirement"]} q ON q.id = x.requirement_id
-        {joins}
-        {where}
         {grouped}
     """
-    params = [today, *rows_params, *params]
+    params = [today, *rows_params]
     with _connection().cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -137,21 +133,17 @@ def requirement_counts(
     its due date."""
     where = ["t.unit_id = %s", "NOT t.own"]
     params: list = [unit.pk]
-    joins = ""
     if requirement is not None:
         where.append("t.requirement_id = %s")
         params.append(requirement.pk)
     if campaign is not None:
-        joins = f"JOIN {_T['notice']} n ON n.id = q.notice_id"
-        where.append("n.campaign_id = %s")
+        where.append("t.campaign_id = %s")
         params.append(campaign.pk)
     sql = f"""
-        SELECT q.due_date, SUM(t.expected), SUM(t.received), SUM(t.on_time), SUM(t.returned)
+        SELECT t.due_date, SUM(t.expected), SUM(t.received), SUM(t.on_time), SUM(t.returned)
         FROM {_T["tally"]} t
-        JOIN {_T["requirement"]} q ON q.id = t.requirement_id
-        {joins}
         WHERE {" AND ".join(where)}
-        GROUP BY q.id, q.due_date
+        GROUP BY t.requirement_id, t.due_date
         HAVING SUM(t.expected) > 0
     """
     with _connection().cursor() as cursor:

@@ -12,9 +12,10 @@ class ReportsConfig(AppConfig):
         from core import tallies as registry
         from orgs.models import OrgUnit
         from reports import tallies
-        from reports.models import ExpectedReport
+        from reports.models import ExpectedReport, ReportRequirement
 
         registry.register("reports", tallies.rebuild)
         pre_delete.connect(tallies.expected_deleted, sender=ExpectedReport)
         pre_save.connect(tallies.unit_kind_before, sender=OrgUnit)
         post_save.connect(tallies.unit_kind_after, sender=OrgUnit)
+        post_save.connect(tallies.requirement_saved, sender=ReportRequirement)

@@ -226,6 +226,18 @@ class ReportTally(models.Model):
     )
     kind = models.CharField(_("报送单位类别"), max_length=20)
     own = models.BooleanField(_("仅本单位"), default=False)
+    # The requirement's campaign and due date, copied onto the row so that a campaign's
+    # figures (the nation's: one row per requirement of the campaign) are read from the
+    # index alone, without joining every requirement and notice. The due date follows the
+    # requirement's (`reports.tallies.requirement_saved`).
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        verbose_name=_("活动年度"),
+    )
+    due_date = models.DateField(_("报送截止日期"), null=True)
     expected = models.IntegerField(_("应报"), default=0)
     received = models.IntegerField(_("已报"), default=0)
     on_time = models.IntegerField(_("按时报送"), default=0)
@@ -246,7 +258,15 @@ class ReportTally(models.Model):
             # index alone, without visiting rows scattered over the table.
             models.Index(
                 fields=["unit", "own"],
-                include=["requirement", "expected", "received", "on_time", "returned"],
+                include=[
+                    "campaign",
+                    "due_date",
+                    "requirement",
+                    "expected",
+                    "received",
+                    "on_time",
+                    "returned",
+                ],
                 name="report_tally_unit_idx",
             ),
         ]

@@ -29,7 +29,7 @@ from django.db.models import F
 
 from orgs.models import OrgUnit
 from reports import rules
-from reports.models import ExpectedReport, Report, ReportTally
+from reports.models import ExpectedReport, Report, ReportRequirement, ReportTally
 
 # (expected, received, on time, returned): returned reports are neither received nor on time;
 # the supervision colours need them (a returned report is yellow until it is overdue).
@@ -104,15 +104,19 @@ def _apply(deltas: dict[Key, Counts], path_of: dict[int, str], insert: bool) -> 
     if not deltas:
         return
     keys = sorted(deltas, key=lambda k: _order(k, path_of))
+    requirements = sorted({k[0] for k in keys})
     if insert:
         # Missing rows first, in the lock order (a row another writer is inserting makes
         # this one wait for it, as a row lock would).
+        copied = _requirement_columns(requirements)
         ReportTally.objects.bulk_create(
-            [ReportTally(requirement_id=r, unit_id=u, kind=k, own=o) for r, u, k, o in keys],
+            [
+                ReportTally(requirement_id=r, unit_id=u, kind=k, own=o, **copied[r])
+                for r, u, k, o in keys
+            ],
             ignore_conflicts=True,
             batch_size=_CHUNK,
         )
-    requirements = sorted({k[0] for k in keys})
     kinds = sorted({k[2] for k in keys})
     units = sorted({k[1] for k in keys})
     rows = ReportTally.objects.select_for_update(of=("self",)).filter(
@@ -136,6 +140,26 @@ def _apply(deltas: dict[Key, Counts], path_of: dict[int, str], insert: bool) -> 
                 on_time=F("on_time") + do,
                 returned=F("returned") + dt,
             )
+
+
+def _requirement_columns(requirement_ids: Iterable[int]) -> dict[int, dict]:
+    """The requirement's columns a tally row carries (campaign, due date), by requirement."""
+    return {
+        pk: {"campaign_id": campaign_id, "due_date": due_date}
+        for pk, campaign_id, due_date in ReportRequirement.objects.filter(
+            pk__in=list(requirement_ids)
+        ).values_list("pk", "notice__campaign_id", "due_date")
+    }
+
+
+def requirement_saved(sender, instance: ReportRequirement, raw: bool = False, **kwargs) -> None:
+    """A requirement's due date (or, through the admin, its notice) changed: its tally rows
+    carry the new one, in the same transaction, whoever saved it."""
+    if raw:
+        return
+    copied = _requirement_columns([instance.pk]).get(instance.pk)
+    if copied is not None:
+        ReportTally.objects.filter(requirement_id=instance.pk).exclude(**copied).update(**copied)
 
 
 def _ancestry(unit: OrgUnit) -> list[str]:
@@ -228,26 +252,35 @@ def recount(*, fix: bool, requirement_ids: list[int] | None = None) -> list[str]
     stored = ReportTally.objects.all()
     if requirement_ids is not None:
         stored = stored.filter(requirement_id__in=requirement_ids)
-    have: dict[Key, tuple[int, Counts]] = {
-        (r, u, k, o): (pk, tuple(counts))
-        for pk, r, u, k, o, *counts in stored.values_list(
-            "pk", "requirement_id", "unit_id", "kind", "own", *COUNTED
+    have: dict[Key, tuple[int, Counts, dict]] = {
+        (r, u, k, o): (pk, tuple(counts), {"campaign_id": campaign_id, "due_date": due_date})
+        for pk, r, u, k, o, campaign_id, due_date, *counts in stored.values_list(
+            "pk", "requirement_id", "unit_id", "kind", "own", "campaign_id", "due_date", *COUNTED
         ).iterator(chunk_size=5000)
     }
+    copied = _requirement_columns({key[0] for key in set(right) | set(have)})
     differences: list[str] = []
     wrong: list[ReportTally] = []
     missing: list[ReportTally] = []
     for key in sorted(set(right) | set(have)):
         should = right.get(key, ZERO)
-        pk, stored_counts = have.get(key, (None, None))
-        if stored_counts == should or (stored_counts is None and should == ZERO):
+        pk, stored_counts, stored_columns = have.get(key, (None, None, None))
+        columns = copied.get(key[0], {"campaign_id": None, "due_date": None})
+        if (stored_counts == should and stored_columns == columns) or (
+            stored_counts is None and should == ZERO
+        ):
             continue
         requirement_id, unit_id, kind, own = key
+        what = (
+            "missing"
+            if stored_counts is None
+            else "/".join(map(str, stored_counts))
+            + ("" if stored_columns == columns else f" (campaign/due date {stored_columns})")
+        )
         differences.append(
             f"requirement {requirement_id} unit {unit_id} kind {kind}"
             f"{' (own)' if own else ''}: expected/received/on time/returned "
-            f"{'missing' if stored_counts is None else '/'.join(map(str, stored_counts))}, "
-            f"should be {'/'.join(map(str, should))}"
+            f"{what}, should be {'/'.join(map(str, should))}"
         )
         row = ReportTally(
             pk=pk,
@@ -255,6 +288,7 @@ def recount(*, fix: bool, requirement_ids: list[int] | None = None) -> list[str]
             unit_id=unit_id,
             kind=kind,
             own=own,
+            **columns,
             **dict(zip(COUNTED, should, strict=True)),
         )
         (missing if pk is None else wrong).append(row)
@@ -262,7 +296,9 @@ def recount(*, fix: bool, requirement_ids: list[int] | None = None) -> list[str]
         with transaction.atomic():
             # A bulk load's first recount writes every row: in large batches.
             ReportTally.objects.bulk_create(missing, batch_size=2000)
-            ReportTally.objects.bulk_update(wrong, COUNTED, batch_size=_CHUNK)
+            ReportTally.objects.bulk_update(
+                wrong, [*COUNTED, "campaign_id", "due_date"], batch_size=_CHUNK
+            )
     return differences
 
 

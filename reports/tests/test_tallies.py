@@ -116,8 +116,8 @@ def test_after_hundreds_of_random_writes_every_count_equals_the_reports(world):
     done: list[str] = []
     for step in range(300):
         operation = rng.choices(
-            ["submit", "accept", "return", "remove", "add", "issue", "kind", "delete"],
-            weights=[40, 15, 15, 10, 12, 2, 2, 1],
+            ["submit", "accept", "return", "remove", "add", "issue", "kind", "delete", "due"],
+            weights=[40, 15, 15, 10, 12, 2, 2, 1, 3],
         )[0]
         active = list(
             ExpectedReport.objects.active().filter(unit__isnull=False).values_list("pk", flat=True)
@@ -156,6 +156,14 @@ def test_after_hundreds_of_random_writes_every_count_equals_the_reports(world):
             unit = rng.choice(_recipients())
             unit.kind = rng.choice([OrgUnit.Kind.OFFICE, OrgUnit.Kind.COUNTY])
             unit.save()
+            done.append(operation)
+        elif operation == "due":
+            # The requirement form (or the admin) moves the due date: overdue follows it.
+            requirement = ReportRequirement.objects.get(pk=rng.choice(requirements).pk)
+            requirement.due_date = timezone.localdate() + datetime.timedelta(
+                days=rng.randint(-10, 10)
+            )
+            requirement.save()
             done.append(operation)
         elif operation == "delete":
             leaves = [u for u in _recipients() if u.is_leaf() and u.depth > 3]
