@@ -384,7 +384,7 @@ def rebuild(fix: bool) -> list[str]:
             differences += [
                 f"{model.__name__} {names.get(k[0], k[0])} "
                 + " ".join(f"{f}={v}" for f, v in zip(fields[1:], k[1:], strict=True))
-                + f": n={have.get(k, 0)}, the rows count {want[k]}"
+                + f"：计数 {have.get(k, 0)}，按记录应为 {want[k]}"
                 for k in wrong
             ]
             if fix and wrong:

@@ -176,20 +176,6 @@ def home_calendar(
     return month_weeks(counts, year, month)
 
 
-def month_calendar(
-    activities, year: int, month: int, *, cache_key: str | None = None
-) -> list[list[Day]]:
-    """Weeks (Monday first) of the month, each day with the number of `activities` on it,
-    counted from the rows. With `cache_key` (naming every filter of `activities`), the
-    counts may be reused for a while (core/figures.py)."""
-    if cache_key is None:
-        counts = month_counts(activities, year, month)
-    else:
-        key = f"month-counts:{cache_key}:{year}-{month}"
-        counts = cached_figures(key, lambda: month_counts(activities, year, month))
-    return month_weeks(counts, year, month)
-
-
 def month_weeks(counts: dict[datetime.date, int], year: int, month: int) -> list[list[Day]]:
     return [
         [Day(day, day.month == month, counts.get(day, 0)) for day in week]

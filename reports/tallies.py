@@ -272,15 +272,15 @@ def recount(*, fix: bool, requirement_ids: list[int] | None = None) -> list[str]
             continue
         requirement_id, unit_id, kind, own = key
         what = (
-            "missing"
+            "缺少"
             if stored_counts is None
             else "/".join(map(str, stored_counts))
-            + ("" if stored_columns == columns else f" (campaign/due date {stored_columns})")
+            + ("" if stored_columns == columns else f"（年度/截止日期 {stored_columns}）")
         )
         differences.append(
-            f"requirement {requirement_id} unit {unit_id} kind {kind}"
-            f"{' (own)' if own else ''}: expected/received/on time/returned "
-            f"{what}, should be {'/'.join(map(str, should))}"
+            f"报送要求 {requirement_id} 单位 {unit_id} 类别 {kind}"
+            f"{'（仅本单位）' if own else ''}：应报/已报/按时/退回 "
+            f"{what}，应为 {'/'.join(map(str, should))}"
         )
         row = ReportTally(
             pk=pk,

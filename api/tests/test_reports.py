@@ -3,7 +3,7 @@ import datetime
 from django.utils import timezone
 
 from api.api import MSG_FORBIDDEN, MSG_NOT_EXPECTED
-from reports.models import Report, ReportRequirement
+from reports.models import Report
 from reports.services.autosave import MSG_NOT_NUMBER
 from reports.services.submissions import MSG_MISSING_STATISTIC
 from reports.tests import factories
@@ -145,8 +145,8 @@ def test_submit_on_time_then_late(reporting, api_client):
     assert response.json()["status"] == "submitted"
     assert response.json()["is_late"] is False
 
-    ReportRequirement.objects.filter(pk=reporting.city_req.pk).update(
-        due_date=timezone.localdate() - datetime.timedelta(days=1)
+    factories.due_date_set(
+        reporting.city_req, due=timezone.localdate() - datetime.timedelta(days=1)
     )
     tianxin = api_client(reporting.tianxin_editor)
     late = _draft(

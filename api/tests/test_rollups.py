@@ -33,7 +33,9 @@ def history(reporting):
         activities=5,
         participants=800,
     )
-    ReportRequirement.objects.update(due_date=timezone.localdate() - datetime.timedelta(days=1))
+    factories.due_date_set(
+        *ReportRequirement.objects.all(), due=timezone.localdate() - datetime.timedelta(days=1)
+    )
     factories.fill_and_submit(
         actor=reporting.tianxin_editor,
         expected=factories.expected(reporting.city_req, reporting.unit("天心区")),

@@ -69,19 +69,23 @@ def test_cached_counts_are_kept_per_unit_and_shown_in_the_readers_language(
     assert changsha.by_status == [("计划中", 1)]
 
 
-def test_the_public_calendar_is_reused_per_filter_and_fresh_after_the_minute(figures_cached, plan):
-    base = public_selectors.public_activities(campaign=campaign_2023())
+def test_the_public_calendar_is_reused_per_filter_and_fresh_after_the_minute(
+    figures_cached, plan, world
+):
+    campaign = campaign_2023()
 
-    def on_the_16th(key):
-        weeks = public_selectors.month_calendar(base, 2023, 9, cache_key=key)
+    def on_the_16th(region):
+        weeks = public_selectors.home_calendar(
+            campaign=campaign, region=region, category_id=None, year=2023, month=9
+        )
         return next(d.count for week in weeks for d in week if d.date == datetime.date(2023, 9, 16))
 
-    assert on_the_16th("all") == 1
+    assert on_the_16th(None) == 1
     add_activity(plan, "质量讲堂", datetime.date(2023, 9, 16))
-    assert on_the_16th("all") == 1  # the same minute, the same calendar
-    assert on_the_16th("other-filter") == 2  # another filter is counted now
+    assert on_the_16th(None) == 1  # the same minute, the same calendar
+    assert on_the_16th(world.unit("长沙市")) == 2  # another filter is counted now
     cache.clear()
-    assert on_the_16th("all") == 2
+    assert on_the_16th(None) == 2
 
 
 def test_the_home_page_counts_its_calendar_once_a_minute(figures_cached, plan, client):

@@ -9,7 +9,6 @@ from dashboards.selectors import RED
 from orgs.divisions import Division
 from orgs.scoping import Role
 from orgs.services import divisions_load
-from reports.models import ReportRequirement
 from reports.tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,9 +34,7 @@ def _fujian():
         factories.fill_and_submit(
             actor=admin, expected=factories.expected(requirement, units[name]), activities=4
         )
-    ReportRequirement.objects.filter(pk=requirement.pk).update(
-        due_date=timezone.localdate() - datetime.timedelta(days=1)
-    )
+    factories.due_date_set(requirement, due=timezone.localdate() - datetime.timedelta(days=1))
     return units
 
 

@@ -89,7 +89,8 @@ def test_cancelled_and_internal_activities_are_not_counted(plan):
 
 
 def test_the_calendar_weeks_start_on_monday_and_mark_the_days_of_the_month(plan):
-    weeks = selectors.month_calendar(selectors.public_activities(campaign=campaign_2023()), 2023, 9)
+    counts = selectors.month_counts(selectors.public_activities(campaign=campaign_2023()), 2023, 9)
+    weeks = selectors.month_weeks(counts, 2023, 9)
     assert weeks[0][0].date == D(2023, 8, 28) and not weeks[0][0].in_month
     day = next(d for week in weeks for d in week if d.date == D(2023, 9, 16))
     assert day.in_month and day.count == 1

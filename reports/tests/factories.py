@@ -59,6 +59,15 @@ def issued_requirement(
     )
 
 
+def due_date_set(*requirements: ReportRequirement, due) -> None:
+    """Move requirements' due date as the edit page does (a save, so the counts kept per
+    requirement follow it; a queryset update would leave them behind)."""
+    for requirement in requirements:
+        requirement.refresh_from_db()
+        requirement.due_date = due
+        requirement.save(update_fields=["due_date"])
+
+
 def expected(requirement: ReportRequirement, unit) -> ExpectedReport:
     return ExpectedReport.objects.get(requirement=requirement, unit=unit)
 
@@ -117,8 +126,5 @@ def province_with_one_overdue(world) -> dict:
         expected=expected(requirement, world.unit("长沙市")),
         activities=12,
     )
-    ReportRequirement.objects.filter(pk=requirement.pk).update(
-        due_date=timezone.localdate() - datetime.timedelta(days=1)
-    )
-    requirement.refresh_from_db()
+    due_date_set(requirement, due=timezone.localdate() - datetime.timedelta(days=1))
     return {"admin": admin, "requirement": requirement, "unit": world.unit("湖南省")}

@@ -15,7 +15,7 @@ from orgs.scoping import Role
 from public.models import PublicEvent
 from public.tests.factories import public_activity
 from public.views import SIGNUP_SETTINGS_SAVED
-from reports.models import ReportRequirement
+from reports.tests import factories
 from reports.views.requirements import MSG_REQUIREMENT_SAVED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,7 +31,7 @@ def _log_in(page, username: str) -> None:
 
 def test_saving_a_requirement_unchanged_keeps_its_due_date(reporting, page):
     requirement = reporting.province_req
-    ReportRequirement.objects.filter(pk=requirement.pk).update(due_date=datetime.date(2026, 12, 20))
+    factories.due_date_set(requirement, due=datetime.date(2026, 12, 20))
     _log_in(page, "hunan_editor")
     page.goto(reverse("reports:requirement_edit", args=[requirement.notice_id]))
     assert page.get_by_label("报送截止日期").input_value() == "2026-12-20"

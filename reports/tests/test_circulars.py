@@ -16,7 +16,6 @@ from orgs.models import OrgUnit
 from orgs.scoping import Role
 from orgs.services import divisions_load
 from reports import services
-from reports.models import ReportRequirement
 from reports.services.circulars import circular_draft, circular_figures
 from reports.tests import factories
 from reports.views.circulars import MSG_CIRCULAR_DRAFTED, MSG_CIRCULAR_EXISTS
@@ -56,9 +55,7 @@ def round_closed(world):
     )
     report = services.report_submit(actor=changsha, report=report)
     services.report_accept(actor=hunan, report=report)
-    ReportRequirement.objects.filter(pk=requirement.pk).update(
-        due_date=timezone.localdate() - datetime.timedelta(days=1)
-    )
+    factories.due_date_set(requirement, due=timezone.localdate() - datetime.timedelta(days=1))
     requirement.refresh_from_db()
     factories.fill_and_submit(
         actor=zhuzhou, expected=factories.expected(requirement, world.unit("株洲市"))

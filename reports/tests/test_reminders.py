@@ -8,7 +8,7 @@ from django.utils import timezone
 from notifications.models import Notification
 from notifications.testing import run_task_worker
 from reports import services
-from reports.models import ReportRequirement, SentReminder
+from reports.models import SentReminder
 from reports.services.messages import MSG_REMIND_TITLE
 from reports.tasks import send_due_reminders
 from reports.tests import factories
@@ -16,10 +16,8 @@ from reports.tests import factories
 
 def _due_in(reporting, days: int) -> None:
     due = timezone.localdate() + datetime.timedelta(days=days)
-    ReportRequirement.objects.filter(pk=reporting.city_req.pk).update(due_date=due)
-    ReportRequirement.objects.filter(pk=reporting.province_req.pk).update(
-        due_date=due + datetime.timedelta(days=30)
-    )
+    factories.due_date_set(reporting.city_req, due=due)
+    factories.due_date_set(reporting.province_req, due=due + datetime.timedelta(days=30))
 
 
 @pytest.mark.django_db(transaction=True)

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from reports import aggregates, rules, services, tallies
-from reports.models import ExpectedReport, Report, ReportRequirement
+from reports.models import ExpectedReport, Report
 from reports.rules import Colour
 from reports.tests import factories
 
@@ -125,7 +125,7 @@ def mixed(reporting):
         for unit in units[2:]:
             services.expected_add(actor=r.hunan_editor, requirement=requirement, unit=unit)
         due = None if offset is None else today + datetime.timedelta(days=offset)
-        ReportRequirement.objects.filter(pk=requirement.pk).update(due_date=due)
+        factories.due_date_set(requirement, due=due)
         for unit in units:
             expected = factories.expected(requirement, unit)
             state = next(states)

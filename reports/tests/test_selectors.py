@@ -19,7 +19,7 @@ from activities.models import ActivityCategory
 from activities.services import activity_create
 from campaigns.services import notice_create
 from reports import selectors, services
-from reports.models import Colour, ReportRequirement
+from reports.models import Colour
 from reports.tests import factories
 
 
@@ -39,9 +39,7 @@ def history(reporting):
         activities=2,
     )
     services.report_return(actor=r.city_editor, report=tianxin, reason="请补充图片")
-    ReportRequirement.objects.filter(pk=r.city_req.pk).update(
-        due_date=today - datetime.timedelta(days=1)
-    )
+    factories.due_date_set(r.city_req, due=today - datetime.timedelta(days=1))
     r.city_req.refresh_from_db()
     factories.fill_and_submit(
         actor=r.furong_editor,
@@ -49,9 +47,7 @@ def history(reporting):
         activities=5,
         participants=800,
     )
-    ReportRequirement.objects.filter(pk=r.province_req.pk).update(
-        due_date=today - datetime.timedelta(days=1)
-    )
+    factories.due_date_set(r.province_req, due=today - datetime.timedelta(days=1))
     r.province_req.refresh_from_db()
     return r
 

@@ -12,7 +12,7 @@ from campaigns import services as campaign_services
 from campaigns.models import Campaign, Notice
 from notifications.models import Notification
 from reports import selectors, services
-from reports.models import ReportRequirement, SentReminder
+from reports.models import SentReminder
 from reports.services.messages import MSG_ALREADY_REMINDED, MSG_REMINDED
 from reports.tests import factories
 from reports.views.supervision import MSG_NOT_LISTED
@@ -54,9 +54,7 @@ def overdue(reporting):
         levels=[],
     )
     yesterday = TODAY() - datetime.timedelta(days=1)
-    ReportRequirement.objects.filter(
-        pk__in=[reporting.province_req.pk, reporting.city_req.pk, national.pk]
-    ).update(due_date=yesterday)
+    factories.due_date_set(reporting.province_req, reporting.city_req, national, due=yesterday)
     for requirement in (reporting.province_req, reporting.city_req, national):
         requirement.refresh_from_db()
     return {"national": national, "old": old, "due": yesterday}
@@ -188,7 +186,7 @@ def test_never_twice_a_day_and_the_sender_is_told(reporting, overdue, client_for
 
 def test_the_automatic_reminder_skips_a_unit_chased_the_same_day(reporting, client_for):
     due = TODAY()
-    ReportRequirement.objects.filter(pk=reporting.city_req.pk).update(due_date=due)
+    factories.due_date_set(reporting.city_req, due=due)
     reporting.city_req.refresh_from_db()
     furong = factories.expected(reporting.city_req, reporting.unit("芙蓉区"))
     outcome = services.reminders_send(actor=reporting.city_editor, expected=[furong])

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from campaigns.models import Campaign
 from core import tallies as registry
+from core.management.commands import recount
 from core.testing.concurrency import require_database_server
 from orgs.divisions import Division
 from orgs.models import OrgUnit
@@ -53,7 +54,7 @@ def _issue(actor, nation, rng: random.Random, n: int, due_offset: int | None):
         title=f"全国质量月报送要求{n}",
     )
     due = None if due_offset is None else timezone.localdate() + datetime.timedelta(due_offset)
-    ReportRequirement.objects.filter(pk=requirement.pk).update(due_date=due)
+    factories.due_date_set(requirement, due=due)
     return ReportRequirement.objects.get(pk=requirement.pk)
 
 
@@ -240,17 +241,17 @@ def test_the_recount_command_reports_a_wrong_count_and_fixes_it(reporting, capsy
         call_command("recount", "--check")
     assert failed.value.returncode == 1
     out = capsys.readouterr().out
-    assert "reports: 1 count(s) differ" in out
-    assert f"requirement {reporting.city_req.pk} unit {tally.unit_id} kind county" in out
+    assert recount.DIFFER.format(name="reports", n=1) in out
+    assert f"报送要求 {reporting.city_req.pk} 单位 {tally.unit_id} 类别 county" in out
     tally.refresh_from_db()
     assert tally.received == 6  # --check fixes nothing
 
     call_command("recount")
-    assert "reports: 1 count(s) fixed" in capsys.readouterr().out
+    assert recount.FIXED.format(name="reports", n=1) in capsys.readouterr().out
     tally.refresh_from_db()
     assert tally.received == 1
     call_command("recount", "--check")
-    assert "reports: all counts right" in capsys.readouterr().out
+    assert recount.ALL_RIGHT.format(name="reports") in capsys.readouterr().out
 
 
 def test_a_unit_deleted_leaves_the_counts_of_its_ancestors(reporting):

@@ -6,6 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 from core import tallies
 
 SHOWN = 50
+# Operators read these in the same language as the other commands' output.
+ALL_RIGHT = "{name}：计数全部正确"
+DIFFER = "{name}：{n} 项计数与原始记录不符"
+FIXED = "{name}：已修正 {n} 项计数"
+MORE = "  ……另有 {n} 项"
+CHECK_FAILED = "{n} 项计数与原始记录不符；运行 `manage.py recount` 修正"
 
 
 class Command(BaseCommand):
@@ -15,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check",
             action="store_true",
-            help="Report the differences and exit with status 1 if there are any; fix nothing.",
+            help="只列出差异（有差异时以状态 1 退出），不修正。",
         )
 
     def handle(self, *args, check: bool = False, **options) -> None:
@@ -24,14 +30,14 @@ class Command(BaseCommand):
             differences = rebuild(not check)
             found += len(differences)
             if not differences:
-                self.stdout.write(f"{name}: all counts right")
+                self.stdout.write(ALL_RIGHT.format(name=name))
                 continue
-            verb = "differ" if check else "fixed"
-            self.stdout.write(f"{name}: {len(differences)} count(s) {verb}")
+            message = DIFFER if check else FIXED
+            self.stdout.write(message.format(name=name, n=len(differences)))
             # After a bulk load every counter is new: the first lines say enough.
             for line in differences[:SHOWN]:
                 self.stdout.write(f"  {line}")
             if len(differences) > SHOWN:
-                self.stdout.write(f"  … and {len(differences) - SHOWN} more")
+                self.stdout.write(MORE.format(n=len(differences) - SHOWN))
         if check and found:
-            raise CommandError(f"{found} count(s) differ from the rows; run `recount` to fix them")
+            raise CommandError(CHECK_FAILED.format(n=found))
