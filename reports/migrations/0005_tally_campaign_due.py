@@ -34,6 +34,7 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(
                 null=True,
                 on_delete=django.db.models.deletion.CASCADE,
+                db_index=False,
                 related_name="+",
                 to="campaigns.campaign",
                 verbose_name="活动年度",
@@ -48,9 +49,8 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="reporttally",
             index=models.Index(
-                fields=["unit", "own"],
+                fields=["unit", "own", "campaign"],
                 include=(
-                    "campaign",
                     "due_date",
                     "requirement",
                     "expected",
