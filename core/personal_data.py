@@ -13,6 +13,13 @@ the scheme so that a later one can be told apart. The column's name (its `purpos
 "<app>.<model>.<field>") is bound in as associated data: a ciphertext copied into another
 column does not decrypt.
 
+Key rotation: settings.QM_PERSONAL_DATA_OLD_KEYS lists former keys. Values are written under
+the current key and read under any; a digest is looked up under every key (`digests`).
+`manage.py rotate_personal_data_key` re-encrypts every encrypted column under the current key
+and runs what each app registered (`register_rekey`) to recompute the digests it can (a
+registration's phone is kept, so its digest can be; a vote's is not, and its old digests stay
+matchable while the old key is listed), after which the old key can be dropped.
+
 Retention: each app that keeps personal data registers how it erases what is past its period
 (`register_expiry`, from its AppConfig.ready); `manage.py expire_personal_data` runs them all.
 """
@@ -62,6 +69,13 @@ def _secret() -> str:
     return secret
 
 
+def _secrets() -> list[str]:
+    """The current key first, then the former ones still listed for reading."""
+    current = _secret()
+    old = getattr(settings, "QM_PERSONAL_DATA_OLD_KEYS", None) or []
+    return [current, *(secret for secret in old if secret and secret != current)]
+
+
 def encrypt(plaintext: str, *, purpose: str) -> str:
     """SM4-GCM with a fresh random nonce: the same value encrypts differently every time."""
     key, _mac = _keys(_secret())
@@ -73,6 +87,19 @@ def encrypt(plaintext: str, *, purpose: str) -> str:
 
 
 def decrypt(stored: str, *, purpose: str) -> str:
+    """The plain text, opened under the current key or a former one still listed."""
+    return _open(stored, purpose, _secrets())
+
+
+def opens_under_current_key(stored: str, *, purpose: str) -> bool:
+    try:
+        _open(stored, purpose, [_secret()])
+    except DecryptionError:
+        return False
+    return True
+
+
+def _open(stored: str, purpose: str, secrets: list[str]) -> str:
     if not stored.startswith(PREFIX):
         raise DecryptionError("not an encrypted value")
     try:
@@ -82,13 +109,15 @@ def decrypt(stored: str, *, purpose: str) -> str:
     if len(raw) < NONCE_BYTES + TAG_BYTES:
         raise DecryptionError("truncated")
     nonce, body, tag = raw[:NONCE_BYTES], raw[NONCE_BYTES:-TAG_BYTES], raw[-TAG_BYTES:]
-    key, _mac = _keys(_secret())
-    decryptor = Cipher(algorithms.SM4(key), modes.GCM(nonce, tag)).decryptor()
-    decryptor.authenticate_additional_data(purpose.encode())
-    try:
-        return (decryptor.update(body) + decryptor.finalize()).decode()
-    except InvalidTag as exc:
-        raise DecryptionError("wrong key or tampered value") from exc
+    for secret in secrets:
+        key, _mac = _keys(secret)
+        decryptor = Cipher(algorithms.SM4(key), modes.GCM(nonce, tag)).decryptor()
+        decryptor.authenticate_additional_data(purpose.encode())
+        try:
+            return (decryptor.update(body) + decryptor.finalize()).decode()
+        except InvalidTag:
+            continue  # another key's, or tampered with: the next key says which
+    raise DecryptionError("wrong key or tampered value")
 
 
 def is_encrypted(stored: str, *, purpose: str) -> bool:
@@ -100,9 +129,20 @@ def is_encrypted(stored: str, *, purpose: str) -> bool:
 
 
 def digest(*parts: object) -> str:
-    """HMAC-SM3 of the parts (hex): equal inputs give equal digests, and without the key a
-    digest cannot be matched to a number by trying all 10^10 mobile numbers."""
-    _key, mac_key = _keys(_secret())
+    """HMAC-SM3 of the parts (hex) under the current key: equal inputs give equal digests,
+    and without the key a digest cannot be matched to a number by trying all 10^10 mobile
+    numbers."""
+    return _digest(_secret(), parts)
+
+
+def digests(*parts: object) -> list[str]:
+    """The parts' digest under every key still listed, the current first: what a lookup
+    compares, so that a value stored before a key rotation is still found."""
+    return [_digest(secret, parts) for secret in _secrets()]
+
+
+def _digest(secret: str, parts: tuple) -> str:
+    _key, mac_key = _keys(secret)
     mac = crypto_hmac.HMAC(mac_key, hashes.SM3())
     mac.update(":".join(str(p) for p in parts).encode())
     return mac.finalize().hex()
@@ -243,3 +283,77 @@ def expire_all(*, now: datetime.datetime | None = None) -> list[str]:
     """Run every app's expiry, in the order the apps registered them; their reports."""
     now = now or timezone.now()
     return [expire(now) for expire in _EXPIRIES.values()]
+
+
+# --- Key rotation --------------------------------------------------------------------------
+
+# name -> a function bringing that app's digests under the current key (fix=False: only
+# counting them), returning how many digests were (or would be) recomputed.
+_REKEYS: dict[str, Callable[[bool], int]] = {}
+
+
+def register_rekey(name: str, rekey: Callable[[bool], int]) -> None:
+    _REKEYS[name] = rekey
+
+
+def encrypted_columns() -> dict[type[models.Model], dict[str, str]]:
+    """Every encrypted column of the installed models: model -> {column: purpose}."""
+    from django.apps import apps
+
+    found: dict[type[models.Model], dict[str, str]] = {}
+    for model in apps.get_models():
+        columns = {
+            field.column: field.purpose
+            for field in model._meta.concrete_fields
+            if isinstance(field, EncryptedTextField)
+        }
+        if columns:
+            found[model] = columns
+    return found
+
+
+def rotate(*, fix: bool) -> list[tuple[str, int, int]]:
+    """Re-encrypt under the current key every value still under a former one, then run the
+    apps' digest rekeys. Returns (what, values under a former key, values no key opens); with
+    fix=False it only counts. Raw SQL, in batches per table: the rows' other columns, their
+    `updated_at` and the audit trail are left as they are (nothing a person changed)."""
+    from django.db import connection, transaction
+
+    quote = connection.ops.quote_name
+    found: list[tuple[str, int, int]] = []
+    for model, columns in encrypted_columns().items():
+        table = model._meta.db_table
+        names = list(columns)
+        stale = unreadable = 0
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {quote(model._meta.pk.column)}, {', '.join(map(quote, names))} "
+                f"FROM {quote(table)}"
+            )
+            updates = []
+            for pk, *values in cursor.fetchall():
+                new = list(values)
+                for i, (column, value) in enumerate(zip(names, values, strict=True)):
+                    purpose = columns[column]
+                    if not value or opens_under_current_key(value, purpose=purpose):
+                        continue
+                    try:
+                        plain = decrypt(value, purpose=purpose)
+                    except DecryptionError:
+                        unreadable += 1
+                        continue
+                    stale += 1
+                    new[i] = encrypt(plain, purpose=purpose)
+                if new != values:
+                    updates.append([*new, pk])
+            if fix and updates:
+                assignments = ", ".join(f"{quote(c)} = %s" for c in names)
+                cursor.executemany(
+                    f"UPDATE {quote(table)} SET {assignments} "
+                    f"WHERE {quote(model._meta.pk.column)} = %s",
+                    updates,
+                )
+        found.append((model._meta.label, stale, unreadable))
+    for name, rekey in _REKEYS.items():
+        found.append((name, rekey(fix), 0))
+    return found

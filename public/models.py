@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
 from core.personal_data import EncryptedTextField
-from public.personal_data import registration_phone_digest
+from public.personal_data import registration_phone_digests
 
 MOBILE_MESSAGE = _("请填写11位中国大陆手机号码，如 13812341234。")
 mobile_validator = RegexValidator(r"^1[3-9]\d{9}$", MOBILE_MESSAGE)
@@ -74,7 +74,11 @@ class RegistrationQuerySet(models.QuerySet):
         itself is stored encrypted and cannot be compared)."""
         events = self.order_by().values_list("event_id", flat=True).distinct()
         return self.filter(
-            phone_hash__in=[registration_phone_digest(event_id, phone) for event_id in events]
+            phone_hash__in=[
+                found
+                for event_id in events
+                for found in registration_phone_digests(event_id, phone)
+            ]
         )
 
 

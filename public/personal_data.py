@@ -21,6 +21,7 @@ from core.personal_data import (  # noqa: F401 — re-exported, see above
     check_sm4_gcm,
     decrypt,
     digest,
+    digests,
     encrypt,
     is_encrypted,
 )
@@ -31,8 +32,18 @@ def registration_phone_digest(event_id: int, phone: str) -> str:
     return digest("registration", event_id, phone)
 
 
+def registration_phone_digests(event_id: int, phone: str) -> list[str]:
+    """What a lookup compares: the digest under the current key and under any former key
+    still listed (a registration made before a key rotation is still found)."""
+    return digests("registration", event_id, phone)
+
+
 def vote_phone_digest(poll_id: int, phone: str) -> str:
     return digest("vote", poll_id, phone)
+
+
+def vote_phone_digests(poll_id: int, phone: str) -> list[str]:
+    return digests("vote", poll_id, phone)
 
 
 def legacy_vote_digest(poll_id: int, phone: str) -> str:

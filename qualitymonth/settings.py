@@ -30,6 +30,9 @@ QM_PERSONAL_DATA_KEY = env_str(
 )
 if len(QM_PERSONAL_DATA_KEY) < 32:
     raise ImproperlyConfigured("QM_PERSONAL_DATA_KEY must be at least 32 characters long.")
+# Former personal-data keys (comma-separated), still used to read and to find digests after a
+# rotation until `manage.py rotate_personal_data_key` has moved everything to the current key.
+QM_PERSONAL_DATA_OLD_KEYS = env_list("QM_PERSONAL_DATA_OLD_KEYS", [])
 # Days after an open day ends (or a poll closes, an award round's final list is published, an
 # assistance case is closed) before its personal data is erased by
 # `manage.py expire_personal_data`.
