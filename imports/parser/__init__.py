@@ -94,10 +94,15 @@ def parse_text(text: str) -> ParsedNotice:
             bodies = bodies or digest.campaign_bodies(norm.text)
         if bodies and bodies[0]:
             issuers, co_organizers = (digest.fullest(names, norm.text) for names in bodies)
+            if not co_organizers:
+                issuers = digest.own_area(issuers, norm.text)
             issuers_certain = False
             level = header.level_of_bodies(issuers, norm.text) or level
             level_certain = False
 
+    if level is None:
+        # No issuer and no area of its own: the level of the bodies at work in the report.
+        level = digest.level_of_subjects(norm.text)
     activities, activities_certain = _activities.activities(doc, co_organizers or issuers)
     if level == "national" and all(a.source == "content" for a in activities):
         # A national notice's 活动内容 are directions for every region, not activities of its own

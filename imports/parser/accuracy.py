@@ -36,6 +36,8 @@ PARTS: tuple[tuple[str, Path, bool], ...] = (
     ("test", CORPUS_DIR / "test", False),
     # Collected after the session-7 rule work by someone who never ran the parser.
     ("fresh", CORPUS_DIR / "fresh", False),
+    # Collected in session 8, blind to the parser, while the issuer reading was changed.
+    ("fresh2", CORPUS_DIR / "fresh2", False),
 )
 # Seeds live outside the repo too; a fixture can name a seed found in either place.
 SEED_FALLBACK = Path("/work/shared/seeds")

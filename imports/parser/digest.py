@@ -4,9 +4,10 @@ that says so, since such a text has no red head or signature block."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import rules
-from .header import campaign_area, level_from_text, level_of_body
+from .header import campaign_area, level_from_text, level_of_bodies, level_of_body
 
 
 def _split(text: str) -> list[str]:
@@ -101,13 +102,12 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
     joint = _split(groups.get("joint") or "") + _split(groups.get("after") or "")
     together = bool(
         joint
-        or groups.get("with_others")
         or groups.get("several")
         or groups.get("count")
         or groups.get("count_after")
         or "联" in (m.group("verb") or "")
         or groups.get("jointly")
-        or groups.get("together")
+        or re.search("联合|共同", groups.get("between") or "")
     )
     if not together:
         return issuers, []
@@ -165,6 +165,19 @@ def abbreviated_bodies(sentences: list[str], text: str) -> tuple[list[str], list
     return None
 
 
+def own_area(issuers: list[str], text: str) -> list[str]:
+    """Bodies of several levels named as running one campaign that is not joint: only those of
+    the campaign's own area issue it ("吉林省质监局、长春市质监局在“质量月”期间…开展" in a
+    report on the province's campaign); when none is of that level, all stay."""
+    levels = {level_of_body(n, text) for n in issuers}
+    if len(levels) < 2:
+        return issuers
+    place = campaign_area(text)
+    area = (level_of_body(place, text) if place else None) or level_from_text(text)
+    own = [n for n in issuers if level_of_body(n, text) == area]
+    return own or issuers
+
+
 def event_leads(lead: str) -> list[str]:
     """The hosts of one event named before 与 ("X与Y共同举办"): the bodies after it co-host."""
     before, joined, _ = lead.partition("与")
@@ -202,12 +215,48 @@ def _run_by(sentences: list[str], text: str) -> tuple[tuple[list[str], list[str]
     return None, False
 
 
+@lru_cache(maxsize=8)
+def _overlapping(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern tried at every position, so that a subject found inside the stretch of an
+    earlier one (its nearer rival) is seen too."""
+    return re.compile(f"(?={pattern.pattern})", pattern.flags)
+
+
+def _end(m: re.Match[str]) -> int:
+    """Where a match ends, also for one found inside a lookahead (which is empty)."""
+    ends = [m.end(g) for g in ("verb", "count_after") if g in m.re.groupindex and m.start(g) >= 0]
+    return max([m.end(), *ends])
+
+
+def subjects(sentence: str) -> list[re.Match[str]]:
+    """The bodies that govern a verb of the campaign in the sentence: for each verb, its
+    nearest subject — the last body opening a clause before it ("经市政府同意，伊春市质监局牵头
+    组织了…": the bureau; "记者从X获悉，Y开展…": Y)."""
+    nearest: dict[int, re.Match[str]] = {}
+    for m in _overlapping(rules.CAMPAIGN_SUBJECT).finditer(sentence):
+        nearest[m.start("verb")] = m
+    return sorted(nearest.values(), key=lambda m: m.start())
+
+
+def level_of_subjects(text: str) -> str | None:
+    """The level of the bodies at work in a report that names no issuer and no area of its
+    own ("全国总工会、共青团中央等部门，将…开展…"): the campaign they serve is of their level."""
+    names = [
+        n
+        for sentence in re.split(r"[。！？\n]", text)
+        for m in subjects(sentence)
+        for n in _split(rules.SUBJECT_LEAD.sub("", _lead(m)))
+        if _runs_campaigns(n)
+    ]
+    return level_of_bodies(names, text) if names else None
+
+
 def _one_event(sentence: str, m: re.Match[str]) -> bool:
     """What the bodies hold is one event: its name follows the verb ("…启动仪式"), or the
     place they hold it in stands before the verb ("…，在县城人民广场开展“质量月”宣传")."""
     return bool(
-        rules.EVENT_OBJECT.match(sentence[m.end() :])
-        or rules.EVENT_PLACE.search(sentence[m.end("lead") : m.end()])
+        rules.EVENT_OBJECT.match(sentence[_end(m) :])
+        or rules.EVENT_PLACE.search(sentence[m.end("lead") : _end(m)])
     )
 
 
@@ -241,7 +290,7 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
         about = bool(rules.CAMPAIGN_WORDS.search(sentence))
         matches = list(rules.JOINT_RUN.finditer(sentence))
         if about:
-            matches += rules.CAMPAIGN_SUBJECT.finditer(sentence)
+            matches += subjects(sentence)
         for m in matches:
             if _cited(sentence, m):
                 continue
@@ -260,7 +309,7 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
         # Not when the text gives the campaign to a collective ("我省17个部门"): the department
         # it then quotes is one of many.
         for sentence in sentences:
-            for m in rules.CAMPAIGN_SUBJECT.finditer(sentence):
+            for m in subjects(sentence):
                 if m.group("verb") in rules.RUNNING_VERBS and not _cited(sentence, m):
                     found = _bodies(m)
                     if found:

@@ -274,20 +274,41 @@ def level_of_bodies(names: list[str], text: str) -> str | None:
 
 
 def campaign_area(text: str) -> str | None:
-    """The place whose campaign a report is about ("2021年福州市“质量月”"), if it says."""
-    m = rules.CAMPAIGN_AREA.search(text)
-    return (m.group(1) or m.group(2)) if m else None
+    """The place whose campaign a report is about: in the first clause naming 质量月 (not the
+    encyclopedia's definition, not a superior it cites), the place named before it for itself —
+    the first one after its year ("2024年福建省、福州市“质量月”": the province), else the last
+    one ("湖北省来凤县质量月活动", "陇南市宕昌县开展2016年“质量月”": the county); not a place
+    that starts a host's name ("长春市政府…举办2018年全国“质量月”…仪式")."""
+    for clause in re.split(r"[，,。；;！？!?\n]", text):
+        m = rules.CAMPAIGN_WORDS.search(clause)
+        if not m or rules.GENERIC_SENTENCE.search(clause):
+            continue
+        before = clause[: m.start()]
+        if rules.CITED_SUPERIOR.search(before):
+            continue
+        years = list(rules.YEAR_IN_TITLE.finditer(before))
+        after_year = _places(before[years[-1].end() :]) if years else []
+        if after_year:
+            return after_year[0]
+        places = _places(before)
+        if places:
+            return places[-1]
+    return None
+
+
+def _places(text: str) -> list[str]:
+    """Places named for themselves, not as the start of a body's name (长春市 in 长春市政府)."""
+    return [
+        m.group(0)
+        for m in rules.PLACE.finditer(text)
+        if not rules.PLACE_GOES_ON.match(text, m.end())
+    ]
 
 
 def level_from_text(text: str) -> str | None:
-    """The level of the body a digest or report is about: the level most often named for
-    the organising bodies, leaving out the superior ones it cites ("按照市场监管总局…")."""
-    m = rules.PLACE_SUBJECT.search(text)
-    if m:
-        # "陇南市宕昌县开展2016年“质量月”宣传活动": the place that runs it, in the headline.
-        found = level_of_body(m.group(1), text)
-        if found:
-            return found
+    """The level of the body a digest or report is about: the level of the campaign's area,
+    else the level most often named for the organising bodies, leaving out the superior ones
+    it cites ("按照市场监管总局…")."""
     area = campaign_area(text)
     if area:
         found = level_of_body(area, text)

@@ -531,7 +531,7 @@ BODY_JOINERS = "、和及与暨曁"
 # "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
 _BODIES = rf"{_BODY}(?:[{BODY_JOINERS}](?![省市县区]政府\s*[0-9一二三四五六七八九十])(?:{_BODY}))*"
 # One event a body hosts, named before 由 or after the verb.
-_EVENT_NOUN = r"仪式|大会|发布会|开放日|论坛|座谈会|现场会|推进会|动员会|启动会|宣传日|宣传周"
+_EVENT_NOUN = r"仪式|(?<![社商协学工员])会|开放日|论坛|宣传[日周]"
 # "等16个部门", "等10家单位", "十几个市级部门", "20多个省直部门".
 _COUNT = (
     r"[0-9一二三四五六七八九十几多余两]+\s*[个家]?"
@@ -540,42 +540,36 @@ _COUNT = (
 # "…、共青团中央10部门，联合下发": the count alone closes a list of names as 等N个部门 does.
 _SEVERAL_REQUIRED = rf"(?P<several>(?:等|[和及][省市县区]政府)?\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
 _SEVERAL = rf"{_SEVERAL_REQUIRED}?"
-# "X牵头，会同Y等部门": the lead's own verb before it joins the others.
-_WITH_OTHERS = (
-    r"将?(?:联合|会同)[^，。,；;“”《]{0,30}?(?:相关|有关)(?:职能)?(?:部门|成员单位|单位)"
-    r"(?:[、和及][^，。,；;“”《]{1,12}?等(?:单位|部门))?"
-    # "…办公室召集部分成员单位及华星燃气公司在…开展": the office leads the ones it convenes.
-    r"|召集[^，。,；;“”《在]{0,30}(?:单位|部门|企业|公司)"
-)
 _LEADS = r"(?:牵头[，,]?\s*)?"
 # A joint notice's title: "市场监管总局等21个部门关于开展2022年全国“质量月”活动的通知".
 TITLE_JOINT = re.compile(rf"^(?P<names>{_BODIES})等\s*{_COUNT}(?=关于)")
+# What stands between a body and the verb it governs is any short stretch of its own sentence
+# ("X9月1日起在全省组织开展", "X认真谋划，扎实开展", "X作为…的单位之一，将围绕…"), except what
+# shows the body is not the subject: a person's title (its head speaks: "X局长致辞", "X党组书记、
+# 局长韩永生对外发布称"), hearing from it ("记者从X获悉"), or a possessive ("X的部署").
+PERSON_TITLE = (
+    r"书记|[局厅处科部]长|主任|会长|[省市县区旗盟]长|秘书长|主席|巡视员|调研员|负责人|领导(?!小组)"
+    r"|获悉|了解到|得知|介绍|表示|透露"
+)
+_GOVERNING_VERB = (
+    r"联发|联合(?:发出|印发|下发|开展|举办)|发出|印发|下发|发布(?!会)"
+    r"|(?:联合)?制定(?:并)?下发了?|部署(?:开展)?|组织开展|牵头组织了?|开展了?|举办|举行|召开|启动"
+    r"|组织(?!部)|(?:面向社会公开)?征集|围绕|以(?=[“\"「])"
+)
+# A subject opens its clause: the sentence's start, a punctuation mark, or a date ("9月质检总局").
+_CLAUSE_START = r"(?:^|(?<=[，,：:；;。】\]）)\s])|(?<=\d[日月])|(?<=[上下]午))"
+# A name is whole: what follows it does not go on into a longer name ("…领导小组" + "办公室").
+_NAME_ENDS = (
+    rf"(?!(?!{_ROLE_VERB}|{_GOVERNING_VERB}|会同)(?:门|员会|[室办局厅委部处科所站组队会院中议长]"
+    # …nor into a second name of its own that ends a list: "漯河市委" + "宣传部和市政府…".
+    rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|{_GOVERNING_VERB})))"
+)
+_FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,40}}?"
 CAMPAIGN_SUBJECT = re.compile(
-    rf"(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
-    # "联合相关部门、行业协会等单位", "将联合全市各市(县)、区和相关职能部门": others not named.
-    rf"(?P<with_others>{_WITH_OTHERS}|等相关部门)?"
-    # A clause break before the verb: "…共青团中央10部门，联合下发", "…自来水公司，在县城…开展".
-    r"(?:[，,]\s*(?=联合|共同|在|定于|于|将|近日|日前|向)"
-    # "国家质检总局向全国质检系统发出《…》": the addressees between the body and its verb.
-    r"|向[^，。,；;]{1,15}?(?=发出|印发|下发|部署)"
-    r"|于\d{1,2}月|定于[^，。,]{0,12}|本月|今年|将|现|共同|紧紧|在全[省市县区]"
-    r"|在[^，。,；;]{0,20}?期间[，,]?|近日|日前|于\d{1,2}月\d{1,2}日"
-    # "X作为…的单位之一，将围绕…": the body stays the subject across its apposition.
-    r"|作为[^，。,；;]{1,30}?[，,]\s*"
-    # Words between a body and its verb: "X决定在全市开展", "X积极组织开展", "X结合实际，开展",
-    # "X认真谋划，扎实开展", "X9月1日启动".
-    r"|(?:研究)?决定|结合(?:实际|工作实际)[，,]?|(?:认真|精心|周密)(?:谋划|部署|筹备)[，,、]?"
-    r"|积极|认真|扎实|广泛|全面|深入|精心|大力|集中|统一|持续|周密|\d{1,2}月\d{1,2}日"
-    # When, in any of the ways reports say it: "于9月15日上午", "8月下旬", "近期", "9月份".
-    r"|(?:于|在)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份|[上中下]旬|初|底)?|近期|当天|同日)"
-    r"(?:上午|下午|晚上|晚)?"
-    # How: "高度重视，", "紧扣“质量月”主题，".
-    r"|高度重视[，,]?|紧扣[^，。,；;]{1,30}?[，,]"
-    r"|(?P<together>联合|共同)?在[^，。,；;]{1,12}?(?=举办|开展|举行|召开|启动))*"
-    r"(?P<verb>联发|联合发出|联合印发|联合下发|联合开展|联合举办|发出|印发|下发|开展了?|组织开展"
-    r"|面向社会公开征集|举办|举行|召开|围绕|牵头组织了?|部署开展|部署|组织(?!部)|启动|以(?=[“\"「])"
-    # "市场监管总局、住房城乡建设部等27个部门近日发布通知" (not a 发布会).
-    r"|发布(?!会)|(?:联合)?制定(?:并)?下发了?)"
+    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
+    rf"(?P<between>{_FILLER})"
+    # The verb that governs the campaign: issuing its notice, running it, opening it.
+    rf"(?P<verb>{_GOVERNING_VERB})"
     # "牵头组织十几个市级部门…开展": the departments it leads run the campaign with it.
     rf"(?P<count_after>{_COUNT})?"
 )
@@ -609,12 +603,12 @@ ABBREVIATED_BODIES = re.compile(
     rf"(?P<names>{_SHORT}(?:、{_SHORT}){{2,}})等?\s*[0-9一二三四五六七八九十]+\s*个?(?:部门|单位)"
 )
 # Verbs by which a sentence that does not name 质量月 still says the bodies run the campaign.
+# Not a bare 开展: "各地要组织开展…" is a directive to everyone, and the bodies before it
+# are whoever the sentence named last.
 RUNNING_VERBS = frozenset(
     {
         "组织开展",
         "部署开展",
-        "开展",
-        "开展了",
         "举办",
         "联合开展",
         "联合举办",
@@ -625,11 +619,15 @@ RUNNING_VERBS = frozenset(
 )
 # What a sentence's bodies hold together is one event, not the campaign: its co-hosts are not
 # the campaign's co-organisers ("…联合举办2018年“质量月”活动启动仪式").
+# An event is named by its head noun, not by a list of events: a ceremony, anything held as a
+# 会 (大会, 发布会, 座谈会, 会议…; not 社会 or a 商会/协会 named there), a contest, an open day,
+# a publicity day or week, a forum, a class, a lecture, an exhibition, one publicity activity.
+_EVENT_HEAD = (
+    r"仪式|(?<![社商协学工员])会(?!员|同)|赛|开放日|宣传[日周]|论坛|培训班|讲堂|展览"
+    r"|(?:宣传|咨询|服务)活动"
+)
 EVENT_OBJECT = re.compile(
-    r"^[^，。,；;]{0,40}?(?:仪式|大会|发布会|开放日|论坛|座谈会|现场会|推进会|部署会|动员会|工作会"
-    r"|调度会|培训会|会议|培训班|竞赛|大赛|比赛|展览|展示会|讲堂"
-    # …or one day's publicity: "联合县烟草专卖局…开展以“…”为主题的“质量月”宣传活动".
-    r"|宣传(?:咨询)?(?:服务)?活动|咨询(?:服务)?活动|宣传日|宣传周)"
+    rf"^[^，。,；;]{{0,60}}?(?:{_EVENT_HEAD})"
     # …or a street event: "在芦山县城十字街口通过设立咨询台…".
     r"|^[，,]?\s*在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)"
 )
@@ -670,7 +668,14 @@ INLINE_ITEM = re.compile(
     r"(?:^|(?<=[。；;：:]))\s*(?:([一二三四五六七八九十]{1,3})是|(\d{1,2})[、.．](?!\d)"
     r"|[（(]([一二三四五六七八九十]{1,3})[）)])"
 )
-# Whose campaign a report is about: "2021年福州市“质量月”" / "山东省2023年“质量月”".
+# A place's name: its own words, then what kind of place it is (市场 is no 市).
+PLACE = re.compile(
+    rf"(?:(?![年月日在和与及的])[{CJK}]){{2,12}}?(?:自治区|省|市(?!场)|县|区|旗|自治州|州|盟|地区)"
+)
+# What may follow a place named for itself: anything but more of a name (a verb or 在 may).
+PLACE_GOES_ON = re.compile(rf"(?![开启举召组在于])[{CJK}]")
+# Whether a report names its own campaign at all (the refusal check; header.campaign_area
+# reads which place): "2021年福州市“质量月”" / "山东省2023年“质量月”".
 _AREA = rf"([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州))"
 CAMPAIGN_AREA = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*{_AREA}|{_AREA}\s*(?:19|20)\d{{2}}\s*年)\s*[“\"「『‘']?{CAMPAIGN}"
@@ -685,7 +690,7 @@ PLAN_ISSUED = re.compile(
     # "…2014年“质量月”活动联合方案发布": the plan first, then its release.
     r"|质量月[^。，,》]{0,8}方案(?:正式)?(?:发布|印发)"
 )
-# A headline whose subject is a place: "陇南市宕昌县开展2016年“质量月”宣传活动".
+# A headline whose subject is a place (the refusal check): "陇南市宕昌县开展2016年“质量月”宣传活动".
 PLACE_SUBJECT = re.compile(
     rf"(?:^|\n)([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州))"
     r"(?:组织)?(?:开展|启动|举办|召开)[^。\n]{0,12}质量月"

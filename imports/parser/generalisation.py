@@ -1,0 +1,378 @@
+"""An honest yardstick for the issuer rules (issue #18): how much of their dev figure would
+survive on documents nobody wrote a rule for.
+
+    python -m imports.parser.generalisation            # the estimate and the memorised pieces
+    python -m imports.parser.generalisation --pieces   # every piece with the groups it serves
+
+The issuer, co-organiser and level rules are regular expressions and a few code paths. Each
+*piece* — one alternative of an alternation or one optional group of an issuer pattern in
+rules.py, one word of a verb set, one step of digest.py — is switched off in turn, and the
+seeds and dev are parsed again. The groups (one original document: all its copies share one)
+whose issuers, co-organisers or level get worse without the piece are the ones it serves. A
+piece that serves one group only was written for that group: on an unseen document it is as
+if it did not exist. The estimate parses every group with the pieces that serve only it
+switched off, the rules' analogue of leave-one-group-out (a rule written for group g would not
+have been written had g been held out). Pieces that serve no group are dead weight on the
+corpus; pieces that only hurt are harmful. Closed lists of knowledge (province names, the
+ministries of NATIONAL_PREFIX) are not pieces: they are not fitted to a document.
+
+Pure Python, no Django: it patches the module attributes parse_text looks up at call time and
+restores them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import digest, header, parse_text, rules
+from .accuracy import CORPUS_DIR, DEFAULT_FIXTURES, SEED_FALLBACK, score
+from .errors import NoticeParseError
+from .extract import extract_text
+
+FIELDS = ("issuers", "co_organizers", "level")
+# The patterns that decide who issues a campaign, its co-organisers and its level.
+PATTERNS = (
+    "CAMPAIGN_SUBJECT",
+    "JOINT_RUN",
+    "RUN_BY",
+    "EVENT_OBJECT",
+    "EVENT_PLACE",
+    "ORGANISERS_LABEL",
+    "ABBREVIATED_BODIES",
+    "COLLECTIVE_RUNNERS",
+    "SUBJECT_LEAD",
+    "CITED_SUPERIOR",
+    "COUNTY_UNDER_PLACES",
+    "TITLE_JOINT",
+    "TITLE_ISSUER",
+    "RED_HEAD",
+    "RUNNING_BODY_END",
+    "CAMPAIGN_BODY",
+    "PLACE",
+    "PLACE_GOES_ON",
+    "TEXT_ORG",
+    "TEXT_ORG_LEAD",
+    "MUNICIPALITY_IN_TEXT",
+    "AUTONOMOUS_REGION",
+    "COUNTY_RECIPIENTS",
+    "CITY_RECIPIENTS",
+    "COUNTY_OFFICES",
+    "STATION_NAME",
+    "BARE_BODY",
+    "NATIONAL_BODY_END",
+    "PREFECTURE_NAME",
+    "CITY_NAME",
+    "COUNTY_NAME",
+)
+SETS = ("RUNNING_VERBS", "EVENT_VERBS")
+# Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.
+_KNOWLEDGE = {"|".join(rules.PROVINCES), rules.ORG_SUFFIX[3:-1]}
+_NEVER = "(?!)"
+
+
+@dataclass
+class Piece:
+    """One thing that can be switched off; ``on``/``off`` patch and restore the parser."""
+
+    name: str
+    off: Callable[[], None]
+    on: Callable[[], None]
+    # The rules attribute it patches (only documents that consult it are parsed again).
+    attr: str | None = None
+    helps: set[str] = field(default_factory=set)
+    hurts: set[str] = field(default_factory=set)
+
+
+# --- the alternatives and optional groups of a pattern ----------------------------------------
+
+
+def alternatives(pattern: str) -> list[tuple[str, list[int]]]:
+    """(key, start offsets) of every alternative of every alternation and of every optional
+    group in ``pattern``. The same alternative repeated inside one pattern (a name's suffix
+    list used twice) is one key with several starts."""
+    found: dict[str, list[int]] = {}
+    # Per open group: (offset after its opening, offsets of its | at this depth)
+    stack: list[tuple[int, list[int]]] = [(0, [])]
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            # "[]…]" and "[^]…]" keep the first "]" as a member.
+            i += 2 if pattern[i + 1 : i + 2] == "]" else 1
+            continue
+        if c == "(":
+            body = i + 1
+            if pattern.startswith("?", body):
+                m = re.match(r"\?(?:P<\w+>|[:=!]|<[=!]|[aiLmsux-]+[:)])", pattern[body:])
+                body += len(m.group(0)) if m else 1
+            stack.append((body, []))
+        elif c == "|":
+            stack[-1][1].append(i)
+        elif c == ")" and len(stack) > 1:
+            body, bars = stack.pop()
+            quantified = pattern[i + 1 : i + 2] in ("?", "*") or pattern.startswith("{0", i + 1)
+            _record(found, pattern, body, i, bars, quantified)
+        i += 1
+    body, bars = stack[0]
+    _record(found, pattern, body, n, bars, False)
+    return list(found.items())
+
+
+def _record(
+    found: dict[str, list[int]], pattern: str, body: int, end: int, bars: list[int], optional: bool
+) -> None:
+    inner = pattern[body:end]
+    if inner in _KNOWLEDGE or len(bars) > 60:
+        return
+    if bars:
+        starts = [body] + [b + 1 for b in bars]
+        ends = bars + [end]
+        for k, (s, e) in enumerate(zip(starts, ends, strict=True)):
+            key = f"{inner[:40]}…#{k}: {pattern[s:e][:40]}" if len(inner) > 40 else f"{inner}#{k}"
+            found.setdefault(key, []).append(s)
+    elif optional:
+        found.setdefault(f"optional ({inner[:50]})", []).append(body)
+
+
+def _disabled(pattern: str, starts: list[int]) -> str:
+    for s in sorted(set(starts), reverse=True):
+        pattern = pattern[:s] + _NEVER + pattern[s:]
+    return pattern
+
+
+def _pattern_piece(attr: str, key: str, starts: list[int]) -> Piece:
+    original = getattr(rules, attr)
+    patched = re.compile(_disabled(original.pattern, starts), original.flags)
+    return Piece(
+        name=f"{attr}: {key}",
+        off=lambda: setattr(rules, attr, patched),
+        on=lambda: setattr(rules, attr, original),
+        attr=attr,
+    )
+
+
+def _set_piece(attr: str, word: str) -> Piece:
+    original = getattr(rules, attr)
+    return Piece(
+        name=f"{attr}: {word}",
+        off=lambda: setattr(rules, attr, original - {word}),
+        on=lambda: setattr(rules, attr, original),
+    )
+
+
+def _code_piece(name: str, module: Any, attr: str, replacement: Callable[..., Any]) -> Piece:
+    original = getattr(module, attr)
+    return Piece(
+        name=name,
+        off=lambda: setattr(module, attr, replacement),
+        on=lambda: setattr(module, attr, original),
+    )
+
+
+def _self_level_piece(k: int) -> Piece:
+    original = rules.SELF_LEVEL
+    return Piece(
+        name=f"SELF_LEVEL: {original[k][0].pattern} → {original[k][1]}",
+        off=lambda: setattr(rules, "SELF_LEVEL", original[:k] + original[k + 1 :]),
+        on=lambda: setattr(rules, "SELF_LEVEL", original),
+    )
+
+
+def pieces() -> list[Piece]:
+    out = [
+        _pattern_piece(attr, key, starts)
+        for attr in PATTERNS
+        for key, starts in alternatives(getattr(rules, attr).pattern)
+    ]
+    out += [_set_piece(attr, word) for attr in SETS for word in sorted(getattr(rules, attr))]
+    out += [_self_level_piece(k) for k in range(len(rules.SELF_LEVEL))]
+    out += [
+        _code_piece("digest: 活动主办单位 list", digest, "listed_organisers", lambda lines: []),
+        _code_piece("digest: short names after a place", digest, "abbreviated_bodies", _none),
+        _code_piece("digest: cited superior skipped", digest, "_cited", lambda s, m: False),
+        _code_piece("digest: one event's host of the own area", digest, "event_host", _first),
+        _code_piece("digest: one event's leads before 与", digest, "event_leads", digest._split),
+        _code_piece("digest: one event after the verb", digest, "_one_event", lambda s, m: False),
+        _code_piece("digest: own area of mixed levels", digest, "own_area", lambda n, t: n),
+        _code_piece("digest: nearest subject of a verb", digest, "subjects", _all_subjects),
+        _code_piece("digest: level of the bodies at work", digest, "level_of_subjects", _none),
+        _code_piece("digest: fullest name form", digest, "fullest", lambda names, text: names),
+        _code_piece("digest: most bodies win", digest, "_weight", lambda found: (0, False)),
+        _code_piece("header: bodies of a joint title", header, "title_bodies", lambda t: []),
+        _code_piece("header: level of bodies (lowest)", header, "level_of_bodies", _first_level),
+    ]
+    return out
+
+
+def _all_subjects(sentence: str) -> list[re.Match[str]]:
+    return list(rules.CAMPAIGN_SUBJECT.finditer(sentence))
+
+
+def _none(*_args: Any) -> None:
+    return None
+
+
+def _first(hosts: list[str], _text: str) -> list[str]:
+    return hosts[:1]
+
+
+def _first_level(names: list[str], text: str) -> str | None:
+    return header.level_of_body(names[0], text) if names else None
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    name: str
+    group: str
+    text: str
+    expected: dict[str, Any]
+
+
+def load(directories: list[Path]) -> list[Case]:
+    cases = []
+    for directory in directories:
+        for fixture in sorted(directory.glob("*.json")):
+            data = json.loads(fixture.read_text(encoding="utf-8"))
+            expected = data.get("expected") or {}
+            if data.get("refuse") or expected.get("refuse") or "issuers" not in expected:
+                continue
+            seed = directory / data["seed"]
+            if not seed.exists():
+                seed = SEED_FALLBACK / data["seed"]
+            group = data.get("group") or f"seed:{fixture.stem}"
+            cases.append(Case(fixture.stem, group, extract_text(seed), expected))
+    return cases
+
+
+def scores(case: Case) -> tuple[float, ...]:
+    try:
+        got = parse_text(case.text).to_json()
+    except NoticeParseError:
+        return tuple(0.0 for _ in FIELDS)
+    return tuple(score(got.get(f), case.expected[f], f) for f in FIELDS if f in case.expected)
+
+
+class _Spy:
+    """A pattern that notes which document consulted it."""
+
+    def __init__(self, pattern: re.Pattern[str], seen: set[str], current: list[str]) -> None:
+        self._pattern, self._seen, self._current = pattern, seen, current
+
+    def __getattr__(self, name: str) -> Any:
+        self._seen.add(self._current[0])
+        return getattr(self._pattern, name)
+
+
+def consulted(cases: list[Case]) -> tuple[dict[str, tuple[float, ...]], dict[str, set[str]]]:
+    """The full rules' scores, and per pattern the documents whose parse consults it."""
+    current = [""]
+    seen: dict[str, set[str]] = {attr: set() for attr in PATTERNS}
+    originals = {attr: getattr(rules, attr) for attr in PATTERNS}
+    for attr, pattern in originals.items():
+        setattr(rules, attr, _Spy(pattern, seen[attr], current))
+    try:
+        base = {}
+        for case in cases:
+            current[0] = case.name
+            base[case.name] = scores(case)
+    finally:
+        for attr, pattern in originals.items():
+            setattr(rules, attr, pattern)
+    return base, seen
+
+
+def measure(piece_list: list[Piece], cases: list[Case]) -> dict[str, tuple[float, ...]]:
+    """Which groups each piece serves (helps) or harms (hurts); returns the full rules' scores."""
+    base, seen = consulted(cases)
+    for piece in piece_list:
+        piece.off()
+        try:
+            for case in cases:
+                if piece.attr and case.name not in seen[piece.attr]:
+                    continue
+                delta = sum(scores(case)) - sum(base[case.name])
+                if delta < 0:
+                    piece.helps.add(case.group)
+                elif delta > 0:
+                    piece.hurts.add(case.group)
+        finally:
+            piece.on()
+    return base
+
+
+def honest(piece_list: list[Piece], cases: list[Case]) -> dict[str, tuple[float, ...]]:
+    """Each group parsed with the pieces that serve only it switched off."""
+    out = {}
+    for group in sorted({c.group for c in cases}):
+        own = [p for p in piece_list if p.helps == {group}]
+        for p in own:
+            p.off()
+        try:
+            for case in (c for c in cases if c.group == group):
+                out[case.name] = scores(case)
+        finally:
+            for p in reversed(own):
+                p.on()
+    return out
+
+
+def _mean(values: dict[str, tuple[float, ...]], names: list[str], k: int) -> float:
+    picked = [values[n][k] for n in names if len(values[n]) > k]
+    return sum(picked) / len(picked) if picked else float("nan")
+
+
+def main(argv: list[str]) -> int:
+    seeds = load([DEFAULT_FIXTURES])
+    dev = load([CORPUS_DIR / "dev"])
+    cases = seeds + dev
+    piece_list = pieces()
+    base = measure(piece_list, cases)
+    fair = honest(piece_list, cases)
+    dev_names = [c.name for c in dev]
+    groups = len({c.group for c in dev})
+    print(f"{len(piece_list)} pieces; {len(dev)} dev documents with issuers ({groups} groups)")
+    print(f"{'dev':28}" + "".join(f"{f:>15}" for f in FIELDS))
+    for title, values in (("all rules", base), ("single-group pieces off", fair)):
+        print(f"{title:28}" + "".join(f"{_mean(values, dev_names, k):15.3f}" for k in range(3)))
+    kinds = {
+        "general (serve ≥2 groups)": [p for p in piece_list if len(p.helps) >= 2],
+        "memorised (serve 1 group)": [p for p in piece_list if len(p.helps) == 1],
+        "harmful (serve none, hurt some)": [p for p in piece_list if not p.helps and p.hurts],
+        "dead (no effect on the corpus)": [p for p in piece_list if not p.helps and not p.hurts],
+    }
+    for title, found in kinds.items():
+        print(f"{title}: {len(found)}")
+    show = kinds if "--pieces" in argv else {k: v for k, v in kinds.items() if "general" not in k}
+    for title, found in show.items():
+        if "dead" in title and "--pieces" not in argv:
+            continue
+        print(f"== {title}")
+        for p in found:
+            hurt = f"  (hurts {', '.join(sorted(p.hurts))})" if p.hurts else ""
+            print(f"  {p.name}  ← {', '.join(sorted(p.helps))}{hurt}")
+    print("== dev documents whose issuers fall with their own pieces off")
+    for name in dev_names:
+        if fair[name][:1] < base[name][:1]:
+            print(f"  {name}: {base[name][0]:.2f} → {fair[name][0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
