@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import rules
+from . import places, rules
 from .numerals import to_int
 from .structure import Document, compact, is_org_line
 
@@ -254,7 +254,7 @@ def level_of_body(name: str, text: str) -> str | None:
     if name.endswith(("县", "区", "旗")):
         # A place named alone, the last of a chain: "陇南市宕昌县".
         return "county"
-    found = level_of_name(name)
+    found = level_of_name(name) or places.level_of_city_name(name)
     if found:
         return found
     if name.endswith(("总局", "总署")):
@@ -391,7 +391,7 @@ def level_of_name(name: str) -> str | None:
         return "city"
     rest = _strip_province(name)
     if rest is not None:
-        if rules.COUNTY_NAME.match(rest):
+        if rules.COUNTY_NAME.match(rest) or places.level_of_city_name(rest) == "county":
             return "county"
         # A municipality (北京市) is itself province-level; "福建省三明市…" is a city.
         if rules.CITY_NAME.match(rest) and not any(
@@ -402,7 +402,9 @@ def level_of_name(name: str) -> str | None:
     if rules.COUNTY_NAME.match(name):
         return "county"
     if rules.CITY_NAME.match(name):
-        return None
+        # The divisions tell a county-level city (永安市) from a prefecture (三明市); a name
+        # both carry (朝阳市, 朝阳县) stays open.
+        return places.level_of_city_name(name)
     if rules.NATIONAL_BODY_END.search(name) and name[0] not in rules.NOT_NATIONAL_START:
         return "national"
     return None
