@@ -166,6 +166,12 @@ class CaseForm(forms.Form):
     description = forms.CharField(label=_("案例内容"), widget=forms.Textarea(attrs={"rows": 5}))
     file = forms.FileField(label=_("图片或视频（可选）"), required=False)
 
+    def __init__(self, *args, **kwargs) -> None:
+        # On the report's page beside the upload form, whose file field would share the id:
+        # its label would lead to the other form's field.
+        kwargs.setdefault("auto_id", "id_case_%s")
+        super().__init__(*args, **kwargs)
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(

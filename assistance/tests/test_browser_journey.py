@@ -2,6 +2,7 @@
 board: the enterprise, the station's clerk and the county each in their own browser."""
 
 import pytest
+from playwright.sync_api import expect
 
 from assistance.models import ServiceCase
 from assistance.tests.factories import CODES
@@ -84,7 +85,8 @@ def test_a_case_from_the_request_to_the_county_board(chromium, live_server, scre
     county.nav("企业帮扶")
     c.get_by_role("link", name="帮扶督导").click()
     row = c.get_by_role("row").filter(has_text=station.name)
-    assert row.get_by_role("cell").all_inner_texts() == ["0", "1", "1", "1", "0"]
+    # A click starts a navigation and returns: wait for the board, not for the page it left.
+    expect(row.get_by_role("cell")).to_have_text(["0", "1", "1", "1", "0"])
     # The county is led to nothing above it that it may not open.
     assert c.get_by_role("link", name="长沙市").count() == 0
     county.shot("assistance-board")

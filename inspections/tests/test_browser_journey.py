@@ -4,6 +4,7 @@ on the public page; the city's viewer sees the county published in time on the b
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from core.testing.world import PASSWORD
 from inspections.models import InspectionTarget, SamplingPlan
@@ -72,7 +73,7 @@ def test_a_county_plans_draws_records_and_publishes(
     visitor.get_by_role("link", name="抽查结果公开").click()
     visitor.get_by_role("link", name=TITLE).click()
     results = visitor.locator("#results tbody tr")
-    assert results.count() == 3
+    expect(results).to_have_count(3)
     shown = results.all_inner_texts()
     for target, outcome in zip(targets, outcomes, strict=True):
         row = next(r for r in shown if target.entity.credit_code in r)

@@ -1,5 +1,6 @@
 """Every public page passes axe-core (GB/T 37668, aligned with WCAG 2.1 AA) with no serious or
-critical violation, on the demo data; and the 适老化 options — larger type, high contrast —
+critical violation, on the demo data, at a desk and on a phone (where it must not scroll
+sideways), in Chinese and in English; and the 适老化 options — larger type, high contrast —
 work, stay across pages and pass axe themselves.
 
 axe-core is the copy bundled by the axe-playwright-python package: injected into the page by
@@ -11,7 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from activities.models import Activity
 from awards import services as awards_services
@@ -37,6 +39,24 @@ UNTIED_ERRORS = """() => [...document.querySelectorAll('[aria-invalid=true]')].f
     return d && d.textContent.trim() && d.matches('.errorlist, .errorlist *'); });
 }).map(el => el.name)"""
 
+# What axe only lists for review: an id that a label or an ARIA attribute names, missing from
+# the page or on two elements (the label then leads to the wrong field, or the description
+# read with a field is not there).
+BROKEN_REFERENCES = """() => {
+  const out = [];
+  const check = (el, attr, ids) => ids.forEach(id => {
+    const n = document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length;
+    if (n !== 1) out.push(`${el.tagName.toLowerCase()}[${attr}=${id}]: ${n} elements`);
+  });
+  document.querySelectorAll('[aria-describedby], [aria-labelledby]').forEach(el => {
+    for (const attr of ['aria-describedby', 'aria-labelledby']) {
+      check(el, attr, (el.getAttribute(attr) || '').split(' ').filter(Boolean));
+    }
+  });
+  document.querySelectorAll('label[for]').forEach(el => check(el, 'for', [el.htmlFor]));
+  return out;
+}"""
+
 
 def blocking_violations(page) -> list[str]:
     """axe's serious and critical violations on the page as it is now, one line per node."""
@@ -46,7 +66,7 @@ def blocking_violations(page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in BLOCKING
         for node in v["nodes"]
-    ]
+    ] + [f"{page.url} broken reference: {line}" for line in page.evaluate(BROKEN_REFERENCES)]
 
 
 def _open_round(hunan_admin) -> AwardRound:
@@ -152,33 +172,108 @@ def _submitted_empty(page, url: str, button: str) -> None:
 
 
 def test_axe_reports_what_it_should(page):
-    # The checker itself: an unlabelled field on a page without language is caught.
+    # The checker itself: an unlabelled field on a page without language is caught, and so
+    # are a description that is not there and a label for an id two fields share.
     page.set_content("<html><body><main><input type=text name=q></main></body></html>")
     ids = {line.split()[1] for line in blocking_violations(page)}
     assert {"label", "html-has-lang"} <= ids
+    page.set_content(
+        '<html lang="zh-hans"><body><main><label for="f">文件</label><input type=file id=f>'
+        '<input type=file id=f aria-label="图片"><textarea aria-describedby="x_help" '
+        'aria-label="总结"></textarea></main></body></html>'
+    )
+    assert page.evaluate(BROKEN_REFERENCES) == [
+        "textarea[aria-describedby=x_help]: 0 elements",
+        "label[for=f]: 2 elements",
+    ]
+
+
+# How a visitor reads the site: at a desk, or on a phone (WeChat's browser is Chromium).
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+
+# A page wider than the phone's screen scrolls sideways; one pixel of rounding is allowed.
+# Against the root's clientWidth, the screen's width in CSS pixels: a phone's browser widens
+# window.innerWidth to whatever the page needs (zoomed out), so it would never tell.
+SCROLLS_SIDEWAYS = (
+    "() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"
+)
+
+# The forms sent empty, by the page's name and their button (in Chinese: msgids).
+SUBMITTED_EMPTY = (("活动报名", "提交报名"), ("公示与异议", "提交异议"), ("我的报名", "查询"))
+
+
+@pytest.fixture(
+    params=[
+        pytest.param((DESKTOP, "zh-hans"), id="desktop-chinese"),
+        pytest.param((PHONE, "zh-hans"), id="phone-chinese"),
+        pytest.param((DESKTOP, "en"), id="desktop-english"),
+        pytest.param((PHONE, "en"), id="phone-english"),
+    ]
+)
+def visitor(request, chromium, live_server):
+    """A visitor's page in their device and language: the English one chose English with the
+    switcher at the foot of the page, as a visitor would (the choice is kept in a cookie)."""
+    device, language = request.param
+    context = chromium.new_context(base_url=live_server.url, locale="zh-CN", **device)
+    page = context.new_page()
+    if language != "zh-hans":
+        page.goto(reverse("core:home"))
+        page.locator(".pub-foot select[name=language]").select_option(language)
+        page.locator(".pub-foot").get_by_role("button").click()
+        page.wait_for_load_state()
+        assert page.evaluate("document.documentElement.lang") == language
+    yield page, device is PHONE, language
+    context.close()
+
+
+def test_a_page_wider_than_the_phone_is_caught(chromium):
+    # The sideways check itself, on a phone: a 600px table does not fit a 375px screen.
+    context = chromium.new_context(**PHONE)
+    page = context.new_page()
+    head = '<html lang="zh-hans"><meta name="viewport" content="width=device-width">'
+    page.set_content(head + '<body><table style="width:600px"><tr><td>宽表</td></tr></table>')
+    assert page.evaluate(SCROLLS_SIDEWAYS)
+    page.set_content(head + '<body><table style="width:100%"><tr><td>宽表</td></tr></table>')
+    assert not page.evaluate(SCROLLS_SIDEWAYS)
+    context.close()
 
 
 def test_every_public_page_has_no_serious_or_critical_axe_violation(
-    page, django_capture_on_commit_callbacks
+    visitor, django_capture_on_commit_callbacks
 ):
+    page, on_phone, language = visitor
     demo_load()
     pages = public_pages(django_capture_on_commit_callbacks)
     found = []
     for name, url in pages.items():
         response = page.goto(url)
         assert response.status == 200, f"{name} {url} answered {response.status}"
+        assert page.evaluate("document.documentElement.lang") == language, name
         found += [f"{name}: {line}" for line in blocking_violations(page)]
+        if on_phone and page.evaluate(SCROLLS_SIDEWAYS):
+            found.append(f"{name}: {url} scrolls sideways — {_widest(page)}")
     # Forms with their errors shown: each error tied to its field.
-    for name, button in (
-        ("活动报名", "提交报名"),
-        ("公示与异议", "提交异议"),
-        ("我的报名", "查询"),
-    ):
+    for name, button in SUBMITTED_EMPTY:
+        with translation.override(language):
+            button = gettext(button)
         _submitted_empty(page, pages[name], button)
         assert page.locator(".errorlist, [role=alert]").count(), name
         assert page.evaluate(UNTIED_ERRORS) == [], name
         found += [f"{name}（出错）: {line}" for line in blocking_violations(page)]
+        if on_phone and page.evaluate(SCROLLS_SIDEWAYS):
+            found.append(f"{name}（出错）: scrolls sideways — {_widest(page)}")
     assert not found, "\n".join(found)
+
+
+def _widest(page) -> str:
+    """The elements that stick out past the right edge of the screen, for the failure message."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+          .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .slice(-3).map(el => `${el.tagName.toLowerCase()}.${el.className}`
+            + ` (${Math.round(el.getBoundingClientRect().right)}px)`).join(', ')"""
+    )
 
 
 def _body_font_px(page) -> float:
