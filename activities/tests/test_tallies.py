@@ -85,6 +85,7 @@ class Writes:
             ActivityCategory.objects.create(name=f"类别{i}", position=i) for i in range(3)
         ]
         self.notices: list[Notice] = []
+        self.created = 0
         for _ in range(4):
             self.notice_new()
 
@@ -121,6 +122,7 @@ class Writes:
     def create(self) -> None:
         notice = self.rng.choice(self.drafts())
         activity_create(actor=self.actor, notice=notice, title="活动", **self.fields())
+        self.created += 1
 
     def update(self) -> None:
         activity = self.rng.choice(self.activities() or [None])
@@ -141,6 +143,7 @@ class Writes:
         if sources:
             picked = self.rng.sample(sources, min(len(sources), self.rng.randint(1, 4)))
             activities_copy(actor=self.actor, notice=self.rng.choice(self.drafts()), sources=picked)
+            self.created += len(picked)
 
     def issue(self) -> None:
         notice_issue(actor=self.actor, notice=self.rng.choice(self.drafts()))
@@ -214,7 +217,10 @@ def test_after_hundreds_of_random_writes_every_tally_equals_the_count_of_the_row
     print(f"QM_TALLY_SEED={seed}")  # rerun a failure with this seed
     writes = Writes(world, random.Random(seed), campaigns)
     writes.run(300)
-    assert Activity.objects.count() > 50
+    print(f"created {writes.created}, left {Activity.objects.count()}")
+    # The sequence must have written plenty, and left some: how many survive the deletions of
+    # whole drafts depends on the seed (42 of ~170 for one), so only "some" is certain.
+    assert writes.created > 100 and Activity.objects.count() > 10
     assert_every_figure_equals_its_definition(campaigns)
 
 

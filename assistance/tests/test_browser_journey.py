@@ -28,7 +28,9 @@ def test_a_case_from_the_request_to_the_county_board(chromium, live_server, scre
     for level, place in (("省", "湖南省"), ("市", "长沙市"), ("县（区）", "芙蓉区")):
         v.get_by_label(level, exact=True).select_option(label=place)
         v.get_by_role("button", name="确定所在地").click()
-    offered = v.get_by_label("所在地（承办单位）").locator("option").all_inner_texts()
+    host = v.get_by_label("所在地（承办单位）")
+    host.locator("option", has_text=str(station)).wait_for(state="attached")
+    offered = host.locator("option").all_inner_texts()
     assert offered[1:] == [str(world.unit("芙蓉区")), str(station)]
     v.get_by_label("企业名称").fill("长沙芙蓉精密仪器有限公司")
     v.get_by_label("统一社会信用代码").fill(CODES[0])

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from awards import views
 from awards.models import Application, AwardRound, Objection
@@ -78,8 +79,11 @@ def test_a_round_from_the_call_to_the_final_list(chromium, live_server, screensh
     e = expert.page
     e.goto("/awards/reviews/")
     e.get_by_role("link", name="湘电某某股份有限公司").click()
+    declaration = e.get_by_label("本人与该企业无利害关系，无需回避")
+    # On the entry's page (not the list the click left), the materials stay closed until then.
+    declaration.wait_for()
     assert e.get_by_text("自评报告.pdf").count() == 0
-    e.get_by_label("本人与该企业无利害关系，无需回避").check()
+    declaration.check()
     e.get_by_role("button", name="提交声明").click()
     e.get_by_role("link", name="自评报告.pdf").wait_for()
     for criterion in award.criteria.all():
@@ -92,7 +96,7 @@ def test_a_round_from_the_call_to_the_final_list(chromium, live_server, screensh
 
     # The unit shortlists by the ranking and publishes the 公示.
     p.get_by_role("link", name="第八届湖南省省长质量奖").click()
-    assert "800.00" in p.locator("#ranking").inner_text()
+    expect(p.locator("#ranking")).to_contain_text("800.00")
     p.get_by_label("湘电某某股份有限公司 入围").check()
     p.get_by_role("button", name="保存入围名单").click()
     p.get_by_role("button", name="发布入围名单公示（7 天）").click()
