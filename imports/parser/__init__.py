@@ -94,6 +94,10 @@ def parse_text(text: str) -> ParsedNotice:
             bodies = bodies or digest.campaign_bodies(norm.text)
         if bodies and bodies[0]:
             issuers, co_organizers = (digest.fullest(names, norm.text) for names in bodies)
+            if co_organizers and digest.levels_differ(co_organizers, norm.text):
+                # Bodies of two levels hold one event together (a province's bureau and a city's
+                # government at the city's launch); a campaign's co-organisers are of one level.
+                issuers, co_organizers = digest.event_host(co_organizers, norm.text), []
             if not co_organizers:
                 issuers = digest.own_area(issuers, norm.text)
             issuers_certain = False
@@ -127,7 +131,13 @@ def parse_text(text: str) -> ParsedNotice:
         ):
             # Counted from "第N个质量月" (1977 + N), not written: a reader checks the count.
             year_counted = True
-            warnings.append(f"文中未写明年度，已根据“第N个质量月”推算为{year}年，请核对。")
+            themed, why = header.infer_year(norm.text)
+            if themed is not None and themed != year and why == header.THEME_OF_THE_YEAR:
+                # Writers miscount the campaigns; the year's national theme is copied verbatim.
+                year, year_counted, year_inferred = themed, False, True
+                warnings.append(f"文中未写明年度，已根据{why}推断为{year}年，请核对。")
+            else:
+                warnings.append(f"文中未写明年度，已根据“第N个质量月”推算为{year}年，请核对。")
     if year is None:
         year, why = header.infer_year(norm.text)
         if year is not None:
@@ -269,7 +279,24 @@ def about_a_campaign(text: str) -> bool:
         mentions_a_campaign(rest)
         and (rules.REPORT_BODY.search(rest) or names_itself)
         and (not quotes_definition or particular_campaign(rest))
+        and not _named_only_in_passing(text)
     )
+
+
+def _named_only_in_passing(text: str) -> bool:
+    """Whether 质量月 first comes in the last third of a page, after three paragraphs that do
+    not name it: a report on other work (a province's 质量强省 review) that lists it among its
+    items. A page about a campaign names it in its headline or its first paragraphs."""
+    text = rules.CAMPAIGN_IN_NAME.sub("", text)
+    m = rules.CAMPAIGN_WORDS.search(text)
+    if m is None or m.start() <= len(text) * 2 / 3:
+        return False
+    before = text[: m.start()].split("\n")[:-1]
+    return sum(len(line) >= _PARAGRAPH for line in before) >= 3
+
+
+# A line this long is a paragraph of running text, not a headline or a site's menu.
+_PARAGRAPH = 40
 
 
 def particular_campaign(text: str) -> bool:

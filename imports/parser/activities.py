@@ -382,7 +382,8 @@ def activities(doc: Document, known_orgs: list[str]) -> tuple[list[Activity], bo
 # --- a report's own list ------------------------------------------------------------------------
 
 _LINE_ITEM = re.compile(
-    r"^\s*(?:(\d{1,2})\s*[.、．](?!\d)|[（(]([一二三四五六七八九十]{1,3})[）)]|([一二三四五六七八九十]{1,3})是)"
+    r"^\s*(?:(\d{1,2})\s*[.、．](?!\d)|[（(]([一二三四五六七八九十]{1,3})[）)]"
+    r"|([一二三四五六七八九十]{1,3})(?:是|、))"
     r"\s*(\S.*)$"
 )
 
@@ -413,6 +414,18 @@ def report_activities(lines: list[str], known: list[str]) -> list[Activity]:
     return out
 
 
+def _announces_activities(line: str) -> bool:
+    """Whether the line before a numbered list announces the campaign's activities: "主要活动
+    如下：", "从四个方面开展", or any last sentence naming its 活动 or 方案 ("将在全州开展系列活动：",
+    "制定质量月活动实施方案。") — unless its last clause announces requirements or a speech's
+    points ("提出五点要求："); "根据…的要求" earlier in the sentence is only its basis."""
+    last = re.split(r"[。；;]", line.rstrip("：:。，, "))[-1]
+    clause = re.split(r"[，,]", last)[-1]
+    if rules.REQUIREMENTS_INTRO.search(clause):
+        return False
+    return bool(rules.ACTIVITY_LIST_INTRO.search(last) or re.search(r"活动|方案", last))
+
+
 def _numbered_lines(lines: list[str], known: list[str]) -> list[Activity]:
     out: list[Activity] = []
     expected = 1
@@ -426,10 +439,8 @@ def _numbered_lines(lines: list[str], known: list[str]) -> list[Activity]:
             continue
         # The list must be announced as the campaign's activities ("主要活动如下：", "从四个
         # 方面开展"); a speech's points or requirements (提出五点要求：) are not.
-        if expected == 1:
-            last = re.split(r"[。；;]", before.rstrip("：:。，, "))[-1]
-            if not rules.ACTIVITY_LIST_INTRO.search(last) or rules.REQUIREMENTS_INTRO.search(last):
-                return []
+        if expected == 1 and not _announces_activities(before):
+            return []
         text = m.group(4)
         unit = _unit_at_start(text, known)
         title = first_sentence(text)

@@ -56,18 +56,31 @@ def stem(name: str) -> str:
 
 
 def build() -> dict[str, list[str]]:
-    def names(file: str) -> list[str]:
+    def rows(file: str) -> list[dict[str, str]]:
         with open(DIVISIONS / file, encoding="utf-8") as f:
-            return [row["name"] for row in csv.DictReader(f) if row["name"] not in NOT_PLACES]
+            return [row for row in csv.DictReader(f) if row["name"] not in NOT_PLACES]
+
+    def names(file: str) -> list[str]:
+        return [row["name"] for row in rows(file)]
 
     provinces = {stem(n) for n in names("provinces.csv")}
     prefectures = {stem(n) for n in names("cities.csv")} | set(FORMER_PREFECTURES)
     counties = {stem(n) for n in names("areas.csv")}
+    # County-level cities (大理市 under 大理白族自治州), not a prefecture listed as its own area
+    # (东莞市 under 东莞市): a "X市" is one of these, or a prefecture, whatever counties or
+    # districts share its stem (吉安市 is a prefecture; 吉安县 a county beside it).
+    city_names = {row["code"]: row["name"] for row in rows("cities.csv")}
+    county_cities = {
+        stem(row["name"])
+        for row in rows("areas.csv")
+        if row["name"].endswith("市") and city_names.get(row["cityCode"]) != row["name"]
+    }
     return {
         # Stems of two characters or more: one character names nothing on its own (易县).
         "province": sorted(s for s in provinces if len(s) >= 2),
         "prefecture": sorted(s for s in prefectures if len(s) >= 2),
         "county": sorted(s for s in counties if len(s) >= 2),
+        "county_city": sorted(s for s in county_cities if len(s) >= 2),
     }
 
 

@@ -54,7 +54,11 @@ def theme(doc: Document) -> tuple[str | None, bool]:
             return clean_phrase(lines[i + 1]), False
     for line in lines:
         # "今年质量月活动的主题是：“…”" in a paragraph, as digests and reports write it.
-        m = rules.THEME_SENTENCE.search(line) or rules.THEME_AROUND.search(line)
+        m = (
+            rules.THEME_SENTENCE.search(line)
+            or rules.THEME_AROUND.search(line)
+            or rules.THEME_THIS.search(line)
+        )
         if m:
             return clean_phrase(m.group(1)), False
     for line in lines:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import rules
+from . import places, rules
 from .header import campaign_area, level_from_text, level_of_bodies, level_of_body
 
 
@@ -14,9 +14,11 @@ def _split(text: str) -> list[str]:
     """Names listed with 、, and with 和/及/与 only where both sides are names: 工业和信息化部
     is one department, 省质量办和省市场监管局 two bodies."""
     out: list[str] = []
+    # "国家质检总局、教育部、工信部等部门和上海市人民政府": the count closes the first list.
+    text = rules.LIST_CLOSE.sub("", text)
     for part in text.split("、"):
         pieces = re.split(rf"[{rules.BODY_JOINERS[1:]}]", part)
-        if len(pieces) > 1 and all(len(p) >= 4 and rules.ORG_NAME.match(p) for p in pieces):
+        if len(pieces) > 1 and all(len(p) >= 3 and rules.ORG_NAME.match(p) for p in pieces):
             out.extend(pieces)
         else:
             out.append(part)
@@ -39,7 +41,22 @@ def fullest(names: list[str], text: str) -> list[str]:
     """Each relative name ("省市场监督管理局") in the fullest form the text also gives it
     ("安徽省市场监督管理局"); kept as written when the text never names the place. A county's
     body named under its province and city goes by its own place ("临漳县质监局")."""
-    return list(dict.fromkeys(own_place(_fullest(name, text)) for name in names))
+    return list(dict.fromkeys(own_place(spelt_out(_fullest(name, text), text)) for name in names))
+
+
+def spelt_out(name: str, text: str) -> str:
+    """A short name ("苏州市计量所", "吉安市质监局") as the text also spells it out after the same
+    place ("苏州市计量测试研究所", "吉安市质量技术监督局"): the short one's words in order, a
+    few more between them."""
+    place = rules.PLACE.match(name)
+    if not place or not places.is_place(place.group(0)):
+        return name
+    rest = name[place.end() :]
+    if len(rest) < 2:
+        return name
+    gaps = "".join(f"{re.escape(c)}[{rules.CJK}]{{0,4}}?" for c in rest[:-1])
+    spelt = re.compile(re.escape(place.group(0)) + gaps + re.escape(rest[-1]))
+    return max((m.group(0) for m in spelt.finditer(text)), key=len, default=name)
 
 
 def own_place(name: str) -> str:
@@ -76,7 +93,11 @@ def _runs_campaigns(name: str) -> bool:
     national list, not a hospital or a district's own office named in passing."""
     return bool(
         name[0] not in rules.NOT_A_NAME_START
-        and (rules.CAMPAIGN_BODY.search(name) or rules.RUNNING_BODY_END.search(name))
+        and (
+            rules.CAMPAIGN_BODY.search(name)
+            or rules.RUNNING_BODY_END.search(name)
+            or rules.STATION_NAME.search(name)
+        )
         and (
             rules.NATIONAL_PREFIX.match(name)
             or rules.PROVINCE_PREFIX.match(name)
@@ -85,6 +106,8 @@ def _runs_campaigns(name: str) -> bool:
             or name[0] in "省市县区"
             or name.startswith("自治区")
             or name.endswith("总局")
+            # A ministry named without a place: 住房和城乡建设部, 科学技术部.
+            or (rules.NATIONAL_BODY_END.search(name) and name[0] not in rules.NOT_NATIONAL_START)
         )
     )
 
@@ -139,6 +162,12 @@ def listed_organisers(lines: list[str]) -> list[str]:
     return []
 
 
+def _at_the_scene(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the bodies are named as those present at an event ("活动现场，市、县市场监管局
+    以及…等10余个部门…开展"): they take part; who runs the campaign is said elsewhere."""
+    return bool(rules.AT_THE_SCENE.search(sentence[: m.start("lead")]))
+
+
 def _cited(sentence: str, m: re.Match[str]) -> bool:
     """Whether the bodies are a superior the sentence cites ("按照市场监管总局等…的通知")."""
     clause = re.split(r"[，；,;]", sentence[max(0, m.start() - 12) : m.start()])[-1]
@@ -166,16 +195,26 @@ def abbreviated_bodies(sentences: list[str], text: str) -> tuple[list[str], list
 
 
 def own_area(issuers: list[str], text: str) -> list[str]:
-    """Bodies of several levels named as running one campaign that is not joint: only those of
-    the campaign's own area issue it ("吉林省质监局、长春市质监局在“质量月”期间…开展" in a
-    report on the province's campaign); when none is of that level, all stay."""
+    """Only bodies of the campaign's own area issue it: where the text names that area, a body of
+    another level is none ("…在吉安市举办2023年吉安市“质量月”…" leaves out a provincial
+    co-host; a technical institution keeps its own activity). Without a named area, of bodies of
+    several levels ("吉林省质监局、长春市质监局在“质量月”期间…开展") those of the level the
+    report is about; when none is of that level, all stay."""
+    place = campaign_area(text)
+    named = level_of_body(place, text) if place else None
     levels = {level_of_body(n, text) for n in issuers}
+    if named and levels - {named, None, "station"}:
+        return [n for n in issuers if level_of_body(n, text) in (named, None, "station")]
     if len(levels) < 2:
         return issuers
-    place = campaign_area(text)
-    area = (level_of_body(place, text) if place else None) or level_from_text(text)
+    area = named or level_from_text(text)
     own = [n for n in issuers if level_of_body(n, text) == area]
     return own or issuers
+
+
+def levels_differ(names: list[str], text: str) -> bool:
+    """Whether the bodies are of two levels of government (a technical institution aside)."""
+    return len({level_of_body(n, text) for n in names} - {None, "station"}) > 1
 
 
 def event_leads(lead: str) -> list[str]:
@@ -190,7 +229,7 @@ def event_host(hosts: list[str], text: str) -> list[str]:
     """Co-hosts of one event (a launch) are not co-organisers; the issuer is the host of the
     campaign's own area: the hosts of the level the report is about, else the first."""
     place = campaign_area(text)
-    own = [h for h in hosts if place and h.startswith(place)]
+    own = [h for h in hosts if place and own_place(h).startswith(place)]
     if not own:
         area = level_from_text(text)
         own = [h for h in hosts if level_of_body(h, text) == area]
@@ -234,7 +273,9 @@ def subjects(sentence: str) -> list[re.Match[str]]:
     组织了…": the bureau; "记者从X获悉，Y开展…": Y)."""
     nearest: dict[int, re.Match[str]] = {}
     for m in _overlapping(rules.CAMPAIGN_SUBJECT).finditer(sentence):
-        nearest[m.start("verb")] = m
+        # A body after 在 is where it happens ("…，在县质量计量检测所组织开展"), not who acts.
+        if not m.group("lead").startswith("在"):
+            nearest[m.start("verb")] = m
     return sorted(nearest.values(), key=lambda m: m.start())
 
 
@@ -253,10 +294,18 @@ def level_of_subjects(text: str) -> str | None:
 
 def _one_event(sentence: str, m: re.Match[str]) -> bool:
     """What the bodies hold is one event: its name follows the verb ("…启动仪式"), or the
-    place they hold it in stands before the verb ("…，在县城人民广场开展“质量月”宣传")."""
+    place they hold it in stands before the verb ("…，在县城人民广场开展“质量月”宣传"); or,
+    bodies acting together without a verb of the campaign, the sentence's 质量月 is one event
+    ("某某县在中心广场开展“质量月”宣传活动，县市场监管局联合县卫健局等部门设立咨询台")."""
+    campaign = rules.CAMPAIGN_WORDS.search(sentence)
     return bool(
         rules.EVENT_OBJECT.match(sentence[_end(m) :])
         or rules.EVENT_PLACE.search(sentence[m.end("lead") : _end(m)])
+        or (
+            not m.group("verb")
+            and campaign
+            and rules.EVENT_OBJECT.match(sentence[campaign.end() :].lstrip("”\"」』’'"))
+        )
     )
 
 
@@ -264,6 +313,47 @@ def _weight(found: tuple[list[str], list[str]]) -> tuple[int, bool]:
     """The sentence naming most bodies wins; on a tie, one saying they run the campaign jointly
     beats the host of one event ("市委宣传部和市政府18个部门联合下发" over "市政府举行启动仪式")."""
     return len(found[0]), bool(found[1])
+
+
+def shared_names(text: str) -> str:
+    """Each unit of "市、县市场监管局" named in full ("市市场监管局、县市场监管局"), so that the
+    list reads like any other."""
+
+    def spell(m: re.Match[str]) -> str:
+        named = [p for p in m.group("places").split("、") if p] + [m.group("last")]
+        return "、".join(p + m.group("name") for p in named)
+
+    return rules.SHARED_NAME.sub(spell, text)
+
+
+def _found(sentence: str, m: re.Match[str], text: str) -> tuple[list[str], list[str]] | None:
+    """The bodies a subject match says run the campaign; the host of the campaign's own area
+    alone when what they hold is one event, or when a partner is no body that runs campaigns
+    (a community, a school, a firm: "X局联合某某社区共同开展…")."""
+    if _cited(sentence, m) or _at_the_scene(sentence, m):
+        return None
+    found = _bodies(m)
+    if found and (_one_event(sentence, m) or any(rules.NOT_A_RUNNER.search(n) for n in found[1])):
+        return event_host(event_leads(rules.SUBJECT_LEAD.sub("", _lead(m))), text), []
+    return found
+
+
+def _headline(line: str) -> bool:
+    """A line of a headline's length without a clause break."""
+    return len(line.strip()) <= rules.HEADLINE_LENGTH and not re.search("[，,；;]", line)
+
+
+def _given_to_a_system(sentences: list[str]) -> bool:
+    """Whether the first sentence about a particular campaign (its year, 今年, its number)
+    gives it to a whole system."""
+    for sentence in sentences:
+        if (
+            rules.CAMPAIGN_WORDS.search(sentence)
+            and rules.EDITION.search(sentence)
+            and not rules.GENERIC_SENTENCE.search(sentence)
+        ):
+            return bool(rules.COLLECTIVE_SUBJECT.search(sentence))
+    return False
 
 
 def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
@@ -275,7 +365,10 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
     given only when the sentence says the bodies run the campaign together (联合, 会同, 等N个
     部门), and then every named body is an issuer too; co-hosts of one event (a launch, a
     meeting, a street day) are neither (the gold conventions of imports/corpus/README.md)."""
-    sentences = re.split(r"[。！？\n]", text)
+    spelt = shared_names(text)
+    sentences = re.split(r"[。！？\n]", spelt)
+    # Whole lines without a full stop: headlines.
+    lines = {line for line in spelt.split("\n") if not line.rstrip().endswith("。")}
     outright, one_event = _run_by(sentences, text)
     if outright and not outright[1] and not one_event:
         return outright
@@ -284,6 +377,8 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
     # The hosts of a launch ("启动仪式由…主办") are the issuers only when no sentence names who
     # runs the campaign itself ("…联合制定下发了《…通知》").
     best: tuple[list[str], list[str]] | None = None if one_event else outright
+    if not outright and _given_to_a_system(sentences):
+        return None
     for sentence in sentences:
         # A sentence about the campaign, or one saying bodies run something together: other
         # sentences name hospitals and newsrooms.
@@ -292,11 +387,7 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
         if about:
             matches += subjects(sentence)
         for m in matches:
-            if _cited(sentence, m):
-                continue
-            found = _bodies(m)
-            if found and _one_event(sentence, m):
-                found = (event_host(event_leads(rules.SUBJECT_LEAD.sub("", _lead(m))), text), [])
+            found = _found(sentence, m, text)
             if found and (best is None or _weight(found) > _weight(best)):
                 best = found
     # A list of short names competes like any other: the sentence naming most bodies wins.
@@ -310,8 +401,12 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
         # it then quotes is one of many.
         for sentence in sentences:
             for m in subjects(sentence):
-                if m.group("verb") in rules.RUNNING_VERBS and not _cited(sentence, m):
-                    found = _bodies(m)
+                # A headline says what its subject does in few words ("上海市质监局开展“检测
+                # 实验室开放日”活动"): any verb of the campaign.
+                if m.group("verb") in rules.RUNNING_VERBS or (
+                    sentence in lines and _headline(sentence[m.start() :])
+                ):
+                    found = _found(sentence, m, text)
                     if found:
                         return found
     return best or (outright if one_event else None)

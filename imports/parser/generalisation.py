@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import digest, header, parse_text, rules
+from . import digest, header, parse_text, places, rules
 from .accuracy import CORPUS_DIR, DEFAULT_FIXTURES, SEED_FALLBACK, score
 from .errors import NoticeParseError
 from .extract import extract_text
@@ -69,6 +69,13 @@ PATTERNS = (
     "PREFECTURE_NAME",
     "CITY_NAME",
     "COUNTY_NAME",
+    "SHARED_NAME",
+    "AT_THE_SCENE",
+    "VENUE",
+    "DURING_CAMPAIGN",
+    "NOT_A_RUNNER",
+    "LIST_CLOSE",
+    "COLLECTIVE_SUBJECT",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.
@@ -214,6 +221,14 @@ def pieces() -> list[Piece]:
         _code_piece("digest: most bodies win", digest, "_weight", lambda found: (0, False)),
         _code_piece("header: bodies of a joint title", header, "title_bodies", lambda t: []),
         _code_piece("header: level of bodies (lowest)", header, "level_of_bodies", _first_level),
+        _code_piece("digest: 市、县X局 as two units", digest, "shared_names", lambda text: text),
+        _code_piece("digest: bodies at an event's scene", digest, "_at_the_scene", _false),
+        _code_piece("digest: co-hosts of two levels", digest, "levels_differ", _false),
+        _code_piece("header: 全国 names a national campaign", header, "national_campaign", _false),
+        _code_piece("digest: a campaign given to a system", digest, "_given_to_a_system", _false),
+        _code_piece("digest: a short name spelt out", digest, "spelt_out", lambda n, t: n),
+        _code_piece("digest: a headline's subject", digest, "_headline", _false),
+        _code_piece("places: only places the divisions know", places, "is_place", _true),
     ]
     return out
 
@@ -224,6 +239,14 @@ def _all_subjects(sentence: str) -> list[re.Match[str]]:
 
 def _none(*_args: Any) -> None:
     return None
+
+
+def _false(*_args: Any) -> bool:
+    return False
+
+
+def _true(*_args: Any) -> bool:
+    return True
 
 
 def _first(hosts: list[str], _text: str) -> list[str]:

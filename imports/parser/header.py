@@ -6,7 +6,7 @@ import re
 
 from . import places, rules
 from .numerals import to_int
-from .structure import Document, compact, is_org_line
+from .structure import Document, compact, date_column, is_org_line
 
 _SPACES = re.compile(r"\s+")
 
@@ -119,7 +119,11 @@ def _issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
     for line in doc.main[:3]:
         if rules.DOC_NUMBER.search(line) or (title_text and compact(line) == title_text):
             break
-        if is_org_line(line):
+        # A site's name above a copied page ("政讯通中心") is no issuer: an issuing body's name
+        # tells its place in the hierarchy.
+        if is_org_line(line) and all(
+            level_of_name(n) and not rules.SITE_NAME.search(n) for n in line.split()
+        ):
             return line.split(), True
     for i, line in enumerate(doc.main[1:8], start=1):
         # A letter's web copy: title, date, then the issuer right above the 文号.
@@ -203,18 +207,23 @@ def year_of_ordinal(text: str) -> int | None:
 _NOT_WORD = re.compile(rf"[^{rules.CJK}]")
 
 
+THEME_OF_THE_YEAR = "当年全国“质量月”主题"
+
+
 def infer_year(text: str) -> tuple[int | None, str]:
     """A year the text implies without stating it: (year, what it was read from)."""
-    flat = _NOT_WORD.sub("", text)
+    flat = rules.LOCAL_STRONG.sub("质量强国", _NOT_WORD.sub("", text))
     for theme_words, year_of_theme in rules.NATIONAL_THEMES.items():
         if theme_words in flat:
-            return year_of_theme, "当年全国“质量月”主题"
+            return year_of_theme, THEME_OF_THE_YEAR
     cited = cited_event_year(flat)
     if cited:
         return cited
-    m = rules.YEAR_STAMP.search(text)
-    if m:
-        return int(m.group(1) or m.group(2)), "页面的发布日期"
+    listed = date_column(text.split("\n"))
+    for m in rules.YEAR_STAMP.finditer(text):
+        # A column of dates is the page's list of other articles, not this one's date.
+        if text.count("\n", 0, m.start()) not in listed:
+            return int(m.group(1) or m.group(2)), "页面的发布日期"
     return None, ""
 
 
@@ -249,11 +258,22 @@ def level_of_body(name: str, text: str) -> str | None:
     ("省市场监管局", "区市场监管局", "自治区…"); a "市…" body in Shanghai is province-level."""
     if rules.STATION_NAME.search(name):
         return "station"
+    national = rules.NATIONAL_PREFIX.match(name)
+    if national:
+        # A national body's local branch is of its place: 国家税务总局吉安市税务局 is the city's.
+        rest = name[national.end() :]
+        found = (rules.PLACE.match(rest, i) for i in range(len(rest)))
+        branch = next((m.group(0) for m in found if m and places.is_place(m.group(0))), None)
+        if branch:
+            return level_of_body(branch, text)
     if name.startswith(("省", "自治区")) or name.endswith(("省", "自治区")):
         return "province"
     if name.endswith(("县", "区", "旗")):
         # A place named alone, the last of a chain: "陇南市宕昌县".
         return "county"
+    if name.endswith(("州", "盟", "地区")) and places.is_place(name):
+        # A prefecture named alone: "黔东南州", "兴安盟".
+        return "city"
     found = level_of_name(name) or places.level_of_city_name(name)
     if found:
         return found
@@ -283,26 +303,56 @@ def campaign_area(text: str) -> str | None:
         m = rules.CAMPAIGN_WORDS.search(clause)
         if not m or rules.GENERIC_SENTENCE.search(clause):
             continue
-        before = clause[: m.start()]
+        # A place after 在/于 is where something is held, not whose campaign it is
+        # ("住房和城乡建设部在山东省青岛市举办全国…“质量月”启动").
+        before = rules.VENUE.sub("", clause[: m.start()])
         if rules.CITED_SUPERIOR.search(before):
             continue
+        system = rules.COLLECTIVE_SUBJECT.search(before)
+        if system and system.group("place") and places.is_place(system.group("place")):
+            # "福建省质监部门多举措开展2017年“质量月”": the system's place is the campaign's.
+            return system.group("place")
         years = list(rules.YEAR_IN_TITLE.finditer(before))
         after_year = _places(before[years[-1].end() :]) if years else []
         if after_year:
             return after_year[0]
-        places = _places(before)
-        if places:
-            return places[-1]
+        named = _places(before)
+        if named:
+            return named[-1]
     return None
+
+
+def national_campaign(text: str) -> bool:
+    """Whether a report without a place of its own is about the national campaign: 全国 before
+    质量月 in a clause that cites no superior ("全国“质量月”活动启动仪式…在上海召开"), and no 全省/
+    我市 of its own."""
+    if any(p.search(text) for p, _ in rules.SELF_LEVEL):
+        return False
+    for clause in re.split(r"[，,。；;！？!?\n]", text):
+        m = rules.CAMPAIGN_WORDS.search(clause)
+        if m and not rules.GENERIC_SENTENCE.search(clause):
+            before = clause[: m.start()]
+            # "2025年全国“质量月”期间，上海市…" dates what a place does: no campaign of its own.
+            if rules.DURING_CAMPAIGN.match(clause[m.end() :]):
+                continue
+            if "全国" in before and not rules.CITED_SUPERIOR.search(before):
+                return True
+    return False
 
 
 def _places(text: str) -> list[str]:
     """Places named for themselves, not as the start of a body's name (长春市 in 长春市政府)."""
-    return [
-        m.group(0)
-        for m in rules.PLACE.finditer(text)
-        if not rules.PLACE_GOES_ON.match(text, m.end())
-    ]
+    found: list[str] = []
+    i = 0
+    while i < len(text):
+        # Tried at every position: "吉安市和永新县" holds 永新县 after the non-place "和永新县".
+        m = rules.PLACE.match(text, i)
+        if m and places.is_place(m.group(0)) and not rules.PLACE_GOES_ON.match(text, m.end()):
+            found.append(m.group(0))
+            i = m.end()
+        else:
+            i += 1
+    return found
 
 
 def level_from_text(text: str) -> str | None:
@@ -314,6 +364,8 @@ def level_from_text(text: str) -> str | None:
         found = level_of_body(area, text)
         if found:
             return found
+    if national_campaign(text):
+        return "national"
     own: dict[str, int] = {}
     for pattern, found in rules.SELF_LEVEL:
         own[found] = len(pattern.findall(text))

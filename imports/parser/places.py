@@ -33,11 +33,29 @@ def level_of_city_name(name: str) -> str | None:
         if not m or not any(m.group(1) in stems[level] for level in ("county", "prefecture")):
             return None
     place = m.group(1)
+    if place in stems["county_city"]:
+        return "county"
+    if place in stems["prefecture"]:
+        return "city"
     if place in stems["province"]:
         return None
-    county, prefecture = place in stems["county"], place in stems["prefecture"]
-    if county and not prefecture:
-        return "county"
-    if prefecture and not county:
-        return "city"
-    return None
+    # A county-level place that was a county-level city (蓬莱市, now 蓬莱区).
+    return "county" if place in stems["county"] else None
+
+
+@lru_cache(maxsize=1)
+def _all_stems() -> frozenset[str]:
+    return frozenset().union(*_stems().values())
+
+
+def is_place(name: str) -> bool:
+    """Whether a name that ends like a place ("福建省", "宕昌县") is one China's divisions know,
+    not words that only end so ("根据省、市局…" gives "根据省")."""
+    stems = _all_stems()
+    return any(name[:k] in stems and _PLACE_KIND.fullmatch(name[k:]) for k in range(2, len(name)))
+
+
+# What follows a place's own words: its kind, after the ethnic groups of an autonomous one.
+_PLACE_KIND = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}族)*(?:自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟|地区|林区|特区)"
+)

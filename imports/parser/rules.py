@@ -81,7 +81,9 @@ DEADLINE = re.compile(
 )
 # A sentence ending in 报 asks for a report ("…请于10月10日前报"), but 举报/通报/简报 do not.
 REPORT_VERB = re.compile(
-    r"报送|上报|报至|报给|报省|报市|报县|报局|报区|提交|报告|发送至|反馈至|反馈给"
+    # 报告 as a talk given (作专题报告, 主旨报告) sends nothing up.
+    r"报送|上报|报至|报给|报省|报市|报县|报局|报区|提交|(?<![作做])(?<!专题|主旨|学术|辅导)报告"
+    r"|发送至|反馈至|反馈给"
     r"|(?<![举通简海画情电日晚周年汇])报$"
 )
 # A title in 《》 names a document ("《…分析报告》", "《…实施方案》"), not a material to report.
@@ -274,7 +276,10 @@ CITY_RECIPIENTS = re.compile(r"各县|县[（(]市、区[）)]|县市区|各区�
 # A county-level bureau's offices are 股 (质监股, 机关各股室); a prefecture's are 科, a province's 处.
 COUNTY_OFFICES = re.compile(rf"股室|[{CJK}]{{2,8}}股(?=[、，,；;。:：\s()（）]|$)")
 # A technical institution (检验检测院, 计量测试所, 认证中心) runs its own campaign as a station.
-STATION_NAME = re.compile(rf"(?:检验|检测|计量|认证)[{CJK}]*(?:院|所|中心|站)$")
+# …also named short: 特检院 (special equipment), 纤检所 (fibre), 计测院, 标准化研究院.
+STATION_NAME = re.compile(
+    rf"(?:检验|检测|计量|认证|特检|纤检|质检|计测|标准化)[{CJK}]*(?:院|所|中心|站)$"
+)
 # Short names of a body and the long form a text may also give ("fullest form" of the gold).
 SHORT_NAMES: dict[str, str] = {"市场监管局": "市场监督管理局", "质监局": "质量技术监督局"}
 # A body's generic name left without its place (a mirror dropped it): no issuer at all.
@@ -374,6 +379,8 @@ THEME_AROUND = re.compile(
     # A copy may close the quote with 》 ("围绕“宣传贯彻《纲要》，推进…》这一主题").
     rf"(?:{_CLOSE_Q}|》(?=\s*这一))\s*(?:这一|的)?(?:年度|活动)?(?:主题|为主题)"
 )
+# "生动演绎“质量安全是社会和谐的基础”这一主题": 这一 points at the quoted words, whatever the verb.
+THEME_THIS = re.compile(rf"{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*这一(?:年度|活动)?主题")
 THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
 
 # --- a report's own list of the campaign's activities --------------------------------------------
@@ -398,9 +405,10 @@ CAMPAIGN_WORDS = re.compile(CAMPAIGN)
 # The encyclopedia's definition of 质量月, which general articles and stub pages copy: a
 # sentence with it says nothing about a particular campaign.
 GENERIC_SENTENCE = re.compile(
-    r"始于1978|1978年9月|什么是质量月|质量月的意义|是我国长期开展"
-    # The origin story these pages tell next: Japan's first 质量月, America's since 1988.
-    r"|起源于|日本|美国"
+    r"1978|什么是质量月|质量月的意义|是我国长期开展"
+    # The origin story these pages tell next: Japan's first 质量月, America's since 1988, and
+    # the 国家经委 (经贸委) that started ours; and the definition's "a month-long activity".
+    r"|起源于|日本|美国|国家经(?:贸)?委|一年一度的专题活动"
 )
 # 质量月 inside a body's name ("全国质量月活动领导小组成员单位出席") names no campaign by itself.
 CAMPAIGN_IN_NAME = re.compile(
@@ -418,12 +426,25 @@ CAMPAIGN_BODY = re.compile(
     r"(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局|质检总局|领导小组|人民政府"
     r"|委员会|办公室|协会|学会|质协|总工会|管理局|总局|[省市县区]局|检验检测|研究院)"
 )
+# The State Council's ministries, by their names of 2008–2025 and their short forms.
+MINISTRY = (
+    r"(?:教育|科学技术|科技|工业和信息化|工信|公安|民政|司法|财政|人力资源(?:和)?社会保障|人社"
+    r"|自然资源|国土资源|生态环境|环境保护|住房(?:和)?城乡建设|住建|交通运输|水利|农业农村|农业"
+    r"|商务|文化和旅游|卫生|应急管理|铁道)部(?![门分署队长委])"
+)
 # Whether a report names anyone running a campaign at all (so it is not refused): the bodies
 # above and the shorter names reports use — 市监局, 质监分局, 市场监管所, 县政府, 质强办, 经信委,
 # 公安厅, "十部门", "16个相关单位".
 REPORT_BODY = re.compile(
     CAMPAIGN_BODY.pattern[:-1]
     + r"|监局|分局|监管所|[省市县区州盟旗]政府|强[省市县区]?办|[^\s，,。、]{1,6}(?:委(?![托屈婉])|厅(?!堂))"
+    # A sector's own bureau (县水利局, 市住建局) or a technical institution (计量测试研究所).
+    r"|(?:[省市县区州盟旗]|国家)[^\s，,。、]{1,8}?(?<![格布大结当时全开骗出僵赌饭变棋战残定])局"
+    r"|(?:检验|检测|计量|认证|特检|质检)[^\s，,。、]{0,8}?(?:院|所|中心|站)"
+    # Customs and the former inspection and quarantine bureaus (检验检疫局) run their own too.
+    r"|海关|检验检疫"
+    # A ministry running its sector's 质量月 (住房和城乡建设部, 工信部): the State Council's.
+    rf"|{MINISTRY}"
     r"|[\d一二三四五六七八九十]+个?(?:相关)?(?:部门|单位))"
 )
 
@@ -436,15 +457,27 @@ TEXT_ORG = re.compile(
 
 # --- the year when the text does not state it -------------------------------------------------
 
-# National Quality Month themes by year (punctuation and spaces removed before matching).
+# National Quality Month themes by year (punctuation and spaces removed before matching; a
+# local campaign's "质量强省/市/县" read as 质量强国).
 NATIONAL_THEMES: dict[str, int] = {
+    "建设质量强国共创美好生活": 2011,
+    "贯彻质量发展纲要推进质量强国建设": 2012,
+    "打造经济升级版实现质量强国梦": 2013,
+    "推动三个转变建设质量强国": 2014,
+    "迈向质量时代建设质量强国": 2015,
     "提升供给质量建设质量强国": 2016,
+    "大力提升质量建设质量强国": 2017,
+    "加强市场监管建设质量强国": 2018,
+    "共创中国质量建设质量强国": 2019,
     "建设质量强国决胜全面小康": 2020,
     "深入实施质量提升行动大力推进质量强国建设": 2021,
     "推动质量变革创新促进质量强国建设": 2022,
     "增强质量意识推进高质量发展": 2023,
     "加强质量支撑共建质量强国": 2024,
+    "加强全面质量管理促进质量强国建设": 2025,
 }
+# A place's own campaign adapts the national theme: 建设质量强县, 促进质量强省建设.
+LOCAL_STRONG = re.compile(r"质量强(?:省|市|县|区|州|旗|盟)")
 # A congress or plenum whose spirit a notice implements → the first campaign after it (the
 # campaign is held in September: an event of September or later leads to next year's).
 CONGRESS_DATES: dict[str, tuple[int, int]] = {
@@ -505,7 +538,7 @@ CITED_SUPERIOR = re.compile(r"按照|根据|依据|贯彻|落实|转发|要求")
 TEXT_ORG_LEAD = re.compile(r"^.*?(?:由|是|在|和|与|及|、|讯|日|经|按照|根据|从|向|获悉|据)")
 # A digest names the document it is about: "制定了《徐闻县市场监督管理局2023年“质量月”活动安排表》".
 CITED_TITLE = re.compile(
-    r"(?:(?:制定|印发|下发|出台|发布|联发|发出)了?"
+    r"(?:(?:制定|印发|下发|出台|发布|联发|发出|宣读)了?"
     # "…在《关于开展…的通知》(以下简称《通知》)中": the one a report is about, whatever the verb.
     r"|(?=《[^《》]{0,80}》\s*[（(]以下简称))"
     r"《([^《》]{0,40}质量月[^《》]{0,30}(?:通知|方案|安排表|计划|函))》"
@@ -524,7 +557,9 @@ TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\
 # "包头市…办公室和包头市…办公室联发《…》".
 # A name never runs across the verb that gives its role: "…办公室召集部分成员单位及华星燃气公司"
 # is one office convening others, not one name ending in 公司 (联合会 is a name, 联合 a verb).
-_ROLE_VERB = r"召集|联合(?!会)|会同|牵头|组织(?!部)|开展|举办|举行|印发|下发|发出|部署|围绕"
+_ROLE_VERB = (
+    r"召集|联合(?!会)|会同|牵头|组织(?!部)|开展|举办|举行|印发|下发|发出|部署|围绕|[主承协]办"
+)
 _BODY = rf"(?:(?!{_ROLE_VERB})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
@@ -549,20 +584,29 @@ TITLE_JOINT = re.compile(rf"^(?P<names>{_BODIES})等\s*{_COUNT}(?=关于)")
 # 局长韩永生对外发布称"), hearing from it ("记者从X获悉"), or a possessive ("X的部署").
 PERSON_TITLE = (
     r"书记|[局厅处科部]长|主任|会长|[省市县区旗盟]长|秘书长|主席|巡视员|调研员|负责人|领导(?!小组)"
+    # …or its people: "县市场局负责同志宣读了…", "X工作人员…解答".
+    r"|同志|工作人员|干部职工|专家"
     r"|获悉|了解到|得知|介绍|表示|透露"
 )
 _GOVERNING_VERB = (
-    r"联发|联合(?:发出|印发|下发|开展|举办)|发出|印发|下发|发布(?!会)"
+    r"联发|联合(?:发出|印发|下发|开展|举办)|发出|印发|下发|发布(?!会)|进行"
     r"|(?:联合)?制定(?:并)?下发了?|部署(?:开展)?|组织开展|牵头组织了?|开展了?|举办|举行|召开|启动"
     r"|组织(?!部)|(?:面向社会公开)?征集|围绕|以(?=[“\"「])"
 )
 # A subject opens its clause: the sentence's start, a punctuation mark, or a date ("9月质检总局").
-_CLAUSE_START = r"(?:^|(?<=[，,：:；;。】\]）)\s])|(?<=\d[日月])|(?<=[上下]午))"
+# A copy may glue a line to a URL or a phone number before it ("…452066.htm福建省计量院积极
+# 开展", "0731-84444840上海市质监局开展").
+_CLAUSE_START = (
+    r"(?:^|(?<=[，,：:；;。】\]）)\s])|(?<=\d[日月])|(?<=[上下]午)|(?<=[A-Za-z])"
+    r"|(?<=[0-9])(?![年月日号时点个家余多项名人次万千百亿元届期第]))"
+)
 # A name is whole: what follows it does not go on into a longer name ("…领导小组" + "办公室").
 _NAME_ENDS = (
     rf"(?!(?!{_ROLE_VERB}|{_GOVERNING_VERB}|会同)(?:门|员会|[室办局厅委部处科所站组队会院中议长]"
-    # …nor into a second name of its own that ends a list: "漯河市委" + "宣传部和市政府…".
-    rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|{_GOVERNING_VERB})))"
+    # …nor into a second name of its own that ends a list: "漯河市委" + "宣传部和市政府…", or
+    # into the rest of an institute's name: "中国计量科" + "学研究院开展".
+    rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|{_GOVERNING_VERB})"
+    rf"|(?![在于])[{CJK}]{{1,4}}(?:院|所|中心|站)(?={_GOVERNING_VERB})))"
 )
 _FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,40}}?"
 CAMPAIGN_SUBJECT = re.compile(
@@ -585,12 +629,12 @@ JOINT_RUN = re.compile(
 RUN_BY = re.compile(
     # "启动仪式由漯河市人民政府主办": the event named before 由 is one event, like 此次活动.
     rf"(?:(?P<this>此次|本次|这次|该)?活动|(?P<event>{_EVENT_NOUN}))?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
-    rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办)"
+    rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
     rf"(?:[，,]\s*(?:联合|会同)(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?)?"
 )
 # A report's own event (此次活动) hosted so is one event, not the campaign: its hosts are not
 # co-organisers. 指导/牵头/组织 say the bodies run the campaign.
-EVENT_VERBS = frozenset({"主办", "承办", "举办"})
+EVENT_VERBS = frozenset({"主办", "承办", "举办", "举行", "开展"})
 # "2015年全国“质量月”活动主办单位:" above the list, or "联合主办单位：A、B、C" inline. A bare
 # "主办单位：" line is a web page's footer (BOILERPLATE_LINE), so the label must follow the campaign.
 ORGANISERS_LABEL = re.compile(
@@ -627,7 +671,8 @@ _EVENT_HEAD = (
     r"|(?:宣传|咨询|服务)活动"
 )
 EVENT_OBJECT = re.compile(
-    rf"^[^，。,；;]{{0,60}}?(?:{_EVENT_HEAD})"
+    # A quoted name counts as one word, whatever its length or commas.
+    rf"^(?:“[^”]{{0,80}}”|[^，。,；;“]){{0,60}}?(?:“[^”]{{0,80}}?)?(?:{_EVENT_HEAD})"
     # …or a street event: "在芦山县城十字街口通过设立咨询台…".
     r"|^[，,]?\s*在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)"
 )
@@ -649,6 +694,35 @@ COLLECTIVE_RUNNERS = re.compile(
     r"[我全本][省市县区]\s*(?:\d+|[一二三四五六七八九十]+)\s*个?(?:相关)?部门"
     r"|[省市县区]直各(?:有关)?部门|各地各(?:有关)?部门"
 )
+# Places that share one body's name: "市、县市场监管局" are the city's bureau and the county's,
+# "吉安市、永新县市场监管局" two bureaus; the text names each unit once the name is repeated.
+_PLACE_ONLY = rf"(?:[{CJK}]{{2,8}}?(?:省|市|县|区|旗|州|盟)|[省市县区])"
+SHARED_NAME = re.compile(
+    rf"(?<![{CJK}])(?P<places>(?:{_PLACE_ONLY}、)+)(?P<last>{_PLACE_ONLY})"
+    rf"(?P<name>市场监管局|市场监督管理局|质监局|质量技术监督局|人民政府|政府|质量强[省市县区]办)"
+)
+# The scene of an event before the bodies ("活动现场，…"): they are there, taking part (a body
+# named 会上 may well deploy the campaign there).
+AT_THE_SCENE = re.compile(r"现场\s*[，,：:]?\s*$")
+# Partners that hold an event with a body but run no campaign: a community or street, a
+# school, a firm, a hospital, a court.
+NOT_A_RUNNER = re.compile(
+    r"社区|街道|村委|学校|[小中大]学|学院|公司|集团|企业|医院|(?<!人民)银行|商场|超市|[检法]院$"
+)
+# "等部门" / "等3个部门" inside a list of names, before the next name ("…等部门和上海市人民政府").
+LIST_CLOSE = re.compile(
+    r"等\s*(?:[0-9一二三四五六七八九十]+\s*[个家]?)?(?:有关|相关)?(?:部门|单位)(?=[和及与、])"
+)
+# A headline or lead that gives the campaign to a whole system ("福建省质监部门多举措开展…",
+# "全省各级市场监管部门开展…"): the units it then quotes are parts of it, none the issuer.
+COLLECTIVE_SUBJECT = re.compile(
+    rf"(?:^|[，,：:])\s*(?P<place>[{CJK}]{{2,8}}?[省市县区])?(?:全[省市县区])?(?:各级)?"
+    r"(?:质监|质检|市场监管|质量技术监督|工商)(?:部门|系统)"
+)
+# A headline is at most this long.
+HEADLINE_LENGTH = 40
+# A web site's name above a copied page ("吉安市人民政府门户网站"): no body, whatever it ends in.
+SITE_NAME = re.compile(r"(?:网站|网|频道|客户端|公众号)$")
 # Words of the sentence that the first body's name picks up before it.
 SUBJECT_LEAD = re.compile(
     r"^.*(?:传达了?|获悉|期间|近日|日前|按照|根据|记者从|今年|会上|了|由|是|在)"
@@ -669,11 +743,16 @@ INLINE_ITEM = re.compile(
     r"|[（(]([一二三四五六七八九十]{1,3})[）)])"
 )
 # A place's name: its own words, then what kind of place it is (市场 is no 市).
+# 和 may be part of one (泰和县, 和平区): which are places, China's divisions tell.
 PLACE = re.compile(
-    rf"(?:(?![年月日在和与及的])[{CJK}]){{2,12}}?(?:自治区|省|市(?!场)|县|区|旗|自治州|州|盟|地区)"
+    rf"(?:(?![年月日在与及的])[{CJK}]){{2,12}}?(?:自治区|省|市(?!场)|县|区|旗|自治州|州|盟|地区)"
 )
+# 质量月 as a time ("…“质量月”期间", "…之际"), not as the campaign a clause is about.
+DURING_CAMPAIGN = re.compile(r"[”\"」』’']?\s*(?:活动)?\s*(?:期间|之际|到来|来临)")
+# Where something is held: 在/于 and the places after it ("在山东省青岛市", "于吉安市").
+VENUE = re.compile(rf"[在于](?:{PLACE.pattern})+")
 # What may follow a place named for itself: anything but more of a name (a verb or 在 may).
-PLACE_GOES_ON = re.compile(rf"(?![开启举召组在于])[{CJK}]")
+PLACE_GOES_ON = re.compile(rf"(?![开启举召组在于暨和与及])[{CJK}]")
 # Whether a report names its own campaign at all (the refusal check; header.campaign_area
 # reads which place): "2021年福州市“质量月”" / "山东省2023年“质量月”".
 _AREA = rf"([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州))"
@@ -686,12 +765,17 @@ CUT_OFF = re.compile(r"[，、,；;：:（(“《]$|[\u4e00-\u9fff]{2}$")
 PLAN_TITLE_END = re.compile(r"(?:方案|安排表|活动安排|工作计划|活动计划)$")
 # A report that a body issued the campaign's plan.
 PLAN_ISSUED = re.compile(
-    r"(?:印发|制定|出台|宣读)(?:了)?[^。，,《]{0,20}质量月[^。，,》]{0,8}(?:活动)?方案"
+    # "宣读了《2024年全县“质量月”活动方案》", "会议发布了2011年全国“质量月”活动方案", "宣读…《成都质量倡议》和
+    # 2023年某市“质量月”活动实施方案".
+    r"(?:印发|制定|出台|宣读|发布|下发)(?:了)?[^。，,]{0,30}?质量月[^。，,》]{0,8}(?:活动)?(?:实施|工作)?方案"
     # "…2014年“质量月”活动联合方案发布": the plan first, then its release.
     r"|质量月[^。，,》]{0,8}方案(?:正式)?(?:发布|印发)"
 )
 # A headline whose subject is a place (the refusal check): "陇南市宕昌县开展2016年“质量月”宣传活动".
+# A place (or 我县, 我市) that opens its clause and holds the campaign is enough: "9月2日，某某县雩田镇
+# 开展…", "今天，我市在某某公司启动2019年全国质量月".
 PLACE_SUBJECT = re.compile(
-    rf"(?:^|\n)([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州))"
-    r"(?:组织)?(?:开展|启动|举办|召开)[^。\n]{0,12}质量月"
+    rf"(?:^|\n|[，,]|(?<=\d日))([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州|镇|乡|街道)|[我本][省市县区旗])"
+    # "…在某公司启动…", "黔东南州于9月1日启动…": where or when between the place and its verb.
+    r"(?:[在于][^，。,；;\n]{0,20}?)?(?:组织)?(?:开展|启动|举办|召开|举行)[^。\n]{0,12}质量月"
 )

@@ -147,11 +147,29 @@ def _signature(main: list[str]) -> tuple[list[str], str | None, int | None]:
             j -= 1
         if orgs:
             return orgs, line, i
-    # A date alone at the very end of the running text still signs the document.
+    # A date alone at the very end of the running text still signs the document; one in a
+    # column of dates is a page's list of other articles.
+    listed = date_column(main)
     for i in range(len(main) - 1, max(len(main) - 4, -1), -1):
-        if _standalone_date(main[i]):
+        if _standalone_date(main[i]) and i not in listed:
             return [], main[i], i
     return [], None, None
+
+
+_DATED_LINE = re.compile(r".{0,6}(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*")
+
+
+def date_column(lines: list[str]) -> set[int]:
+    """The indexes of lines in a run of three or more short lines that each end in a date: a
+    page's list of other articles (a mirror's sidebar), not a date of the text."""
+    column: set[int] = set()
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not _DATED_LINE.fullmatch(lines[i]):
+            if i - start >= 3:
+                column.update(range(start, i))
+            start = i + 1
+    return column
 
 
 def _printed_date(main: list[str]) -> str | None:

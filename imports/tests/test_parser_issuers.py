@@ -119,10 +119,10 @@ def test_co_hosts_counted_as_related_units_leave_only_the_lead() -> None:
 
 def test_co_hosts_of_a_launch_leave_the_host_of_the_campaigns_own_area() -> None:
     found = bodies(
-        "9月17日上午，由某某市市场监督管理局和某某经开区市场监督管理局共同主办的"
-        "2021年某某市“质量月”活动启动仪式在某某购物中心举行。"
+        "9月17日上午，由南昌市市场监督管理局和南昌经开区市场监督管理局共同主办的"
+        "2021年南昌市“质量月”活动启动仪式在某某购物中心举行。"
     )
-    assert found == (["某某市市场监督管理局"], [])
+    assert found == (["南昌市市场监督管理局"], [])
 
 
 def test_a_joint_notice_outweighs_the_host_of_the_launch() -> None:

@@ -43,12 +43,18 @@ def test_a_city_that_became_a_district_is_county_level_under_its_old_name():
     assert level_of_city_name("蓬莱市质监局") == "county"
 
 
-def test_a_name_both_levels_carry_stays_open():
-    assert level_of_city_name("朝阳市市场监督管理局") is None  # 辽宁省朝阳市; 朝阳县, 朝阳区
+def test_a_prefecture_city_is_city_level_though_a_county_shares_its_name():
+    # 辽宁省朝阳市 is a prefecture; 朝阳县 and 朝阳区 are counties, never written 朝阳市.
+    assert level_of_city_name("朝阳市市场监督管理局") == "city"
 
 
-def test_a_former_prefecture_stays_open():
-    assert level_of_city_name("莱芜市质监局") is None  # a prefecture until 2019
+def test_a_county_level_city_under_a_prefecture_of_its_name_is_county_level():
+    # 大理市 is a county-level city of 大理白族自治州.
+    assert level_of_city_name("大理市市场监督管理局") == "county"
+
+
+def test_a_former_prefecture_is_city_level_under_its_old_name():
+    assert level_of_city_name("莱芜市质监局") == "city"  # a prefecture until 2019
 
 
 def test_a_county_level_city_written_short_before_its_market_bureau():

@@ -117,7 +117,7 @@ def test_departments_named_by_short_names_after_one_place_are_an_abbreviated_lis
 
 
 def test_a_unit_of_the_campaigns_own_area_fits_its_level() -> None:
-    f = features("2024年某某县“质量月”活动由某某县市场监管局主办。", "某某县市场监管局")
+    f = features("2024年永新县“质量月”活动由永新县市场监管局主办。", "永新县市场监管局")
     assert f["own_area"] == 1.0
     assert f["level_fits"] == 1.0
 

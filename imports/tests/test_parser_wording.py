@@ -147,7 +147,7 @@ def test_generic_bureau_name_without_its_place_is_no_issuer() -> None:
 
 
 def test_level_from_the_place_whose_campaign_a_report_is_about() -> None:
-    assert header.level_from_text("某某省2023年“质量月”活动在某某市启动。") == "province"
+    assert header.level_from_text("江西省2023年“质量月”活动在吉安市启动。") == "province"
 
 
 def test_theme_a_report_says_the_campaign_implements() -> None:

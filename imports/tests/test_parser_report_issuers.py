@@ -1,0 +1,219 @@
+"""Who runs a campaign and at which level, read from a report as held-out documents write it
+(issue #18, session 9): one pattern, one input each. Places and bodies are real names because
+the campaign's area is a place China's divisions know."""
+
+from __future__ import annotations
+
+from imports.parser import digest, header, parse_text, places, rules
+from imports.parser.normalize import normalize
+
+
+def read(text: str) -> tuple[list[str], list[str], str | None]:
+    parsed = parse_text(text)
+    return parsed.issuers, parsed.co_organizers, parsed.level
+
+
+def bodies(text: str) -> tuple[list[str], list[str]] | None:
+    return digest.campaign_bodies(normalize(text).text)
+
+
+# --- the campaign's own area ------------------------------------------------------------------
+
+
+def test_a_report_takes_its_level_from_the_campaigns_area() -> None:
+    _issuers, _co, level = read("2023年吉安市“质量月”活动由吉安市人民政府主办。")
+    assert level == "city"
+
+
+def test_a_technical_institution_keeps_its_own_level_in_a_provinces_campaign() -> None:
+    text = "2022年江西省“质量月”期间，江西省检验检测认证总院举办实验室开放日活动。"
+    assert read(text) == (["江西省检验检测认证总院"], [], "station")
+
+
+def test_a_body_of_another_level_than_the_campaigns_area_is_no_issuer() -> None:
+    text = "2023年吉安市“质量月”活动启动。"
+    assert digest.own_area(["江西省市场监督管理局"], text) == []
+
+
+def test_co_hosts_of_two_levels_hold_one_event_not_a_joint_campaign() -> None:
+    text = "9月1日，2023年吉安市“质量月”活动启动仪式在人民广场举行。活动由江西省市场监督管理局、吉安市人民政府共同主办。"
+    assert read(text) == (["吉安市人民政府"], [], "city")
+
+
+def test_only_places_the_divisions_know_are_places() -> None:
+    assert places.is_place("福建省")
+    assert not places.is_place("根据省")  # "根据省、市局开展质量月活动的要求"
+
+
+def test_a_place_after_zai_is_where_the_event_is_not_whose_campaign() -> None:
+    text = "9月7日，住房和城乡建设部在山东省青岛市举办全国住房和城乡建设系统“质量月”启动暨现场观摩活动。"
+    assert header.campaign_area(text) is None
+
+
+def test_a_prefecture_named_alone_is_city_level() -> None:
+    assert header.level_of_body("黔东南州", "") == "city"
+
+
+def test_quanguo_before_the_campaign_names_the_national_campaign() -> None:
+    assert header.level_from_text("8月31日，全国“质量月”活动启动仪式在上海召开。") == "national"
+
+
+def test_quanguo_quality_month_as_a_time_names_no_national_campaign() -> None:
+    text = "近日，2025年全国“质量月”期间，上海市发布质量状况分析报告。"
+    assert not header.national_campaign(text)
+
+
+def test_a_systems_place_is_the_campaigns_area() -> None:
+    assert header.campaign_area("福建省质监部门多举措开展2017年“质量月”活动") == "福建省"
+
+
+# --- who acts ---------------------------------------------------------------------------------
+
+
+def test_places_sharing_one_bodys_name_are_each_a_unit() -> None:
+    assert digest.shared_names("9月2日，市、县市场监管局联合开展") == (
+        "9月2日，市市场监管局、县市场监管局联合开展"
+    )
+
+
+def test_bodies_at_an_events_scene_take_part_and_run_nothing() -> None:
+    text = "活动现场，市市场监管局、县卫健局等10余个部门围绕“质量月”开展宣传。"
+    assert bodies(text) is None
+
+
+def test_a_sectors_own_bureau_runs_its_quality_month() -> None:
+    assert read("近日，永新县水利局组织开展2023年“质量月”活动。")[0] == ["永新县水利局"]
+
+
+def test_a_technical_institution_named_short_is_a_station() -> None:
+    assert rules.STATION_NAME.search("省特检院")
+
+
+def test_a_metrology_institute_runs_its_own_activity() -> None:
+    text = "9月8日，吉安市计量测试研究所开展“质量月”计量服务活动。"
+    assert read(text) == (["吉安市计量测试研究所"], [], "station")
+
+
+def test_a_name_does_not_run_across_zhuban() -> None:
+    text = "9月1日，由江西省市场监督管理局主办、吉安市市场监督管理局承办的2022年江西省“质量月”活动启动仪式在吉安市举行。"
+    assert read(text)[0] == ["江西省市场监督管理局"]
+
+
+def test_a_place_that_holds_the_campaign_makes_a_report() -> None:
+    assert read("今天，我市在某某公司启动2019年全国质量月暨质量开放日活动。")[0] == []
+
+
+def test_a_body_after_zai_is_where_it_happens_not_who_acts() -> None:
+    sentence = "9月17日，县市场监督管理局联合县检察院，在县质量计量检测所组织开展“质量月”活动"
+    assert [m.group("lead") for m in digest.subjects(sentence)] == ["县市场监督管理局"]
+
+
+def test_a_ministry_named_without_a_place_runs_its_sectors_campaign() -> None:
+    text = "9月7日，住房和城乡建设部在山东省青岛市举办全国住房和城乡建设系统“质量月”启动暨现场观摩活动。"
+    assert read(text) == (["住房和城乡建设部"], [], "national")
+
+
+def test_a_unit_seen_through_its_staff_is_no_issuer() -> None:
+    text = (
+        "9月4日，固安县召开“质量月”启动仪式。县市场局负责同志宣读了《2024年全县“质量月”活动方案》。"
+    )
+    assert read(text)[0] == []
+
+
+def test_a_body_that_carries_out_the_campaigns_publicity_runs_it() -> None:
+    text = "近日，四川省攀枝花市质监局在米易、盐边等各区（县）进行“质量月”巡回宣传。"
+    assert read(text)[0] == ["四川省攀枝花市质监局"]
+
+
+def test_a_line_glued_to_a_url_starts_a_clause() -> None:
+    text = "文章出处:http://www.example.gov.cn/t20140912_452066.htm福建省计量院积极开展“质量月”活动"
+    assert read(text)[0] == ["福建省计量院"]
+
+
+def test_a_count_after_a_number_is_no_clause_start() -> None:
+    sentence = "“质量月”伊始，66家上海市质监局授权质检站启动开放日"
+    assert [m.group("lead") for m in digest.subjects(sentence)] == []
+
+
+def test_a_sites_name_above_a_copied_page_is_no_issuer() -> None:
+    text = "政讯通中心\n9月6日，2024年湖南省“质量月”活动启动仪式在常德举行。"
+    assert read(text)[0] == []
+
+
+def test_a_community_as_partner_makes_one_event() -> None:
+    text = "近日，四川天府新区市场监管局联合兴隆街道保水社区共同开展“质量月”主题活动。"
+    assert read(text)[:2] == (["天府新区市场监管局"], [])
+
+
+def test_a_count_closes_a_list_before_the_next_name() -> None:
+    names = digest._split("国家质检总局、教育部、工信部等部门和上海市人民政府")
+    assert names == ["国家质检总局", "教育部", "工信部", "上海市人民政府"]
+
+
+def test_a_quoted_name_counts_as_one_word_before_the_event() -> None:
+    after = "了一场“2025年质量月、有机产品认证宣传周、绿色产品认证及标识宣传周、服务认证体验周、质量认证体系宣传周、检验检测机构开放日”集中宣传活动"
+    assert rules.EVENT_OBJECT.match(after)
+
+
+def test_an_event_named_inside_its_quotes() -> None:
+    assert rules.EVENT_OBJECT.match("“2016‘全国质量月’质量知识普及竞赛”活动")
+
+
+def test_bodies_that_hold_a_launch_together_are_no_co_organisers() -> None:
+    text = "由湖南省质监局、省经信委、省国资委3部门联合举行的“首席质量官”启动仪式在长沙举行，2014年湖南省“质量月”活动开始。"
+    assert read(text)[1] == []
+
+
+def test_a_campaign_given_to_a_system_has_no_single_issuer() -> None:
+    text = "福建省质监部门多举措开展2017年“质量月”活动\n今年“质量月”期间，省纤检局将围绕主题开展10余项活动。"
+    assert read(text)[0] == []
+
+
+def test_a_short_name_is_given_as_the_text_spells_it_out() -> None:
+    text = "苏州市计量所开展质量月活动\n9月23日，苏州市计量测试研究所开展“质量月”实验室开放活动。"
+    assert digest.spelt_out("苏州市计量所", text) == "苏州市计量测试研究所"
+
+
+def test_a_headlines_subject_runs_what_it_does() -> None:
+    text = "上海市质监局开展“检测实验室开放日”活动\n“质量月”伊始，上海市质监局动员各检测机构参与。"
+    assert read(text)[0] == ["上海市质监局"]
+
+
+def test_bodies_acting_together_at_a_campaign_event_are_its_hosts_not_co_organisers() -> None:
+    text = (
+        "9月15日，永新县在中心广场开展“质量月”宣传活动，县市场监管局联合县卫健局等部门设立咨询台。"
+    )
+    assert bodies(text) == (["县市场监管局"], [])
+
+
+def test_a_national_bodys_local_branch_is_of_its_place() -> None:
+    assert header.level_of_body("国家税务总局吉安市税务局", "") == "city"
+
+
+def test_an_institutes_name_is_read_whole_past_its_section_like_words() -> None:
+    text = "9月20日，中国计量科学研究院开展“质量月”开放日活动。"
+    assert read(text)[0] == ["中国计量科学研究院"]
+
+
+def test_a_long_sector_bureau_makes_a_report() -> None:
+    text = "9月5日，吉安市住房和城乡建设局组织开展2023年建筑工程“质量月”活动。"
+    assert read(text)[0] == ["吉安市住房和城乡建设局"]
+
+
+def test_a_place_with_he_in_its_name_is_a_place() -> None:
+    assert header.campaign_area("9月2日，泰和县举行2023年“质量月”活动启动仪式。") == "泰和县"
+
+
+def test_he_after_a_place_joins_two_places() -> None:
+    assert header.campaign_area("2024年福建省和福州市“质量月”活动启动。") == "福建省"
+
+
+def test_a_web_sites_name_above_a_copied_page_is_no_issuer() -> None:
+    text = "吉安市人民政府门户网站\n9月5日，2023年吉安市“质量月”活动启动仪式在人民广场举行。"
+    assert read(text)[0] == []
+
+
+def test_an_inspection_and_quarantine_bureau_runs_its_own_quality_month() -> None:
+    assert read("近日，江西出入境检验检疫局部署开展2014年“质量月”活动。")[0] == [
+        "江西出入境检验检疫局"
+    ]
