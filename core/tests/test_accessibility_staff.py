@@ -14,7 +14,13 @@ from django.urls import reverse
 from campaigns.models import Notice
 from cascade.services import plan_draft_get_or_create
 from orgs.models import OrgUnit
-from public.tests.test_accessibility import UNTIED_ERRORS, blocking_violations
+from public.tests.test_accessibility import (
+    PHONE,
+    SCROLLS_SIDEWAYS,
+    UNTIED_ERRORS,
+    _widest,
+    blocking_violations,
+)
 from reports.models import ExpectedReport
 from reports.rules import EDITABLE_STATUSES
 from seeding.demo import demo_load, demo_password
@@ -123,6 +129,26 @@ def test_the_pages_clerks_use_most_have_no_serious_or_critical_axe_violation(pag
             assert reverse("login") not in page.url, f"{username} {name}: logged out"
             page.wait_for_load_state("networkidle")
             found += [f"{username} {name}: {line}" for line in blocking_violations(page)]
+    assert not found, "\n".join(found)
+
+
+def test_the_pages_clerks_use_most_fit_a_phone_and_pass_axe_there(chromium, live_server):
+    # A county or city clerk checks a task on the phone: no page may scroll sideways.
+    demo_load()
+    _changsha_plan_drafted()
+    context = chromium.new_context(base_url=live_server.url, locale="zh-CN", **PHONE)
+    page = context.new_page()
+    found = []
+    for username in ("changsha_editor", "yongan_editor"):
+        user = get_user_model().objects.get(username=username)
+        _log_in(page, username)
+        for name, url in staff_pages(user).items():
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            found += [f"{username} {name}: {line}" for line in blocking_violations(page)]
+            if page.evaluate(SCROLLS_SIDEWAYS):
+                found.append(f"{username} {name}: {url} scrolls sideways — {_widest(page)}")
+    context.close()
     assert not found, "\n".join(found)
 
 
