@@ -1,4 +1,5 @@
 import os
+import time
 
 import pytest
 from django.db import connection
@@ -156,6 +157,30 @@ def page(chromium, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _server_idle_before_flush(request):
+    """Close the test's browser pages and let the server finish what they asked for, then flush.
+
+    A test may end while an htmx request it set off is still being served; on SQLite the flush
+    then meets a locked table, fails, and leaves this test's rows for the next test to trip over.
+    Depending on ``transactional_db`` makes this teardown run before the flush.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    server = request.getfixturevalue("live_server")
+    browser = request.getfixturevalue("chromium") if "chromium" in request.fixturenames else None
+    yield
+    if browser is not None:
+        for context in list(browser.contexts):
+            context.close()
+    deadline = time.monotonic() + 10.0
+    # socketserver keeps its request threads in the instance once it has served one.
+    for thread in list(vars(server.thread.httpd).get("_threads", ())):
+        thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
