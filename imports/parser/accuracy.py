@@ -25,6 +25,7 @@ from typing import Any
 
 from . import parse_file
 from .errors import NoticeParseError
+from .rules import PROVINCES
 
 IMPORTS_DIR = Path(__file__).resolve().parents[1]
 DEFAULT_FIXTURES = IMPORTS_DIR / "tests" / "fixtures"
@@ -108,9 +109,12 @@ def same_unit(a: str, b: str) -> bool:
     prefix = long[: -len(short)]
     if prefix == "国家":
         return True
-    if short[0] in _MARKERS and not prefix.endswith(_PLACE_ENDINGS):
+    marked = short[0] in _MARKERS and not short.startswith("市场")  # 市场监督管理局 is bare
+    if marked and not prefix.endswith(_PLACE_ENDINGS):
         return True  # 青海 + 省市场监督管理局
-    return prefix.endswith(_PLACE_ENDINGS) and bool(_PLACE_THEN_BODY.match(short))
+    # The higher places left out, the province by its short name too (内蒙古 + 鄂托克前旗…).
+    higher = prefix.endswith(_PLACE_ENDINGS) or prefix in PROVINCES
+    return higher and bool(_PLACE_THEN_BODY.match(short))
 
 
 # Fields whose values are unit names, and the keys of activity items that hold unit names.

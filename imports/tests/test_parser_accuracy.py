@@ -53,6 +53,11 @@ def test_a_county_unit_without_its_province_and_city_is_the_same_unit() -> None:
     assert same_unit("临漳县质监局", "河北省邯郸市临漳县质量技术监督局")
 
 
+def test_a_unit_after_its_provinces_short_name_is_the_same_unit() -> None:
+    assert same_unit("内蒙古鄂托克前旗市场监督管理局", "鄂托克前旗市场监督管理局")
+    assert not same_unit("内蒙古市场监督管理局", "市场监督管理局")
+
+
 def test_the_national_administration_with_or_without_guojia_is_one_unit() -> None:
     assert same_unit("市场监管总局", "国家市场监督管理总局")
 
