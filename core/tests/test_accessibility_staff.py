@@ -152,6 +152,27 @@ def test_the_pages_clerks_use_most_fit_a_phone_and_pass_axe_there(chromium, live
     assert not found, "\n".join(found)
 
 
+def test_the_pages_clerks_use_most_pass_axe_in_english(page):
+    # A clerk who reads English chooses it with the switcher in the header; the pages then say
+    # so (lang="en", which screen readers read by) and still pass axe.
+    demo_load()
+    _changsha_plan_drafted()
+    found = []
+    for username in ("hunan_admin", "yongan_editor"):
+        user = get_user_model().objects.get(username=username)
+        _log_in(page, username)
+        page.locator("#lang-select").select_option("en")
+        page.wait_for_function("document.documentElement.lang === 'en'")
+        for name, url in staff_pages(user).items():
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            lang = page.evaluate("document.documentElement.lang")
+            if lang != "en":
+                found.append(f"{username} {name}: {url} is lang={lang!r}")
+            found += [f"{username} {name}: {line}" for line in blocking_violations(page)]
+    assert not found, "\n".join(found)
+
+
 def test_the_staff_forms_sent_empty_tie_each_error_to_its_field_and_pass_axe(page):
     demo_load()
     found = []
