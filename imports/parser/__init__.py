@@ -291,6 +291,11 @@ def _named_only_in_passing(text: str) -> bool:
     m = rules.CAMPAIGN_WORDS.search(text)
     if m is None or m.start() <= len(text) * 2 / 3:
         return False
+    # "据了解，此次…活动是2024年宜昌市“质量月”主要活动之一": the page's own event is one of the
+    # campaign's, said at the end.
+    sentence = re.split(r"[。！？!?\n]", text[: m.start()])[-1]
+    if rules.THIS_EVENT.search(sentence):
+        return False
     before = text[: m.start()].split("\n")[:-1]
     return sum(len(line) >= _PARAGRAPH for line in before) >= 3
 

@@ -49,20 +49,28 @@ def spelt_out(name: str, text: str) -> str:
     place ("苏州市计量测试研究所", "吉安市质量技术监督局"): the short one's words in order, a
     few more between them."""
     place = rules.PLACE.match(name)
-    if not place or not places.is_place(place.group(0)):
+    province = next((p for p in rules.PROVINCES if name.startswith(p)), "")
+    if place and places.is_place(place.group(0)):
+        start, rest = re.escape(place.group(0)), name[place.end() :]
+    elif province:
+        # A province by its short name ("甘肃检验检疫局", "天津市场监管委"), spelt out after its
+        # full name too ("甘肃出入境检验检疫局", "天津市市场监管委").
+        rest = name[len(province) :]
+        start = rf"{province}(?:省|市|自治区)?[{rules.CJK}]{{0,4}}?"
+    else:
         return name
-    rest = name[place.end() :]
     if len(rest) < 2:
         return name
     gaps = "".join(f"{re.escape(c)}[{rules.CJK}]{{0,4}}?" for c in rest[:-1])
-    spelt = re.compile(re.escape(place.group(0)) + gaps + re.escape(rest[-1]))
+    spelt = re.compile(start + gaps + re.escape(rest[-1]))
     return max((m.group(0) for m in spelt.finditer(text)), key=len, default=name)
 
 
 def own_place(name: str) -> str:
     """A county-level body without the province and city the report puts before it."""
     m = rules.COUNTY_UNDER_PLACES.match(name)
-    return m.group("own") if m else name
+    # "新疆维吾尔自治区质量强区…办公室": 质量强区 is the region's aim, not a county's name.
+    return m.group("own") if m and not rules.LOCAL_STRONG.match(m.group("own")) else name
 
 
 def _fullest(name: str, text: str) -> str:
@@ -93,6 +101,9 @@ def _runs_campaigns(name: str) -> bool:
     national list, not a hospital or a district's own office named in passing."""
     return bool(
         name[0] not in rules.NOT_A_NAME_START
+        and not rules.NOT_A_BODY.search(name)
+        # A bare body names no place: 市场监管局 is not 市 + 场监管局 (a page's column label).
+        and not rules.BARE_BODY.match(name)
         and (
             rules.CAMPAIGN_BODY.search(name)
             or rules.RUNNING_BODY_END.search(name)
@@ -103,7 +114,7 @@ def _runs_campaigns(name: str) -> bool:
             or rules.PROVINCE_PREFIX.match(name)
             or rules.CITY_NAME.match(name)
             or rules.COUNTY_NAME.match(name)
-            or name[0] in "省市县区"
+            or name[0] in "省市县区州盟旗"
             or name.startswith("自治区")
             or name.endswith("总局")
             # A ministry named without a place: 住房和城乡建设部, 科学技术部.
@@ -123,8 +134,13 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
     if not all(rules.ORG_NAME.match(n) for n in issuers):
         return None
     joint = _split(groups.get("joint") or "") + _split(groups.get("after") or "")
+    members = bool(groups.get("joint") and rules.MEMBER_UNITS.match(m.string[m.end("joint") :]))
+    if members:
+        # "会同市食安委相关成员单位": the members, a collective, run it with the lead.
+        joint = _split(groups.get("after") or "")
     together = bool(
         joint
+        or members
         or groups.get("several")
         or groups.get("count")
         or groups.get("count_after")
@@ -172,6 +188,12 @@ def _cited(sentence: str, m: re.Match[str]) -> bool:
     """Whether the bodies are a superior the sentence cites ("按照市场监管总局等…的通知")."""
     clause = re.split(r"[，；,;]", sentence[max(0, m.start() - 12) : m.start()])[-1]
     return bool(rules.CITED_SUPERIOR.search(clause + m.group("lead")))
+
+
+def _contractor(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the bodies only carry out or assist another's event ("…主办，红河州质监局协办的
+    …启动仪式在…举行"): they do not run the campaign."""
+    return bool(rules.CONTRACTED.match(sentence[m.end("lead") :]))
 
 
 def abbreviated_bodies(sentences: list[str], text: str) -> tuple[list[str], list[str]] | None:
@@ -225,15 +247,28 @@ def event_leads(lead: str) -> list[str]:
     return _split(lead)
 
 
-def event_host(hosts: list[str], text: str) -> list[str]:
+def event_host(hosts: list[str], text: str, partners: list[str] | None = None) -> list[str]:
     """Co-hosts of one event (a launch) are not co-organisers; the issuer is the host of the
-    campaign's own area: the hosts of the level the report is about, else the first."""
+    campaign's own area: the hosts of the level the report is about, else the first. When no
+    lead is of the campaign's own area, a partner of it is ("湛江市市场监督管理局联合霞山区市场监督
+    管理局…开展…2023年霞山区“质量月”宣传活动": the district's bureau)."""
     place = campaign_area(text)
     own = [h for h in hosts if place and own_place(h).startswith(place)]
+    if place and not own and partners:
+        own = [p for p in partners if own_place(p).startswith(place)][:1]
     if not own:
         area = level_from_text(text)
         own = [h for h in hosts if level_of_body(h, text) == area]
+        # Departments listed after the lead go by its place ("合江县市场监管局、县公安局、县教体局
+        # …等20余家单位", "石台县质监局、…、团县委等七部门"): the one named with its place leads.
+        placed = [h for h in own if _named_with_place(h)]
+        own = placed or own
     return own or hosts[:1]
+
+
+def _named_with_place(name: str) -> bool:
+    place = rules.PLACE.match(own_place(name))
+    return bool(place and places.is_place(place.group(0)))
 
 
 def _run_by(sentences: list[str], text: str) -> tuple[tuple[list[str], list[str]] | None, bool]:
@@ -245,11 +280,13 @@ def _run_by(sentences: list[str], text: str) -> tuple[tuple[list[str], list[str]
             if not found:
                 continue
             hosted = m.group("verb") in rules.EVENT_VERBS
-            after = sentence[m.end() :].lstrip("的")
+            # "由A主办，B承办的…演讲比赛": the event follows its contractor's clause.
+            after = rules.CONTRACTOR_CLAUSE.sub("", sentence[m.end() :]).lstrip("的")
             if hosted and (m.group("this") or m.group("event") or rules.EVENT_OBJECT.match(after)):
                 hosts = event_leads(rules.SUBJECT_LEAD.sub("", _lead(m)))
+                partners = [n for n in found[1] if n not in hosts]
                 # 此次活动 is the report's own subject: its host wins outright, as before.
-                return (event_host(hosts, text), []), not m.group("this")
+                return (event_host(hosts, text, partners), []), not m.group("this")
             return found, False
     return None, False
 
@@ -330,11 +367,16 @@ def _found(sentence: str, m: re.Match[str], text: str) -> tuple[list[str], list[
     """The bodies a subject match says run the campaign; the host of the campaign's own area
     alone when what they hold is one event, or when a partner is no body that runs campaigns
     (a community, a school, a firm: "X局联合某某社区共同开展…")."""
-    if _cited(sentence, m) or _at_the_scene(sentence, m):
+    if _cited(sentence, m) or _at_the_scene(sentence, m) or _contractor(sentence, m):
+        return None
+    if rules.MEMBER_UNITS.match(sentence[m.end("lead") :]):
+        # "县质量发展领导小组各成员单位及企业代表…参加了…": its members, a collective, act.
         return None
     found = _bodies(m)
     if found and (_one_event(sentence, m) or any(rules.NOT_A_RUNNER.search(n) for n in found[1])):
-        return event_host(event_leads(rules.SUBJECT_LEAD.sub("", _lead(m))), text), []
+        leads = [h for h in event_leads(rules.SUBJECT_LEAD.sub("", _lead(m))) if _runs_campaigns(h)]
+        partners = [n for n in found[1] if n not in leads]
+        return event_host(leads or found[0][:1], text, partners), []
     return found
 
 
@@ -354,6 +396,21 @@ def _given_to_a_system(sentences: list[str]) -> bool:
         ):
             return bool(rules.COLLECTIVE_SUBJECT.search(sentence))
     return False
+
+
+def _about_the_campaign(text: str) -> list[tuple[str, bool, bool]]:
+    """Each sentence; whether it names 质量月; and whether it follows, in the same paragraph, a
+    sentence that names it as the time or the purpose only, with nobody at work in it ("今年9月
+    是第46个全国“质量月”。9月20日，合肥市蜀山区市场监管局联合…开展…主题宣传活动"), not one that
+    says who does what ("我省17个部门…安排了…活动。省市场监管局将…": one of many)."""
+    out: list[tuple[str, bool, bool]] = []
+    for line in text.split("\n"):
+        context = False
+        for sentence in re.split(r"[。！？]", line):
+            names = bool(rules.CAMPAIGN_WORDS.search(sentence))
+            out.append((sentence, names, context and not names))
+            context = names and not rules.AT_WORK.search(sentence)
+    return out
 
 
 def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
@@ -379,13 +436,16 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
     best: tuple[list[str], list[str]] | None = None if one_event else outright
     if not outright and _given_to_a_system(sentences):
         return None
-    for sentence in sentences:
+    for sentence, about, follows in _about_the_campaign(spelt):
         # A sentence about the campaign, or one saying bodies run something together: other
-        # sentences name hospitals and newsrooms.
-        about = bool(rules.CAMPAIGN_WORDS.search(sentence))
+        # sentences name hospitals and newsrooms. The sentence after one that dates the
+        # campaign counts when its bodies hold the report's event ("…开展…主题宣传活动"), not
+        # for their work in general ("近年来，郑州市委…大力开展质量提升行动").
         matches = list(rules.JOINT_RUN.finditer(sentence))
         if about:
             matches += subjects(sentence)
+        elif follows:
+            matches += [m for m in subjects(sentence) if _one_event(sentence, m)]
         for m in matches:
             found = _found(sentence, m, text)
             if found and (best is None or _weight(found) > _weight(best)):

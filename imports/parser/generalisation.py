@@ -76,6 +76,15 @@ PATTERNS = (
     "NOT_A_RUNNER",
     "LIST_CLOSE",
     "COLLECTIVE_SUBJECT",
+    "NOT_A_BODY",
+    "MEMBER_UNITS",
+    "AT_WORK",
+    "CONTRACTOR_CLAUSE",
+    "CONTRACTED",
+    "THIS_EVENT",
+    "PLACE_BRANCH",
+    "CITY_IN_TEXT",
+    "LOCAL_STRONG",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.
@@ -229,6 +238,9 @@ def pieces() -> list[Piece]:
         _code_piece("digest: a short name spelt out", digest, "spelt_out", lambda n, t: n),
         _code_piece("digest: a headline's subject", digest, "_headline", _false),
         _code_piece("places: only places the divisions know", places, "is_place", _true),
+        _code_piece("digest: after a sentence dating it", digest, "_about_the_campaign", _named),
+        _code_piece("digest: a contractor runs nothing", digest, "_contractor", _false),
+        _code_piece("header: a relative 市 is the text's own", header, "_own_city", _none),
     ]
     return out
 
@@ -249,8 +261,17 @@ def _true(*_args: Any) -> bool:
     return True
 
 
-def _first(hosts: list[str], _text: str) -> list[str]:
+def _first(hosts: list[str], _text: str, _partners: list[str] | None = None) -> list[str]:
     return hosts[:1]
+
+
+def _named(text: str) -> list[tuple[str, bool, bool]]:
+    """Each sentence about the campaign only where it names 质量月 itself."""
+    return [
+        (s, bool(rules.CAMPAIGN_WORDS.search(s)), False)
+        for line in text.split("\n")
+        for s in re.split(r"[。！？]", line)
+    ]
 
 
 def _first_level(names: list[str], text: str) -> str | None:

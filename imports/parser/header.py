@@ -256,6 +256,7 @@ _LEVEL_ORDER = ("station", "county", "city", "province", "national")
 def level_of_body(name: str, text: str) -> str | None:
     """The level of a body a report names, also by a name relative to its own territory
     ("省市场监管局", "区市场监管局", "自治区…"); a "市…" body in Shanghai is province-level."""
+    name = _without_party(name)
     if rules.STATION_NAME.search(name):
         return "station"
     national = rules.NATIONAL_PREFIX.match(name)
@@ -274,6 +275,10 @@ def level_of_body(name: str, text: str) -> str | None:
     if name.endswith(("州", "盟", "地区")) and places.is_place(name):
         # A prefecture named alone: "黔东南州", "兴安盟".
         return "city"
+    branch = rules.PLACE_BRANCH.search(name)
+    if branch and branch.group(1) in places.county_stems():
+        # A city body's branch named by its district: 海口市市场监督管理局琼山分局.
+        return "county"
     found = level_of_name(name) or places.level_of_city_name(name)
     if found:
         return found
@@ -282,7 +287,23 @@ def level_of_body(name: str, text: str) -> str | None:
     if name.startswith(("县", "区", "旗")) or rules.COUNTY_NAME.match(name):
         return "county"
     if name.startswith("市") or rules.CITY_NAME.match(name):
-        return "province" if rules.MUNICIPALITY_IN_TEXT.search(text) else "city"
+        if rules.MUNICIPALITY_IN_TEXT.search(text):
+            return "province"
+        # "市市场监督管理局" in a report on 射洪市, a county-level city: the text's own 市.
+        own = name.startswith("市") and _own_city(text)
+        return "county" if own and places.level_of_city_name(own) == "county" else "city"
+    return None
+
+
+def _own_city(text: str) -> str | None:
+    """The 市 a report is about: its campaign's area when that is a 市, else the first 市 it
+    names that China's divisions know."""
+    area = campaign_area(text)
+    if area and area.endswith("市"):
+        return area
+    for m in rules.CITY_IN_TEXT.finditer(text):
+        if places.is_place(m.group(0)):
+            return m.group(0)
     return None
 
 
@@ -425,6 +446,11 @@ def publication(doc: Document) -> str | None:
     return None
 
 
+def _without_party(name: str) -> str:
+    """A party committee's body by its place: 中共山东省委宣传部 is the province's (中共中央… stays)."""
+    return name[2:] if name.startswith("中共") and not name.startswith("中共中央") else name
+
+
 def _strip_province(name: str) -> str | None:
     m = rules.PROVINCE_PREFIX.match(name)
     return name[m.end() :] if m else None
@@ -432,6 +458,7 @@ def _strip_province(name: str) -> str | None:
 
 def level_of_name(name: str) -> str | None:
     """Level implied by an organisation's name alone, or None when a 市 could be either."""
+    name = _without_party(name)
     if rules.STATION_NAME.search(name):
         return "station"
     if rules.NATIONAL_PREFIX.match(name):
@@ -443,6 +470,9 @@ def level_of_name(name: str) -> str | None:
         return "city"
     rest = _strip_province(name)
     if rest is not None:
+        if rules.LOCAL_STRONG.match(rest):
+            # "新疆维吾尔自治区质量强区工作领导小组办公室": 质量强区 is the region's aim, not a 区.
+            return "province"
         if rules.COUNTY_NAME.match(rest) or places.level_of_city_name(rest) == "county":
             return "county"
         # A municipality (北京市) is itself province-level; "福建省三明市…" is a city.

@@ -129,7 +129,12 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
             start += 1
             continue
         break
-    end = len(lines)
+    # A news page's links to the previous and next article close the article: what follows is
+    # the site's other news ("上一篇：市场监管总局等三十四部门联合开展全国“质量月”活动").
+    end = next(
+        (i for i in range(start + 1, len(lines)) if rules.NEXT_ARTICLE.match(lines[i])), len(lines)
+    )
+    dropped += [line for line in lines[end:] if line]
     while end > start:
         line = lines[end - 1]
         if not line or rules.BOILERPLATE_LINE.match(line) or rules.RELATED_LINK.match(line):

@@ -59,3 +59,9 @@ def is_place(name: str) -> bool:
 _PLACE_KIND = re.compile(
     r"(?:[\u4e00-\u9fff]{1,4}族)*(?:自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟|地区|林区|特区)"
 )
+
+
+def county_stems() -> frozenset[str]:
+    """The own words of every county-level place (琼山, 福田, 射洪)."""
+    stems = _stems()
+    return stems["county"] | stems["county_city"]

@@ -149,7 +149,7 @@ ORG_AT_START = re.compile(
     rf"^([{CJK}（）()]{{2,30}}?{ORG_SUFFIX})"
     r"(?=组织|开展|举办|举行|召开|联合|围绕|部署|实施|集中|推动|推进|发布|指导|会同|牵头|持续|深入|加强|在|将|于|与)"
 )
-ORG_NAME = re.compile(rf"^[{CJK}（）()]{{2,30}}{ORG_SUFFIX}$")
+ORG_NAME = re.compile(rf"^(?:[{CJK}（）()]{{2,30}}{ORG_SUFFIX}|工商联)$")
 JOINT_WITH = re.compile(r"联合(.+?)(?:共同)?(?:举办|开展|组织|召开|实施|发布|举行)")
 
 # --- time windows: 9月 / 9-10 月 / 9月中旬 / 全年 / 8月-12月 / 九月至十月 ---------------------
@@ -279,6 +279,8 @@ COUNTY_OFFICES = re.compile(rf"股室|[{CJK}]{{2,8}}股(?=[、，,；;。:：\s(
 # …also named short: 特检院 (special equipment), 纤检所 (fibre), 计测院, 标准化研究院.
 STATION_NAME = re.compile(
     rf"(?:检验|检测|计量|认证|特检|纤检|质检|计测|标准化)[{CJK}]*(?:院|所|中心|站)$"
+    # A fibre-inspection bureau is an inspection body, not a regulator: 省纤检局宜昌分局.
+    rf"|(?:纤检|纤维检验)[{CJK}]*局$"
 )
 # Short names of a body and the long form a text may also give ("fullest form" of the gold).
 SHORT_NAMES: dict[str, str] = {"市场监管局": "市场监督管理局", "质监局": "质量技术监督局"}
@@ -310,6 +312,7 @@ BOILERPLATE_LINE = re.compile(
 # --- government disclosure pages: the metadata table above the text ---------------------------
 
 # "索引号: | 1115…/202209-00022 | 组配分类: | 产品质量 |": label and value cells separated by |.
+NEXT_ARTICLE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条)\s*[：:]")
 DISCLOSURE_ROW = re.compile(r"^[^|]*[：:]\s*\|.*\|")
 # The same labels on lines of their own ("发布机构：…"), without the table's cells; only the
 # labels a notice's own text never starts a line with.
@@ -478,6 +481,10 @@ NATIONAL_THEMES: dict[str, int] = {
 }
 # A place's own campaign adapts the national theme: 建设质量强县, 促进质量强省建设.
 LOCAL_STRONG = re.compile(r"质量强(?:省|市|县|区|州|旗|盟)")
+# A branch named by its district after its parent body: "…市场监督管理局琼山分局", "…监管委福田局".
+PLACE_BRANCH = re.compile(rf"(?:局|委)([{CJK}]{{2,3}}?)分?局$")
+# A 市 a report names: "射洪市重点围绕…".
+CITY_IN_TEXT = re.compile(rf"(?:(?![年月日在与及的是])[{CJK}]){{2,6}}?市(?!场)")
 # A congress or plenum whose spirit a notice implements → the first campaign after it (the
 # campaign is held in September: an event of September or later leads to next year's).
 CONGRESS_DATES: dict[str, tuple[int, int]] = {
@@ -560,7 +567,8 @@ TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\
 _ROLE_VERB = (
     r"召集|联合(?!会)|会同|牵头|组织(?!部)|开展|举办|举行|印发|下发|发出|部署|围绕|[主承协]办"
 )
-_BODY = rf"(?:(?!{_ROLE_VERB})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}"
+# 工商联 is a body whose whole name is a suffix (a federation named in a list of departments).
+_BODY = rf"(?:(?:(?!{_ROLE_VERB})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}|工商联)"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
 # "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
@@ -584,8 +592,8 @@ TITLE_JOINT = re.compile(rf"^(?P<names>{_BODIES})等\s*{_COUNT}(?=关于)")
 # 局长韩永生对外发布称"), hearing from it ("记者从X获悉"), or a possessive ("X的部署").
 PERSON_TITLE = (
     r"书记|[局厅处科部]长|主任|会长|[省市县区旗盟]长|秘书长|主席|巡视员|调研员|负责人|领导(?!小组)"
-    # …or its people: "县市场局负责同志宣读了…", "X工作人员…解答".
-    r"|同志|工作人员|干部职工|专家"
+    # …or its people: "县市场局负责同志宣读了…", "X工作人员…解答", "市质检院授课老师们围绕…".
+    r"|同志|工作人员|干部职工|专家|老师"
     r"|获悉|了解到|得知|介绍|表示|透露"
 )
 _GOVERNING_VERB = (
@@ -606,7 +614,9 @@ _NAME_ENDS = (
     # …nor into a second name of its own that ends a list: "漯河市委" + "宣传部和市政府…", or
     # into the rest of an institute's name: "中国计量科" + "学研究院开展".
     rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|{_GOVERNING_VERB})"
-    rf"|(?![在于])[{CJK}]{{1,4}}(?:院|所|中心|站)(?={_GOVERNING_VERB})))"
+    rf"|(?![在于])[{CJK}]{{1,4}}(?:院|所|中心|站)(?={_GOVERNING_VERB})"
+    # …nor into the branch it names: "内蒙古特检院" + "乌兰察布分院".
+    rf"|[{CJK}]{{1,6}}?分(?:院|局|所|中心)))"
 )
 _FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,40}}?"
 CAMPAIGN_SUBJECT = re.compile(
@@ -632,6 +642,11 @@ RUN_BY = re.compile(
     rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
     rf"(?:[，,]\s*(?:联合|会同)(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?)?"
 )
+# "…共同主办，省质量评价协会承办的…": the contractor's clause between the hosts and their event.
+CONTRACTOR_CLAUSE = re.compile(r"^[，,][^，。,；;]{2,30}?(?:承办|协办)(?=的)")
+# The report's own event, named so when a sentence ties it to the campaign.
+THIS_EVENT = re.compile(r"此次|本次|这次")
+CONTRACTED = re.compile(r"^(?:共同|联合)?(?:承办|协办)")
 # A report's own event (此次活动) hosted so is one event, not the campaign: its hosts are not
 # co-organisers. 指导/牵头/组织 say the bodies run the campaign.
 EVENT_VERBS = frozenset({"主办", "承办", "举办", "举行", "开展"})
@@ -675,6 +690,8 @@ EVENT_OBJECT = re.compile(
     rf"^(?:“[^”]{{0,80}}”|[^，。,；;“]){{0,60}}?(?:“[^”]{{0,80}}?)?(?:{_EVENT_HEAD})"
     # …or a street event: "在芦山县城十字街口通过设立咨询台…".
     r"|^[，,]?\s*在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)"
+    # …or an activity of its own name, not the campaign's: "“质量知识校园行”活动".
+    r"|^“(?![^”]*质\s*量\s*月)[^”]{2,30}”(?:主题)?(?:宣传)?活动"
 )
 # The same street place between the bodies and their verb: "…，在县城人民广场开展".
 EVENT_PLACE = re.compile(r"在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)")
@@ -704,6 +721,18 @@ SHARED_NAME = re.compile(
 # The scene of an event before the bodies ("活动现场，…"): they are there, taking part (a body
 # named 会上 may well deploy the campaign there).
 AT_THE_SCENE = re.compile(r"现场\s*[，,：:]?\s*$")
+# A stretch that is no unit's name, though it ends like one: a clause ("作为广州质量月活动的一
+# 部", "与区经委"), people ("…质监局全体干部"), a news source's byline ("…网讯(X局"), bureaus
+# counted ("福田区质检两局": several, not one).
+NOT_A_BODY = re.compile(
+    r"的|^(?:作为|与|和|及|据|在)|干部$|[讯訊][（(]|[（(][^）)]*$|[两二三四五六七八九十几多]局$"
+)
+# Words of someone at work: a sentence naming 质量月 without them names it as a time or a
+# purpose only ("今年9月是第46个全国“质量月”", "为了进一步推进“质量月”活动，…").
+AT_WORK = re.compile(r"开展|举办|举行|安排|部署|组织|启动|召开|印发|下发|发出|参加|出席|主办")
+# A partner named as the members of a committee is a collective, not one more unit
+# ("会同市食安委相关成员单位").
+MEMBER_UNITS = re.compile(r"^(?:的)?(?:相关|有关|各)?成员单位")
 # Partners that hold an event with a body but run no campaign: a community or street, a
 # school, a firm, a hospital, a court.
 NOT_A_RUNNER = re.compile(

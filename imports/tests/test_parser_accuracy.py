@@ -58,6 +58,12 @@ def test_a_unit_after_its_provinces_short_name_is_the_same_unit() -> None:
     assert not same_unit("内蒙古市场监督管理局", "市场监督管理局")
 
 
+def test_a_province_by_its_short_name_is_that_province() -> None:
+    assert same_unit("天津市场监管委", "天津市市场监管委")
+    assert same_unit("广西质监局", "广西壮族自治区质量技术监督局")
+    assert not same_unit("天津市场监管委", "天津市委")
+
+
 def test_the_national_administration_with_or_without_guojia_is_one_unit() -> None:
     assert same_unit("市场监管总局", "国家市场监督管理总局")
 

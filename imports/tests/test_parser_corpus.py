@@ -1,6 +1,6 @@
 """The whole corpus of real documents (imports/corpus) read in CI, part by part, against a
-floor a little under the figures reported in the README. The test and fresh parts are held
-out (fresh2 and fresh4 too): this test only compares their overall figures with the floor and never shows a miss."""
+floor a little under the figures reported in the README. The test and fresh5 parts are held
+out: this test only compares their figures with the floor and never shows a miss."""
 
 from __future__ import annotations
 
@@ -8,28 +8,23 @@ import pytest
 
 from imports.parser.accuracy import CORPUS_DIR, evaluate_cases, load_cases
 
-# A little under the figures the README reports (session 9): dev 0.99, the held-out test part
-# 0.92, the fresh part (collected after the session-7 rules, blind to the parser) 0.90, fresh2
-# (collected in session 8, blind) 0.91, fresh4 (collected in session 9, blind) 0.91.
-DEV_FLOOR = 0.97
-TEST_FLOOR = 0.90
-FRESH_FLOOR = 0.88
-FRESH2_FLOOR = 0.89
-FRESH4_FLOOR = 0.89
+# A little under the figures the README reports (session 11): dev 0.974 (with fresh, fresh2 and
+# fresh4 in it since session 11), the held-out test part 0.923, fresh5 (collected blind in
+# session 11) 0.911; and for who runs the campaign, the field still under 0.75 on both held-out
+# parts: test 0.732, fresh5 0.717 (dev 0.932).
+FLOORS = {"dev": 0.96, "test": 0.90, "fresh5": 0.89}
+ISSUER_FLOORS = {"dev": 0.91, "test": 0.71, "fresh5": 0.70}
 
 
-@pytest.mark.parametrize(
-    ("part", "floor"),
-    [
-        ("dev", DEV_FLOOR),
-        ("test", TEST_FLOOR),
-        ("fresh", FRESH_FLOOR),
-        ("fresh2", FRESH2_FLOOR),
-        ("fresh4", FRESH4_FLOOR),
-    ],
-)
+@pytest.mark.parametrize(("part", "floor"), FLOORS.items())
 def test_corpus_part_reads_at_least_its_floor(part: str, floor: float) -> None:
     cases = load_cases(CORPUS_DIR / part)
     assert cases, f"imports/corpus/{part} holds no gold files"
     overall = evaluate_cases(cases).overall()
     assert overall >= floor, f"{part}: {overall:.3f} < {floor}"
+
+
+@pytest.mark.parametrize(("part", "floor"), ISSUER_FLOORS.items())
+def test_corpus_part_reads_its_issuers_at_least_at_their_floor(part: str, floor: float) -> None:
+    issuers = evaluate_cases(load_cases(CORPUS_DIR / part)).field_score("issuers")
+    assert issuers >= floor, f"{part} issuers: {issuers:.3f} < {floor}"

@@ -25,6 +25,23 @@ def test_a_history_of_the_campaign_naming_its_hosts_is_refused() -> None:
     assert caught.value.code == "not_a_notice"
 
 
+_OTHER_WORK = (
+    "9月26日，省纤检局宜昌分局工作人员走进宜昌市青少年综合实践学校，为近400名学生讲解纤维知识。\n"
+    "学生们首先在横幅上签名留念，写下自己的心愿，随后分组参观了纤维检验的各个实验环节和设备。\n"
+    "工作人员围绕认识纤维、从纤维到成衣的过程、校服的前世今生等内容展开讲解，并现场演示检验。\n"
+)
+
+
+def test_a_page_naming_the_campaign_only_at_the_end_among_other_work_is_refused() -> None:
+    with pytest.raises(NoticeParseError):
+        parse_text(_OTHER_WORK + "今年以来，该局还参与了2024年“质量月”等多项工作。\n")
+
+
+def test_a_page_whose_own_event_is_one_of_the_campaigns_is_read() -> None:
+    late = "据了解，此次“质量知识校园行”活动是2024年宜昌市“质量月”主要活动之一。\n"
+    assert parse_text(_OTHER_WORK + late).year == 2024
+
+
 def test_a_page_quoting_the_definition_that_names_this_years_campaign_is_read() -> None:
     page = (
         "我国“质量月”活动始于1978年，每年9月开展。\n"

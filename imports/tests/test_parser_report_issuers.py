@@ -217,3 +217,149 @@ def test_an_inspection_and_quarantine_bureau_runs_its_own_quality_month() -> Non
     assert read("近日，江西出入境检验检疫局部署开展2014年“质量月”活动。")[0] == [
         "江西出入境检验检疫局"
     ]
+
+
+# --- session 11: the mechanisms the earlier fresh parts taught, once they joined dev ---------
+
+
+def test_a_branch_after_its_institute_is_part_of_its_name() -> None:
+    text = "近日，内蒙古特检院乌兰察布分院以“质量强国”为主题，组织开展了2021年“质量月”宣传活动。"
+    assert read(text)[0] == ["内蒙古特检院乌兰察布分院"]
+
+
+def test_a_clause_that_ends_like_a_name_is_no_body() -> None:
+    assert not digest._runs_campaigns("作为广州质量月活动的一部")
+
+
+def test_a_bodys_staff_are_no_body() -> None:
+    assert not digest._runs_campaigns("微山县质监局全体干部")
+
+
+def test_a_news_sources_byline_is_no_body() -> None:
+    assert not digest._runs_campaigns("中国食品安全网讯(邯郸市市场监督管理局")
+
+
+def test_bureaus_counted_are_no_one_body() -> None:
+    assert not digest._runs_campaigns("福田区质检两局")
+
+
+def test_a_bare_body_names_no_place() -> None:
+    assert not digest._runs_campaigns("市场监管局")
+
+
+def test_a_prefectures_relative_name_runs_campaigns() -> None:
+    assert digest._runs_campaigns("州质监局")
+
+
+def test_the_sentence_after_one_dating_the_campaign_is_about_it() -> None:
+    text = (
+        "今年9月是第46个全国“质量月”。9月20日，合肥市蜀山区市场监管局联合笔架山街道开展"
+        "“增强质量意识 推进高质量发展”主题宣传活动。"
+    )
+    assert read(text)[:2] == (["蜀山区市场监管局"], [])
+
+
+def test_past_work_after_a_sentence_on_the_campaign_does_not_run_it() -> None:
+    text = (
+        "“质量月”活动，是贯彻落实《质量强国建设纲要》的重要抓手。近年来，郑州市委、市政府"
+        "始终高度重视质量工作，大力开展质量提升行动。"
+    )
+    assert bodies(text) is None
+
+
+def test_one_department_after_a_collective_at_work_does_not_run_it() -> None:
+    text = "我省17个部门围绕“质量月”主题，安排了一系列活动。省市场监管局将举办质量提升推进会。"
+    assert bodies(text) is None
+
+
+def test_a_co_host_of_the_campaigns_own_area_hosts_when_the_lead_is_of_another() -> None:
+    text = (
+        "广东省湛江市市场监督管理局联合霞山区市场监督管理局在霞山商业步行街开展了2023年霞山区"
+        "“质量月”宣传活动。"
+    )
+    assert read(text)[:2] == (["霞山区市场监督管理局"], [])
+
+
+def test_member_units_a_body_acts_with_are_a_collective() -> None:
+    text = "下一步，市市场监管局将会同市食安委相关成员单位，以“质量月”为契机开展群众性质量活动。"
+    assert bodies(text) == (["市市场监管局"], ["市市场监管局"])
+
+
+def test_a_contractors_clause_does_not_hide_the_event_its_hosts_hold() -> None:
+    text = (
+        "9月26日，由山东省质量技术监督局与共青团山东省委共同主办，省质量评价协会承办的“质量在我"
+        "心中”演讲比赛决赛在济南举行，这是今年“质量月”的一项活动。"
+    )
+    assert read(text)[:2] == (["山东省质量技术监督局"], [])
+
+
+def test_a_body_that_only_assists_an_event_runs_nothing() -> None:
+    text = "9月5日，由红河州人民政府主办，红河州质监局协办的红河州质量月活动启动仪式在蒙自南湖广场举行。"
+    assert read(text)[0] == ["红河州人民政府"]
+
+
+def test_an_activity_of_its_own_name_is_one_event() -> None:
+    assert rules.EVENT_OBJECT.match("“质量知识校园行”活动走进宜昌市青少年综合实践学校")
+    assert not rules.EVENT_OBJECT.match("“质量月”活动")
+
+
+def test_a_fibre_inspection_bureau_is_a_station() -> None:
+    assert header.level_of_body("省纤检局宜昌分局", "") == "station"
+
+
+def test_a_branch_named_by_its_district_is_of_the_county_level() -> None:
+    assert header.level_of_body("海口市市场监督管理局琼山分局", "") == "county"
+
+
+def test_a_relative_city_body_in_a_county_level_citys_report_is_of_the_county_level() -> None:
+    text = "2021年9月是第44个全国“质量月”。射洪市重点围绕五个方面，开展18项系列活动。"
+    assert header.level_of_body("市市场监督管理局", text) == "county"
+
+
+def test_a_regions_quality_office_is_no_county() -> None:
+    name = "新疆维吾尔自治区质量强区工作领导小组办公室"
+    assert header.level_of_name(name) == "province"
+    assert digest.own_place(name) == name
+
+
+def test_a_province_by_its_short_name_is_given_as_the_text_spells_it() -> None:
+    text = (
+        "甘肃检验检疫局启动“质量月”活动\n2016年甘肃出入境检验检疫局“质量月”活动于9月2日正式开始。"
+    )
+    assert digest.spelt_out("甘肃检验检疫局", text) == "甘肃出入境检验检疫局"
+
+
+def test_the_links_to_the_next_article_close_a_news_page() -> None:
+    text = (
+        "8月30日，湖北省2018年“质量月”活动启动仪式在武汉举行。\n"
+        "上一篇:市场监管总局等三十四部门联合开展全国“质量月”活动\n"
+        "下一篇:大企业发展稳中向好\n栏目推荐\n"
+    )
+    assert "市场监管总局" not in normalize(text).text
+
+
+def test_the_federation_of_industry_and_commerce_is_one_of_the_departments_listed() -> None:
+    text = "苏州市质监局、苏州市经信委、工商联、总工会、团市委等5部门联合发布了《关于开展2010年全市“质量月”活动的通知》。"
+    assert bodies(text) == (["苏州市质监局", "苏州市经信委", "工商联", "总工会", "团市委"],) * 2
+
+
+def test_a_provincial_party_department_is_of_its_province() -> None:
+    assert header.level_of_body("中共山东省委宣传部", "") == "province"
+
+
+def test_of_co_hosts_listed_after_their_lead_the_one_named_with_its_place_hosts() -> None:
+    text = (
+        "9月6日上午，由安徽省石台县质监局、经信委、工商联、总工会、团县委等五部门联合主办的全县"
+        "“质量月”活动启动仪式在县城街道举行。"
+    )
+    assert read(text)[:2] == (["石台县质监局"], [])
+
+
+def test_a_bodys_member_units_at_an_event_are_a_collective_not_the_body() -> None:
+    text = "县质量发展领导小组各成员单位及企业代表共200余人参加了质量月启动仪式。"
+    assert bodies(text) is None
+
+
+def test_an_institutes_teachers_are_its_people_not_the_institute() -> None:
+    text = "今年“质量月”期间，市质检院授课老师们围绕常见的学生用品质量问题进行了讲解。"
+    assert bodies(text) is None
