@@ -4,20 +4,25 @@ from django.http import Http404
 
 from campaigns.models import Notice
 from imports.models import NoticeImport
-from imports.parser import ParsedNotice
+from imports.parser import ParsedNotice, places
 from orgs import scoping
-from orgs.matching import Match, NameMatcher
+from orgs.matching import Match, NameMatcher, normalize_name
 from orgs.models import Membership, OrgUnit
 
 
 class ImportMatcher(NameMatcher):
     """NameMatcher that also reads a name written with the unit's own name in front
-    ("湖南省市场监督管理局办公室" is the 办公室 of 湖南省)."""
+    ("湖南省市场监督管理局办公室" is the 办公室 of 湖南省), and a province's body by the
+    province's short name as reports write it ("湖南市场监督管理局" is 湖南省市场监督管理局)."""
 
     def match(self, name: str) -> Match:
         found = super().match(name)
         if found.matched:
             return found
+        for form in places.province_forms(normalize_name(name)):
+            other = super().match(form)
+            if other.matched:
+                return Match(name, unit=other.unit, department=other.department, how=other.how)
         key = "".join(name.split())
         prefixes = [self.unit.full_name, self.unit.name, *self.unit.alias_list()]
         for prefix in sorted({p for p in prefixes if p}, key=len, reverse=True):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import parse_file
+from . import parse_file, places
 from .errors import NoticeParseError
 from .rules import PROVINCES
 
@@ -80,18 +80,6 @@ _PLACE_THEN_BODY = re.compile(
 )
 
 
-# A province's own suffix after its short name; 市 not where it starts 市场 (天津市场监管委).
-_PROVINCE_SUFFIX = re.compile(r"^(?:省|市(?!场)|壮族自治区|回族自治区|维吾尔自治区|自治区)")
-
-
-def _province_short(name: str) -> str:
-    """The name with its province said by the short name (天津市市场监管委 → 天津市场监管委)."""
-    province = next((p for p in PROVINCES if name.startswith(p)), None)
-    if province is None:
-        return name
-    return province + _PROVINCE_SUFFIX.sub("", name[len(province) :])
-
-
 def _long_form(name: str) -> str:
     name = "".join(name.split())
     for long, shorts in _SHORT_FORMS:
@@ -112,7 +100,7 @@ def same_unit(a: str, b: str) -> bool:
     (市场监督管理局) is not taken for any place's bureau: it names no place."""
     a, b = _long_form(a), _long_form(b)
     # A province said by its short name is that province: 天津市场监管委 = 天津市市场监管委.
-    if a == b or _province_short(a) == _province_short(b):
+    if a == b or places.province_short(a) == places.province_short(b):
         return True
     short, long = sorted((a, b), key=len)
     if not long.endswith(short):

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .rules import PROVINCES
+
 # "蓬莱市质监局", "永安市": the place before the first 市 that is not 市场 or 市辖; or, written
 # short, the place that runs into 市场 ("蓬莱市场监督管理局" for 蓬莱市市场监督管理局).
 _CITY = re.compile(r"^([\u4e00-\u9fff]{2,8}?)市(?!场|辖)")
@@ -65,3 +67,37 @@ def county_stems() -> frozenset[str]:
     """The own words of every county-level place (琼山, 福田, 射洪)."""
     stems = _stems()
     return stems["county"] | stems["county_city"]
+
+
+# A province's full name after its short one: 天津市, 广西壮族自治区, 湖南省.
+_FULL_SUFFIX = {
+    **{p: "省" for p in PROVINCES},
+    **{p: "市" for p in ("北京", "天津", "上海", "重庆")},
+    "内蒙古": "自治区",
+    "西藏": "自治区",
+    "广西": "壮族自治区",
+    "宁夏": "回族自治区",
+    "新疆": "维吾尔自治区",
+}
+# The suffix as a name may write it; 市 not where it starts 市场 (天津市场监管委).
+_PROVINCE_SUFFIX = re.compile(r"^(?:省|市(?!场)|壮族自治区|回族自治区|维吾尔自治区|自治区)")
+
+
+def province_short(name: str) -> str:
+    """The name with its province said by the short name (天津市市场监管委 → 天津市场监管委):
+    the one form both ways of writing a province's body share."""
+    province = next((p for p in PROVINCES if name.startswith(p)), None)
+    if province is None:
+        return name
+    return province + _PROVINCE_SUFFIX.sub("", name[len(province) :])
+
+
+def province_forms(name: str) -> list[str]:
+    """The other ways a text writes a province's body: by the short name and by the full one
+    (湖南质监局 ↔ 湖南省质监局, 天津市场监管委 ↔ 天津市市场监管委)."""
+    short = province_short(name)
+    province = next((p for p in PROVINCES if short.startswith(p)), None)
+    if province is None:
+        return []
+    full = province + _FULL_SUFFIX[province] + short[len(province) :]
+    return [form for form in dict.fromkeys((short, full)) if form != name]
