@@ -646,6 +646,7 @@ RUN_BY = re.compile(
 CONTRACTOR_CLAUSE = re.compile(r"^[，,][^，。,；;]{2,30}?(?:承办|协办)(?=的)")
 # The report's own event, named so when a sentence ties it to the campaign.
 THIS_EVENT = re.compile(r"此次|本次|这次")
+# A body that carries out or assists another's event: "…主办，红河州质监局协办的…".
 CONTRACTED = re.compile(r"^(?:共同|联合)?(?:承办|协办)")
 # A report's own event (此次活动) hosted so is one event, not the campaign: its hosts are not
 # co-organisers. 指导/牵头/组织 say the bodies run the campaign.
