@@ -56,9 +56,7 @@ def spelt_out(name: str, text: str) -> str:
         # A province by its short name ("甘肃检验检疫局", "天津市场监管委"), spelt out after its
         # full name too ("甘肃出入境检验检疫局", "天津市市场监管委").
         rest = name[len(province) :]
-        start = (
-            rf"{province}(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?[{rules.CJK}]{{0,4}}?"
-        )
+        start = rf"{province}{rules.PROVINCE_SUFFIX}?[{rules.CJK}]{{0,4}}?"
     else:
         return name
     if len(rest) < 2:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .rules import PROVINCES
+from .rules import PROVINCE_SUFFIX, PROVINCES
 
 # "蓬莱市质监局", "永安市": the place before the first 市 that is not 市场 or 市辖; or, written
 # short, the place that runs into 市场 ("蓬莱市场监督管理局" for 蓬莱市市场监督管理局).
@@ -79,8 +79,8 @@ _FULL_SUFFIX = {
     "宁夏": "回族自治区",
     "新疆": "维吾尔自治区",
 }
-# The suffix as a name may write it; 市 not where it starts 市场 (天津市场监管委).
-_PROVINCE_SUFFIX = re.compile(r"^(?:省|市(?!场)|壮族自治区|回族自治区|维吾尔自治区|自治区)")
+# The suffix as a name writes it; 市 not where it starts 市场 (天津市场监管委).
+_PROVINCE_SUFFIX = re.compile(rf"^(?!市场){PROVINCE_SUFFIX}")
 
 
 def province_short(name: str) -> str:

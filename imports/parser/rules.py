@@ -258,8 +258,10 @@ PROVINCES: tuple[str, ...] = (
     "宁夏",
     "新疆",
 )
+# What follows a province's short name in its full one: 湖南省, 天津市, 广西壮族自治区.
+PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 PROVINCE_PREFIX = re.compile(
-    rf"^(?:{'|'.join(PROVINCES)})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?(?=[{CJK}])"
+    rf"^(?:{'|'.join(PROVINCES)}){PROVINCE_SUFFIX}?(?=[{CJK}])"
     r"|^省(?=[" + CJK + r"])"
 )
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -702,7 +704,7 @@ RUNNING_BODY_END = re.compile(r"(?:政府|局|部|厅|委|办|总署|总社|团�
 # A county-level body named under its province and city ("河北省临漳县质监局", "南充市顺庆区
 # 市场监管局"): the gold gives it by its own place, as the report's later sentences do.
 COUNTY_UNDER_PLACES = re.compile(
-    rf"^(?:(?:{'|'.join(PROVINCES)})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?)?"
+    rf"^(?:(?:{'|'.join(PROVINCES)}){PROVINCE_SUFFIX}?)?"
     rf"(?:[{CJK}]{{2,6}}?(?:市|自治州|州|盟|地区))?"
     rf"(?P<own>(?!城区|郊区|矿区|自治)[{CJK}]{{1,7}}?(?:县|(?<!地)(?<!自治)区|旗)[{CJK}]{{2,}})$"
 )
