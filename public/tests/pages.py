@@ -31,6 +31,9 @@ LOW_CONTRAST = """() => {
 
 def check_page(page, shots: str, name: str) -> None:
     """Fits 360 px without sideways scrolling, labels every input, keeps text readable."""
+    # A click on a link returns once the navigation starts; measure the new page once it is
+    # loaded, not while its document is still being swapped in (no documentElement yet).
+    page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
     assert page.evaluate(UNLABELLED) == [], name
     assert page.evaluate(LOW_CONTRAST) == [], name
