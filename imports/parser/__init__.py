@@ -104,6 +104,8 @@ def parse_text(text: str) -> ParsedNotice:
             level = header.level_of_bodies(issuers, norm.text) or level
             level_certain = False
 
+    # A report's issuer is a reading, not a signature: the other units it names are offered.
+    named_units = [] if issuers_certain else ranker.suggestions(norm.text, issuers)
     if level is None:
         # No issuer and no area of its own: the level of the bodies at work in the report.
         level = digest.level_of_subjects(norm.text)
@@ -180,6 +182,7 @@ def parse_text(text: str) -> ParsedNotice:
         title=title,
         kind=header.kind(title, norm.text),
         issuers=issuers,
+        named_units=named_units,
         issue_date=issue_date,
         printed_date=header.iso_date(doc.printed_date),
         year=year,

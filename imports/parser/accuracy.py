@@ -195,6 +195,9 @@ class Report:
     misses: list[str] = field(default_factory=list)
     # The same scores with unit names compared as strings (no `same_unit`).
     strict: dict[str, list[float]] = field(default_factory=dict)
+    # Per case whose issuers are wrong and whose gold names someone: whether every gold unit is
+    # among the issuers and the units the import page offers beside them (`named_units`).
+    offered: list[bool] = field(default_factory=list)
 
     @property
     def cases(self) -> int:
@@ -205,6 +208,12 @@ class Report:
         self.strict.setdefault(field_name, []).append(value if strict is None else strict)
         if value < 1.0:
             self.misses.append(f"{name}: {field_name} ({value:.2f})")
+
+    def note_offered(self, result: dict[str, Any], gold: list[str]) -> None:
+        issuers = result.get("issuers") or []
+        if score(issuers, gold, "issuers") < 1.0:
+            pool = issuers + (result.get("named_units") or [])
+            self.offered.append(all(any(same_unit(a, g) for a in pool) for g in gold))
 
     def field_score(self, field_name: str) -> float:
         values = self.per_field.get(field_name) or []
@@ -239,6 +248,8 @@ def evaluate_cases(
             else:
                 got = result.get(field_name)
                 report.add(name, field_name, score(got, want, field_name), score(got, want))
+        if not refused and expected.get("issuers"):
+            report.note_offered(result, expected["issuers"])
     return report
 
 
@@ -270,6 +281,11 @@ def format_report(title: str, report: Report, *, show_misses: bool) -> str:
         f"{'ALL'.ljust(width)}  {total_exact / count:6.1%}    {report.overall():6.1%}   "
         f"{report.overall(strict=True):6.1%}"
     )
+    if report.offered:
+        lines.append(
+            f"issuers wrong, the right units offered beside them: "
+            f"{sum(report.offered)}/{len(report.offered)}"
+        )
     if show_misses:
         lines += [f"  miss: {miss}" for miss in report.misses]
     return "\n".join(lines)

@@ -412,3 +412,34 @@ def pick(text: str, weights: dict[str, float] | None = None) -> tuple[list[str],
     if weights is None:
         weights = OVERRIDE if isinstance(OVERRIDE, dict) else load_weights()
     return choose(candidates(text), weights, text)
+
+
+# How many other units the import page offers beside an issuer read from a report.
+SUGGESTIONS = 6
+# Below this a name is almost surely no runner (a venue, a firm, a reporter's source).
+SUGGEST_MIN = 0.02
+
+
+def suggestions(text: str, chosen: list[str], limit: int = SUGGESTIONS) -> list[str]:
+    """The other units a report names, most likely runner first: when the issuer read from a
+    news report is wrong or missing (issue #18: about one report in four), the clerk picks the
+    right one from these on the import page instead of typing it. Collectives (各级质监部门)
+    and names that only end like a body are left out."""
+    weights = load_weights()
+    scored = sorted(candidates(text), key=lambda c: (-probability(c.features, weights), c.first))
+    out: list[str] = []
+    for cand in scored:
+        if len(out) >= limit or probability(cand.features, weights) < SUGGEST_MIN:
+            break
+        name = fullest([cand.name], text)[0]
+        taken = chosen + out
+        if (
+            cand.features.get("collective")
+            or not rules.ORG_NAME.match(name)
+            or name.count("（") + name.count("(") != name.count("）") + name.count(")")
+            or not _runs_campaigns(name)
+            or any(name.endswith(t) or t.endswith(name) for t in taken)
+        ):
+            continue
+        out.append(name)
+    return out

@@ -204,6 +204,8 @@ class ParsedNotice:
     # "notice" or "plan" (campaigns.Notice.Kind values).
     kind: str = "notice"
     issuers: list[str] = field(default_factory=list)
+    # Other units a report names, most likely runner first, when its issuers are a reading.
+    named_units: list[str] = field(default_factory=list)
     issue_date: str | None = None  # ISO date
     printed_date: str | None = None
     year: int | None = None
@@ -237,6 +239,7 @@ class ParsedNotice:
             "title": self.title,
             "kind": self.kind,
             "issuers": list(self.issuers),
+            "named_units": list(self.named_units),
             "issue_date": self.issue_date,
             "printed_date": self.printed_date,
             "year": self.year,
@@ -273,6 +276,7 @@ class ParsedNotice:
             title=data.get("title") or None,
             kind=data.get("kind") or "notice",
             issuers=_strs(data.get("issuers")),
+            named_units=_strs(data.get("named_units")),
             issue_date=data.get("issue_date") or None,
             printed_date=data.get("printed_date") or None,
             year=_year(data.get("year")),

@@ -94,6 +94,8 @@ def test_city_admin_creates_the_unknown_district_bureau_while_importing(page, sc
     page.get_by_role("button", name="识别").click()
 
     page.get_by_role("heading", name="核对导入内容").wait_for()
+    # A signed notice's issuer is read off its signature: nothing else is offered for it.
+    assert page.get_by_role("group", name="文中还提到以下单位").count() == 0
     row = page.get_by_role("group", name="高新区分局")
     # Where to place it shows once the clerk says it is a unit; prefilled below the city.
     assert not row.get_by_label("上级单位").is_visible()
@@ -107,3 +109,48 @@ def test_city_admin_creates_the_unknown_district_bureau_while_importing(page, sc
     unit = OrgUnit.objects.get(name="高新区分局")
     assert OrgUnit.objects.get_parent(unit) == changsha
     assert unit in Notice.objects.get(unit=changsha).recipient_units.all()
+
+
+NEWS_REPORT = (
+    "长沙市启动2024年“质量月”活动\n"
+    "9月5日，长沙市2024年“质量月”活动在五一广场启动。长沙市质量强市工作领导小组办公室、"
+    "长沙市教育局等单位在现场设立咨询台，向市民宣传质量知识。"
+    "长沙市市场监督管理局的工作人员现场解答了群众提问。"
+)
+
+
+def test_clerk_picks_the_issuer_of_a_news_report_from_the_units_it_names(page, screenshot_dir):
+    """A news report names no issuer the parser can be sure of: the units it names are offered
+    beside 发文机关, and the one the clerk presses is what the draft is issued by."""
+    world = build_world()
+    changsha = world.unit("长沙市")
+
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill("changsha_admin")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("link", name="导入公文").click()
+    page.get_by_role("link", name="长沙市市场监督管理局").click()
+    page.get_by_label("或粘贴公文全文").fill(NEWS_REPORT)
+    page.get_by_role("button", name="识别").click()
+
+    page.get_by_role("heading", name="核对导入内容").wait_for()
+    issuers = page.get_by_label("发文机关（每行一个）")
+    assert issuers.input_value() == ""
+    offered = page.get_by_role("group", name="文中还提到以下单位")
+    office = offered.get_by_role("button", name="长沙市质量强市工作领导小组办公室")
+    bureau = offered.get_by_role("button", name="长沙市教育局")
+    office.click()
+    bureau.click()
+    assert issuers.input_value() == "长沙市质量强市工作领导小组办公室\n长沙市教育局"
+    bureau.click()  # pressed again: taken out
+    assert issuers.input_value() == "长沙市质量强市工作领导小组办公室"
+    assert office.get_attribute("aria-pressed") == "true"
+    assert bureau.get_attribute("aria-pressed") == "false"
+    page.screenshot(path=os.path.join(screenshot_dir, "import-news-report.png"), full_page=True)
+    # A report has no title of its own: the clerk names the draft.
+    page.get_by_label("标题").fill("长沙市2024年“质量月”活动")
+
+    page.get_by_role("button", name="确认导入").click()
+    page.wait_for_url("**/notices/*/")
+    assert Notice.objects.get(unit=changsha).issuer_names == ["长沙市质量强市工作领导小组办公室"]

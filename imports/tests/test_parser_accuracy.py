@@ -83,3 +83,20 @@ def test_unit_names_score_leniently_and_strictly_apart(tmp_path: Path) -> None:
     report = evaluate_cases(load_cases(tmp_path))
     assert report.per_field["issuers"] == [1.0]
     assert report.strict["issuers"] == [0.0]
+
+
+REPORT = (
+    "9月5日，长沙市2024年“质量月”活动在五一广场启动。长沙市质量强市工作领导小组办公室、"
+    "长沙市教育局等单位在现场设立咨询台，向市民宣传质量知识。"
+)
+
+
+def test_a_wrong_issuer_counts_as_offered_when_the_right_unit_is_among_the_offers(
+    tmp_path: Path,
+) -> None:
+    gold(tmp_path, "a", REPORT, {"expected": {"issuers": ["长沙市教育局"]}})
+    gold(tmp_path, "b", REPORT, {"expected": {"issuers": ["长沙市发展和改革委员会"]}})
+    report = evaluate_cases(load_cases(tmp_path))
+    assert report.per_field["issuers"] == [0.0, 0.0]
+    assert report.offered == [True, False]
+    assert "offered beside them: 1/2" in format_report("dev", report, show_misses=False)

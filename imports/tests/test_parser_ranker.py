@@ -3,7 +3,8 @@ model file loads; training is deterministic; the issuer set follows the gold con
 
 from __future__ import annotations
 
-from imports.parser import ranker, train_issuers
+from imports.parser import parse_file, parse_text, ranker, train_issuers
+from imports.parser.accuracy import DEFAULT_FIXTURES
 from imports.parser.normalize import normalize
 
 
@@ -178,3 +179,33 @@ def test_a_unit_seen_only_as_the_news_source_scores_below_the_same_unit_running_
     source = features("记者从某某市市场监管局获悉，全市“质量月”活动启动。", "某某市市场监管局")
     runs = features("某某市市场监管局启动全市“质量月”活动。", "某某市市场监管局")
     assert ranker.probability(source, weights) < ranker.probability(runs, weights)
+
+
+# --- the units a report names, offered to the clerk beside its issuer --------------------------
+
+
+def test_a_report_offers_the_units_it_names_that_are_not_its_issuer() -> None:
+    parsed = parse_text(
+        "9月5日，长沙市2024年“质量月”活动在五一广场启动。长沙市质量强市工作领导小组办公室、"
+        "长沙市教育局等单位在现场设立咨询台，向市民宣传质量知识。"
+    )
+    assert set(parsed.named_units) == {"长沙市质量强市工作领导小组办公室", "长沙市教育局"}
+    assert not set(parsed.named_units) & set(parsed.issuers)
+
+
+def test_the_issuer_a_report_names_is_not_offered_again() -> None:
+    parsed = parse_text(
+        "9月1日，长沙市市场监督管理局联合长沙市教育局等10个部门开展2024年“质量月”活动。"
+        "长沙市质量强市工作领导小组办公室负责协调。"
+    )
+    assert "长沙市市场监督管理局" in parsed.issuers
+    assert "长沙市市场监督管理局" not in parsed.named_units
+
+
+def test_a_collective_is_not_offered() -> None:
+    parsed = parse_text("今年“质量月”期间，全省各级质监部门开展了形式多样的宣传活动。")
+    assert not [n for n in parsed.named_units if "各级" in n]
+
+
+def test_a_signed_notice_offers_no_other_units() -> None:
+    assert parse_file(DEFAULT_FIXTURES / "2023-hunan-province-plan.txt").named_units == []

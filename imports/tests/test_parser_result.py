@@ -35,3 +35,9 @@ def test_clerks_edited_copy_without_newer_keys_still_reads() -> None:
         [],
         "",
     )
+    assert notice.named_units == []
+
+
+def test_a_reports_offered_units_read_back_from_json() -> None:
+    notice = ParsedNotice.from_json({"issuers": [], "named_units": ["长沙市教育局"]})
+    assert ParsedNotice.from_json(notice.to_json()).named_units == ["长沙市教育局"]

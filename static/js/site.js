@@ -32,6 +32,21 @@
     if (row) row.remove();
   });
 
+  // <button data-append-line="id" value="name">: adds the name as a line of that textarea
+  // (a unit the import offers for 发文机关), once; pressing it again takes the line out.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-append-line]");
+    if (!button) return;
+    var box = document.getElementById(button.dataset.appendLine);
+    if (!box) return;
+    var lines = box.value.split("\n").map(function (l) { return l.trim(); }).filter(Boolean);
+    var at = lines.indexOf(button.value);
+    if (at < 0) lines.push(button.value); else lines.splice(at, 1);
+    box.value = lines.join("\n");
+    button.setAttribute("aria-pressed", at < 0 ? "true" : "false");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+
   // <… data-error-alert=".selector">: an htmx request inside it that fails shows the alert.
   document.addEventListener("htmx:responseError", function (event) {
     var box = event.target.closest && event.target.closest("[data-error-alert]");
