@@ -426,10 +426,13 @@ def suggestions(text: str, chosen: list[str], limit: int = SUGGESTIONS) -> list[
     right one from these on the import page instead of typing it. Collectives (各级质监部门)
     and names that only end like a body are left out."""
     weights = load_weights()
-    scored = sorted(candidates(text), key=lambda c: (-probability(c.features, weights), c.first))
+    scored = sorted(
+        ((probability(c.features, weights), c) for c in candidates(text)),
+        key=lambda pc: (-pc[0], pc[1].first),
+    )
     out: list[str] = []
-    for cand in scored:
-        if len(out) >= limit or probability(cand.features, weights) < SUGGEST_MIN:
+    for p, cand in scored:
+        if len(out) >= limit or p < SUGGEST_MIN:
             break
         name = fullest([cand.name], text)[0]
         taken = chosen + out

@@ -14,6 +14,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SEED = Path(__file__).resolve().parent / "fixtures" / "2023-hunan-province-plan.txt"
 
 
+def open_import(page, username: str, unit: str) -> None:
+    """Log in as `username` and open 导入公文 for `unit`, as a clerk does."""
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("link", name="导入公文").click()
+    page.get_by_role("link", name=unit).click()
+
+
 def hunan_docx(path: Path) -> Path:
     """The Hunan seed as a clerk's Word file: paragraphs, tab-separated lines as tables."""
     from docx import Document
@@ -48,12 +58,7 @@ def test_clerk_uploads_a_docx_checks_the_preview_and_gets_a_draft(page, screensh
     make_user("hunan_editor", hunan, "editor", first_name="湖南省局编辑")
     docx = hunan_docx(tmp_path / "湖南省2023年质量月活动方案.docx")
 
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill("hunan_editor")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_role("link", name="导入公文").click()
-    page.get_by_role("link", name="湖南省市场监督管理局").click()
+    open_import(page, "hunan_editor", "湖南省市场监督管理局")
     page.get_by_label("公文文件").set_input_files(str(docx))
     page.screenshot(path=os.path.join(screenshot_dir, "import-upload.png"), full_page=True)
     page.get_by_role("button", name="识别").click()
@@ -84,12 +89,7 @@ def test_city_admin_creates_the_unknown_district_bureau_while_importing(page, sc
     changsha = world.unit("长沙市")
     Department.objects.create(unit=changsha, name="质量科")
 
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill("changsha_admin")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_role("link", name="导入公文").click()
-    page.get_by_role("link", name="长沙市市场监督管理局").click()
+    open_import(page, "changsha_admin", "长沙市市场监督管理局")
     page.get_by_label("或粘贴公文全文").fill(CHANGSHA_TEXT)
     page.get_by_role("button", name="识别").click()
 
@@ -125,12 +125,7 @@ def test_clerk_picks_the_issuer_of_a_news_report_from_the_units_it_names(page, s
     world = build_world()
     changsha = world.unit("长沙市")
 
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill("changsha_admin")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_role("link", name="导入公文").click()
-    page.get_by_role("link", name="长沙市市场监督管理局").click()
+    open_import(page, "changsha_admin", "长沙市市场监督管理局")
     page.get_by_label("或粘贴公文全文").fill(NEWS_REPORT)
     page.get_by_role("button", name="识别").click()
 
