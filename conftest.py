@@ -6,6 +6,7 @@ from django.db import connection
 from django.utils import translation
 
 from core.testing.s3 import seaweedfs
+from core.testing.selection import touches_database
 from core.testing.shared import Layer, WorldKeeper, layers_needed
 from core.testing.world import Reporting, World, build_reporting, build_world
 from reports.services import forget_statistic_fields
@@ -61,11 +62,28 @@ _keeper: WorldKeeper | None = None
 _current_item: pytest.Item | None = None
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="只运行用到数据库的测试（PostgreSQL 那一轮：其余测试与数据库无关，SQLite 一轮已运行）。",
+    )
+
+
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Within each module's run of tests (pytest-django has already put the rolled-back ones
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL run keeps only the tests that reach the database: a parser or document
+    test gives the same answer on either server, and pytest-django refuses a test that reaches
+    the database without asking, so none is dropped that would have exercised PostgreSQL.
+
+    Within each module's run of tests (pytest-django has already put the rolled-back ones
     before the transactional ones), the tests that share the most layers come first: a layer is
     built once for a row of modules that share it, and module-scoped fixtures still run once."""
+    if config.getoption("database_tests_only"):
+        elsewhere = [item for item in items if not touches_database(item)]
+        if elsewhere:
+            config.hook.pytest_deselected(items=elsewhere)
+            items[:] = [item for item in items if touches_database(item)]
     runs: list[list[pytest.Item]] = []
     for item in items:
         if runs and getattr(runs[-1][0], "module", None) is getattr(item, "module", None):

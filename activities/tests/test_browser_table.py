@@ -8,18 +8,11 @@ import pytest
 from activities.services import activity_create
 from campaigns.models import Campaign
 from campaigns.services import national_campaigns_load, notice_create
-from core.testing.world import PASSWORD, build_world
+from core.testing.browser import log_in
+from core.testing.world import build_world
 from orgs.models import Department
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"^(?!.*login)"))
 
 
 def test_clerk_edits_adds_and_meets_a_conflict_inline(page, chromium, live_server, screenshot_dir):

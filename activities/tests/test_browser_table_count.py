@@ -1,12 +1,11 @@
 """The heading of the inline activity table counts the rows as the clerk adds them."""
 
-import re
-
 import pytest
 
 from campaigns.models import Campaign
 from campaigns.services import national_campaigns_load, notice_create
-from core.testing.world import PASSWORD, build_world
+from core.testing.browser import log_in
+from core.testing.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,11 +19,7 @@ def test_the_count_follows_the_rows_added_inline(page):
         unit=world.unit("长沙市"),
         title="长沙市2023年“质量月”活动方案",
     )
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill("changsha_editor")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"^(?!.*login)"))
+    log_in(page, "changsha_editor")
     page.goto(f"/activities/notice/{plan.pk}/")
     count = page.locator("#activity-count")
     assert count.inner_text() == "（0）"

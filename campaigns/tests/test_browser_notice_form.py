@@ -12,20 +12,14 @@ from campaigns import services
 from campaigns.models import Notice, NoticeAttachment
 from cascade.forms import MSG_DUE_WITHOUT_MATERIALS
 from cascade.views import MSG_DRAFT_SAVED
-from core.testing.world import PASSWORD, build_world, make_user
+from core.testing.browser import log_in
+from core.testing.world import build_world, make_user
 from orgs.scoping import Role
 from reports.models import DEFAULT_MATERIALS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def docx_bytes(text: str) -> bytes:

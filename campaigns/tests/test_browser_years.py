@@ -5,18 +5,12 @@ import pytest
 from campaigns import services
 from campaigns.models import Campaign
 from campaigns.services import MSG_CAMPAIGN_EXISTS
-from core.testing.world import PASSWORD, build_world
+from core.testing.browser import log_in
+from core.testing.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PLAN_2023 = "长沙市2023年“质量月”活动方案"
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def test_national_admin_opens_2024_and_a_city_still_sees_its_2023_notices(

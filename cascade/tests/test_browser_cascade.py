@@ -6,7 +6,8 @@ from campaigns import services
 from campaigns.models import Notice, Slogan
 from campaigns.views import MSG_ISSUED, MSG_SLOGANS_SAVED
 from cascade.views import MSG_PLAN_DRAFTED
-from core.testing.world import PASSWORD, build_world, make_user
+from core.testing.browser import log_in
+from core.testing.world import build_world, make_user
 from orgs.scoping import Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,10 +37,7 @@ def test_city_clerk_turns_the_provincial_notice_into_an_issued_city_plan(page, s
     def shot(name):
         page.screenshot(path=os.path.join(screenshot_dir, f"cascade-{name}.png"), full_page=True)
 
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill("changsha_editor")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    log_in(page, "changsha_editor")
     page.get_by_role("link", name="收文箱").click()
     page.get_by_role("heading", name="收文箱").wait_for()
     assert page.get_by_text("未读").first.is_visible()

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from campaigns.models import Notice
 from cascade.services import plan_draft_get_or_create
+from core.testing.demo import demo_loaded
 from orgs.models import OrgUnit
 from public.tests.test_accessibility import (
     PHONE,
@@ -23,7 +24,7 @@ from public.tests.test_accessibility import (
 )
 from reports.models import ExpectedReport
 from reports.rules import EDITABLE_STATUSES
-from seeding.demo import demo_load, demo_password
+from seeding.demo import demo_password
 
 IMPORT_FIXTURES = Path(settings.BASE_DIR) / "imports" / "tests" / "fixtures"
 
@@ -117,7 +118,7 @@ def test_login_page_has_no_serious_or_critical_axe_violation_and_ties_its_errors
 
 
 def test_the_pages_clerks_use_most_have_no_serious_or_critical_axe_violation(page):
-    demo_load()
+    demo_loaded()
     _changsha_plan_drafted()
     found = []
     for username in USERS:
@@ -134,7 +135,7 @@ def test_the_pages_clerks_use_most_have_no_serious_or_critical_axe_violation(pag
 
 def test_the_pages_clerks_use_most_fit_a_phone_and_pass_axe_there(chromium, live_server):
     # A county or city clerk checks a task on the phone: no page may scroll sideways.
-    demo_load()
+    demo_loaded()
     _changsha_plan_drafted()
     context = chromium.new_context(base_url=live_server.url, locale="zh-CN", **PHONE)
     page = context.new_page()
@@ -155,7 +156,7 @@ def test_the_pages_clerks_use_most_fit_a_phone_and_pass_axe_there(chromium, live
 def test_the_pages_clerks_use_most_pass_axe_in_english(page):
     # A clerk who reads English chooses it with the switcher in the header; the pages then say
     # so (lang="en", which screen readers read by) and still pass axe.
-    demo_load()
+    demo_loaded()
     _changsha_plan_drafted()
     found = []
     for username in ("hunan_admin", "yongan_editor"):
@@ -174,7 +175,7 @@ def test_the_pages_clerks_use_most_pass_axe_in_english(page):
 
 
 def test_the_staff_forms_sent_empty_tie_each_error_to_its_field_and_pass_axe(page):
-    demo_load()
+    demo_loaded()
     found = []
 
     _log_in(page, "hunan_admin")

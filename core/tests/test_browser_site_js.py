@@ -9,7 +9,8 @@ from activities.models import Activity
 from activities.services import activity_create
 from campaigns.models import Campaign
 from campaigns.services import national_campaigns_load, notice_create
-from core.testing.world import PASSWORD, build_world
+from core.testing.browser import log_in
+from core.testing.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,18 +25,10 @@ def _watch_policy(page) -> list[str]:
     return problems
 
 
-def _log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"^(?!.*login)"))
-
-
 def test_choosing_a_language_switches_the_page_at_once(page):
     build_world()
     problems = _watch_policy(page)
-    _log_in(page, "changsha_editor")
+    log_in(page, "changsha_editor")
     page.locator("#lang-select").select_option("en")
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     page.locator("#lang-select").select_option("zh-hans")
@@ -55,7 +48,7 @@ def test_the_activity_table_cancels_a_new_row_and_tells_of_a_failed_request(page
     )
     gone = activity_create(actor=editor, notice=plan, title="加大宣传力度", window_text="9月")
     problems = _watch_policy(page)
-    _log_in(page, "changsha_editor")
+    log_in(page, "changsha_editor")
     page.goto(f"/activities/notice/{plan.pk}/")
 
     page.get_by_role("link", name="新增一行").click()

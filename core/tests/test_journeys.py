@@ -24,7 +24,8 @@ from campaigns.models import Campaign, Notice, Slogan
 from campaigns.views import MSG_SLOGANS_SAVED
 from cascade.views import MSG_DRAFT_SAVED as MSG_NOTICE_DRAFT_SAVED
 from cascade.views import MSG_PLAN_DRAFTED
-from core.testing.world import PASSWORD, build_world, make_user
+from core.testing.browser import log_in
+from core.testing.world import build_world, make_user
 from orgs.models import OrgUnit
 from orgs.scoping import Role
 from reports.models import ExpectedReport, Report, ReportRequirement, SentReminder
@@ -95,11 +96,7 @@ class Journey:
         self.page = self.context.new_page()
         self.username = username
         self.screenshot_dir = screenshot_dir
-        self.page.goto("/accounts/login/")
-        self.page.get_by_label("用户名").fill(username)
-        self.page.get_by_label("密码").fill(PASSWORD)
-        self.page.get_by_role("button", name="登录").click()
-        self.page.get_by_role("heading", name="我的单位").wait_for()
+        log_in(self.page, username)
 
     def shot(self, name: str) -> None:
         self.page.screenshot(

@@ -4,7 +4,8 @@ import os
 import pytest
 from django.utils import timezone
 
-from core.testing.world import PASSWORD, build_world, make_user
+from core.testing.browser import log_in
+from core.testing.world import build_world, make_user
 from dashboards.selectors import RED
 from orgs.divisions import Division
 from orgs.scoping import Role
@@ -46,10 +47,7 @@ def _option(page, element_id: str):
 
 def test_the_provincial_admin_sees_the_late_city_in_red(page, screenshot_dir):
     units = _fujian()
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill("fujian_admin")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    log_in(page, "fujian_admin")
     page.get_by_role("link", name="数据看板").click()
     page.get_by_role("heading", name="数据看板 · 福建省").wait_for()
     page.wait_for_function(

@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import Slogan
+from core.testing.browser import log_in
 from core.testing.world import PASSWORD, build_world, make_user
 from orgs.models import OrgUnit
 from orgs.scoping import Role
@@ -74,18 +75,10 @@ def _watch_violations(page) -> list[str]:
     return problems
 
 
-def _log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/orgs/**")
-
-
 def test_a_unit_named_with_script_shows_as_text_everywhere_and_runs_nowhere(page):
     world, hunan, zone, requirement, report = _setup()
     problems = _watch_violations(page)
-    _log_in(page, "national_admin")
+    log_in(page, "national_admin")
 
     # The dashboard: hover each bar until the tooltip shows the unit's name.
     page.goto(f"{reverse('dashboards:dashboard', args=[hunan.pk])}?requirement={requirement.pk}")

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from campaigns.models import Notice
-from core.testing.world import PASSWORD, build_world, make_user
+from core.testing.browser import log_in
+from core.testing.world import build_world, make_user
 from imports.models import NoticeImport
 from imports.tests.samples import CHANGSHA_TEXT
 from orgs.models import Department, OrgUnit
@@ -16,10 +17,7 @@ SEED = Path(__file__).resolve().parent / "fixtures" / "2023-hunan-province-plan.
 
 def open_import(page, username: str, unit: str) -> None:
     """Log in as `username` and open 导入公文 for `unit`, as a clerk does."""
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    log_in(page, username)
     page.get_by_role("link", name="导入公文").click()
     page.get_by_role("link", name=unit).click()
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from core.testing.world import PASSWORD
+from core.testing.browser import log_in
 from inspections.models import InspectionTarget, SamplingPlan
 from inspections.views import MSG_PUBLISHED
 
@@ -15,18 +15,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "芙蓉区机动车检验机构双随机抽查"
 
 
-def _log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_role("heading", name="我的单位").wait_for()
-
-
 def test_a_county_plans_draws_records_and_publishes(
     county, page, chromium, live_server, screenshot_dir
 ):
-    _log_in(page, "furong_editor")
+    log_in(page, "furong_editor")
     # The plan starts from the activity's row in the county's 活动计划安排表 …
     page.goto(reverse("activities:notice_page", args=[county.activity.notice_id]))
     page.locator(f"#activity-{county.activity.pk}").get_by_role("link", name="新建抽查计划").click()
@@ -83,7 +75,7 @@ def test_a_county_plans_draws_records_and_publishes(
 
     # The city sees the county's plan, published in time, on its board.
     city = chromium.new_context(base_url=live_server.url, locale="zh-CN").new_page()
-    _log_in(city, "changsha_viewer")
+    log_in(city, "changsha_viewer")
     city.get_by_role("link", name="双随机抽查", exact=True).click()
     city.get_by_role("link", name="抽查督查").click()
     row = city.locator('#board tr[data-unit="芙蓉区"]')

@@ -5,7 +5,8 @@ a visitor on a phone finds the poster and its download."""
 import pytest
 from auditlog.models import LogEntry
 
-from core.testing.world import PASSWORD, build_world
+from core.testing.browser import log_in
+from core.testing.world import build_world
 from media import uploads
 from media.models import MediaItem
 from media.tests.factories import campaign_2023, png_bytes, poster_item
@@ -13,13 +14,6 @@ from media.views import MSG_SAVED, MSG_UNCHANGED
 from public.tests.pages import check_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def snapshot(item: MediaItem) -> dict:

@@ -20,13 +20,13 @@ from awards import services as awards_services
 from awards.models import AwardRound
 from awards.tests.factories import CODES, pdf, queued_code
 from campaigns.models import Notice
+from core.testing.demo import demo_loaded
 from inspections.models import SamplingPlan
 from media.models import MediaItem
 from orgs.models import OrgUnit
 from public.models import Poll, PublicEvent
 from public.services import registration_create
 from public.tests.factories import public_activity
-from seeding.demo import demo_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -243,7 +243,7 @@ def test_every_public_page_has_no_serious_or_critical_axe_violation(
     visitor, django_capture_on_commit_callbacks
 ):
     page, on_phone, language = visitor
-    demo_load()
+    demo_loaded()
     pages = public_pages(django_capture_on_commit_callbacks)
     found = []
     for name, url in pages.items():

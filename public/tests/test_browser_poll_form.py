@@ -7,19 +7,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from core.testing.world import PASSWORD, build_world
+from core.testing.browser import log_in
+from core.testing.world import build_world
 from public.models import Poll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MSG_SAMPLING_SAVED = "抽检情况已登记。"
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def snapshot(poll: Poll) -> dict:

@@ -8,7 +8,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from core.testing.world import PASSWORD, make_user
+from core.testing.browser import log_in
+from core.testing.world import make_user
 from imports.services import notice_import_create
 from imports.tests.test_import_new_units import CHANGSHA_TEXT
 from orgs.scoping import Role
@@ -21,18 +22,10 @@ from reports.views.requirements import MSG_REQUIREMENT_SAVED
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_role("heading", name="我的单位").wait_for()
-
-
 def test_saving_a_requirement_unchanged_keeps_its_due_date(reporting, page):
     requirement = reporting.province_req
     factories.due_date_set(requirement, due=datetime.date(2026, 12, 20))
-    _log_in(page, "hunan_editor")
+    log_in(page, "hunan_editor")
     page.goto(reverse("reports:requirement_edit", args=[requirement.notice_id]))
     assert page.get_by_label("报送截止日期").input_value() == "2026-12-20"
     page.get_by_role("button", name="保存报送要求").click()
@@ -46,7 +39,7 @@ def test_the_import_preview_keeps_the_issue_date_the_parser_read(world, page):
     notice_import = notice_import_create(
         actor=changsha_admin, unit=world.unit("长沙市"), text=CHANGSHA_TEXT
     )
-    _log_in(page, "changsha_importer")
+    log_in(page, "changsha_importer")
     page.goto(reverse("imports:preview", args=[notice_import.pk]))
     assert page.get_by_label("成文日期").input_value() == "2023-08-30"
     page.get_by_role("button", name="确认导入").click()
@@ -65,7 +58,7 @@ def test_saving_a_public_event_unchanged_keeps_its_times(world, page):
         ends_at=starts + datetime.timedelta(hours=2),
         registration_closes_at=starts - datetime.timedelta(days=1),
     )
-    _log_in(page, "furong_admin")
+    log_in(page, "furong_admin")
     page.goto(reverse("public:staff_event_edit", args=[activity.pk]))
     assert page.get_by_label("活动开始时间").input_value() == "2026-09-20T09:30"
     page.get_by_role("button", name="保存").click()

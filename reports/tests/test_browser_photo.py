@@ -3,7 +3,7 @@ asked for, is told a photo is missing, uploads one and submits."""
 
 import pytest
 
-from core.testing.world import PASSWORD
+from core.testing.browser import log_in
 from reports.models import Material, Report
 from reports.tests import factories
 
@@ -22,10 +22,7 @@ def test_clerk_submits_a_report_with_a_photo(reporting, page, screenshot_dir, tm
     photo = tmp_path / "启动仪式现场.png"
     photo.write_bytes(factories.png_bytes())
 
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill("furong_editor")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    log_in(page, "furong_editor")
     page.get_by_role("link", name="报送", exact=True).click()
     page.get_by_role("link", name="长沙市“质量月”图片报送").click()
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from core.testing.world import PASSWORD
+from core.testing.browser import log_in
 from notifications.models import Notification
 from reports.models import SentReminder
 from reports.services.messages import MSG_REMINDED
@@ -15,16 +15,8 @@ from reports.tests.test_supervision_reminders import overdue  # noqa: F401  (fix
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_role("heading", name="我的单位").wait_for()
-
-
 def test_one_click_asks_for_and_reaches_the_units_listed(reporting, overdue, page):  # noqa: F811
-    _log_in(page, "hunan_editor")
+    log_in(page, "hunan_editor")
     hunan = reporting.unit("湖南省")
     page.goto(
         reverse("reports:supervision", args=[hunan.pk])
@@ -49,7 +41,7 @@ def test_a_row_button_reminds_that_unit_only_and_not_twice_a_day(
     overdue,  # noqa: F811
     page,
 ):
-    _log_in(page, "hunan_editor")
+    log_in(page, "hunan_editor")
     hunan = reporting.unit("湖南省")
     page.goto(
         reverse("reports:supervision", args=[hunan.pk])
