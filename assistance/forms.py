@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assistance.models import ProblemField, ServiceCase
 from assistance.services import SERVING_KINDS
-from core.widgets import DateInput
+from core.widgets import DateInput, LongSelect
 from orgs.models import OrgUnit
 
 
@@ -40,7 +40,9 @@ class RequestForm(forms.Form):
 
 
 class OpenForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("承办单位"), queryset=OrgUnit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("承办单位"), queryset=OrgUnit.objects.none(), widget=LongSelect
+    )
     name = forms.CharField(label=_("企业名称"), max_length=200)
     code = forms.CharField(label=_("统一社会信用代码"), max_length=30)
     contact_name = forms.CharField(label=_("联系人"), max_length=50, required=False)

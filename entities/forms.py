@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import LongSelect
 from entities.models import MarketEntity
 from orgs import scoping
 from orgs.models import OrgUnit
@@ -10,6 +11,7 @@ class EntityForm(forms.ModelForm):
     class Meta:
         model = MarketEntity
         fields = ["name", "credit_code", "license_no", "address", "region", "field", "status"]
+        widgets = {"region": LongSelect}
 
     def __init__(self, *args, user, **kwargs) -> None:
         kwargs.setdefault("label_suffix", "")

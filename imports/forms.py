@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 from activities.services import WINDOW_UNREADABLE
 from activities.windows import window_dates
 from campaigns.models import Notice
-from core.widgets import DateInput
+from core.widgets import DateInput, LongSelect
 from imports.parser import Contact, ParsedActivity, ParsedNotice
 from imports.services import NewUnit
 from orgs.models import OrgUnit
@@ -241,6 +241,7 @@ class UnmatchedNameForm(forms.Form):
         label=_("上级单位"),
         queryset=OrgUnit.objects.all(),
         required=False,
+        widget=LongSelect,
         error_messages={"invalid_choice": _("所选的上级单位不存在。")},
     )
     kind = forms.ChoiceField(

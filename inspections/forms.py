@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
-from core.widgets import DateInput
+from core.widgets import DateInput, LongSelect, LongSelectMultiple
 from entities.models import Field, MarketEntity
 from inspections.models import InspectionTarget, SamplingPlan
 from inspections.services import PLAN_FIELDS
@@ -24,7 +24,9 @@ def _territorial_units(user):
 
 class InspectorForm(_Form):
     name = forms.CharField(label=_("姓名"), max_length=50)
-    unit = forms.ModelChoiceField(label=_("单位"), queryset=OrgUnit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("单位"), queryset=OrgUnit.objects.none(), widget=LongSelect
+    )
     badge_no = forms.CharField(label=_("执法证号"), max_length=30)
     fields = forms.MultipleChoiceField(
         label=_("擅长领域"),
@@ -58,6 +60,7 @@ class PlanForm(_Form):
     regions = forms.ModelMultipleChoiceField(
         label=_("抽查地区"),
         queryset=OrgUnit.objects.none(),
+        widget=LongSelectMultiple,
         required=False,
         help_text=_("不选则为本单位全辖"),
     )

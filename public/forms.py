@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import DateInput, DateTimeInput
+from core.widgets import DateInput, DateTimeInput, LongSelect
 from public.models import MOBILE_MESSAGE, mobile_validator
 
 
@@ -136,7 +136,7 @@ class MessageForm(PublicForm):
 
 
 class PollForm(PublicForm):
-    unit = forms.ModelChoiceField(label=_("发起单位"), queryset=None)
+    unit = forms.ModelChoiceField(label=_("发起单位"), queryset=None, widget=LongSelect)
     title = forms.CharField(label=_("标题"), max_length=200)
     description = forms.CharField(
         label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import DateInput
+from core.widgets import DateInput, LongSelect
 from orgs.models import OrgUnit
 from reports import services
 from reports.models import Bulletin, Material, StatisticField
@@ -188,7 +188,9 @@ class AddExpectedForm(forms.Form):
 
 
 class BulletinForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("报送单位"), queryset=OrgUnit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("报送单位"), queryset=OrgUnit.objects.none(), widget=LongSelect
+    )
     kind = forms.ChoiceField(label=_("类型"), choices=Bulletin.Kind.choices)
     title = forms.CharField(label=_("标题"), max_length=200)
     body = forms.CharField(label=_("内容"), widget=forms.Textarea(attrs={"rows": 8}))
