@@ -2,7 +2,8 @@ import os
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import translation
 
 from core.testing.s3 import seaweedfs
@@ -10,6 +11,7 @@ from core.testing.selection import touches_database
 from core.testing.shared import Layer, WorldKeeper, layers_needed
 from core.testing.world import Reporting, World, build_reporting, build_world
 from reports.services import forget_statistic_fields
+from seeding.demo import demo_load
 
 
 def pytest_report_header(config):
@@ -20,18 +22,56 @@ def pytest_report_header(config):
     return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({where})"
 
 
-@pytest.fixture(autouse=True)
-def _fast_tests(settings, tmp_path):
-    # Argon2 is deliberately slow; tests that check hashing ask for it explicitly.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {
-        **settings.STORAGES,
+def _file_storages(location: str) -> dict:
+    return {
         "default": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "media")},
+            "OPTIONS": {"location": location},
         },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests(settings, request):
+    # Argon2 is deliberately slow; tests that check hashing ask for it explicitly.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if "demo" in request.fixturenames:
+        # The module's demo wrote its uploads to the module's folder: its tests read them there.
+        settings.STORAGES = request.getfixturevalue("demo_storages")
+    else:
+        settings.STORAGES = _file_storages(str(request.getfixturevalue("tmp_path") / "media"))
+
+
+@pytest.fixture(scope="module")
+def demo_storages(tmp_path_factory) -> dict:
+    """The files of the module's demo (report photos and videos, posters), one folder."""
+    return _file_storages(str(tmp_path_factory.mktemp("demo-media")))
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_storages):
+    """The demo (`manage.py load_demo`), loaded once for the module's tests that ask for it.
+
+    One transaction around the module, rolled back at its end: the demo is there for every test
+    here (each test's own transaction nests inside) and for no test elsewhere.
+    """
+    with django_db_blocker.unblock(), override_settings(STORAGES=demo_storages):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            demo_load()
+            if connection.vendor == "postgresql":
+                # Autovacuum never sees rows of an open transaction: without fresh statistics
+                # the planner takes the demo's tables for empty and picks plans that scan
+                # them once per row (a report page took minutes). ANALYZE inside the
+                # transaction reads its own rows.
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

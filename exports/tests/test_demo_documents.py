@@ -17,8 +17,6 @@ from dataclasses import dataclass
 import pdfplumber
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from docx import Document
@@ -54,19 +52,6 @@ SEEDS = [
     Seed("鄂质强办函〔2020〕3号", 1, "为深入贯彻习近平新时代中国特色社会主义思想"),
 ]
 IDS = [seed.doc_number for seed in SEEDS]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

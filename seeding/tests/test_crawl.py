@@ -1,16 +1,16 @@
 """Every link the platform shows works: logged in as each demo user and as a visitor, following
 the same-site links of every page reached (core.testing.crawl), no link answers an error and
 every download link answers its file. The demo data (`manage.py load_demo`) is built once for
-the module: the crawl only reads, and each test rolls back what its visits wrote."""
+the module (the `demo` fixture of the root conftest.py): the crawl only reads, and each test
+rolls back what its visits wrote."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from core.testing.crawl import CrawlResult, crawl, url_kind
-from seeding.demo import USERS, demo_load
+from seeding.demo import USERS
 
 ROLES = ["admin", *(username for username, *_ in USERS)]
 
@@ -18,49 +18,6 @@ ROLES = ["admin", *(username for username, *_ in USERS)]
 # reason: the crawl names them in its output and stays green meanwhile. Remove an entry as
 # soon as its fix is in; an empty list is the goal.
 KNOWN_BROKEN_ELSEWHERE: dict[str, str] = {}
-
-
-@pytest.fixture(scope="module")
-def demo_storages(tmp_path_factory) -> dict:
-    """The demo's uploads (report photos and videos) live in one folder for the module: they
-    are written once, when the demo is built, and opened by every role's crawl."""
-    media = tmp_path_factory.mktemp("demo-media")
-    return {
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(media)},
-        },
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture(autouse=True)
-def _fast_tests(settings, demo_storages):
-    """conftest.py's, with the module's media folder instead of one per test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = demo_storages
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_storages):
-    with django_db_blocker.unblock(), override_settings(STORAGES=demo_storages):
-        # One transaction around the module, rolled back at its end: the demo is there for
-        # every test here (each test's own transaction nests inside) and for no test elsewhere.
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            demo_load()
-            if connection.vendor == "postgresql":
-                # Autovacuum never sees rows of an open transaction: without fresh statistics
-                # the planner takes the demo's tables for empty and picks plans that scan
-                # them once per row (a report page took minutes). ANALYZE inside the
-                # transaction reads its own rows.
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def _assert_no_broken_links(who: str, result: CrawlResult) -> None:

@@ -76,8 +76,7 @@ def outcomes(requirement: ReportRequirement) -> dict[str, int]:
     return counted
 
 
-def test_the_demo_shows_a_reporting_round_in_colour_across_hunan_and_fujian():
-    call_command("load_demo")
+def test_the_demo_shows_a_reporting_round_in_colour_across_hunan_and_fujian(demo):
     today = timezone.localdate()
     hunan = ReportRequirement.objects.get(notice__doc_number="湘市监办发〔2023〕57号")
     yongan = ReportRequirement.objects.get(notice__doc_number="永市监质〔2023〕35号")
@@ -104,8 +103,7 @@ def test_the_demo_shows_a_reporting_round_in_colour_across_hunan_and_fujian():
     assert sum(1 for row in by_child.values() if row.overdue) > 20
 
 
-def test_every_demo_document_is_dated_from_its_own_text_not_the_day_it_was_loaded():
-    call_command("load_demo")
+def test_every_demo_document_is_dated_from_its_own_text_not_the_day_it_was_loaded(demo):
     dates = dict(Notice.objects.values_list("doc_number", "issue_date"))
     assert dates["国市监质发〔2023〕73号"] == datetime.date(2023, 8, 31)
     assert dates["永市监质〔2023〕35号"] == datetime.date(2023, 9, 13)
