@@ -35,14 +35,16 @@ pg_start
 # (core/testing/shared.py) is built once per file, not once per chunk of tests.
 # QM_TEST_WORKERS=0 runs in one process, as before.
 parallel=(-n "${QM_TEST_WORKERS:-auto}" --dist loadfile)
+# Each run names its slowest tests, so that the suite's time can be watched from CI's output.
+report=(--durations=15 --durations-min=5)
 
 status=0
 echo "== pytest on SQLite (with browser tests) =="
-env -u DATABASE_URL "$VENV_BIN/pytest" "${parallel[@]}" "$@" || status=$?
+env -u DATABASE_URL "$VENV_BIN/pytest" "${parallel[@]}" "${report[@]}" "$@" || status=$?
 
 echo "== pytest on PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') at 127.0.0.1:$pg_port =="
 # Only the tests that reach the database: the rest answer the same on either server (conftest.py).
 DATABASE_URL="$PG_BASE_URL/qualitymonth" \
-  "$VENV_BIN/pytest" "${parallel[@]}" -m "not browser" --database-tests-only "$@" || status=$?
+  "$VENV_BIN/pytest" "${parallel[@]}" "${report[@]}" -m "not browser" --database-tests-only "$@" || status=$?
 
 exit $status

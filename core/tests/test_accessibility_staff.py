@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from campaigns.models import Notice
 from cascade.services import plan_draft_get_or_create
+from core.testing.browser import log_in
 from core.testing.demo import demo_loaded
 from orgs.models import OrgUnit
 from public.tests.test_accessibility import (
@@ -34,12 +35,9 @@ USERS = ("hunan_admin", "changsha_editor", "yongan_editor", "nation_admin")
 
 
 def _log_in(page, username: str) -> None:
+    # The next demo user, in the same browser: the last one's session goes first.
     page.context.clear_cookies()
-    page.goto(reverse("login"))
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(demo_password())
-    page.get_by_role("button", name="登录").click()
-    page.get_by_role("heading", name="我的单位").wait_for()
+    log_in(page, username, demo_password())
 
 
 # htmx marks the element whose request is in flight, then the content it is swapping in.
