@@ -35,10 +35,7 @@ def test_a_test_whose_module_fixture_unblocks_the_database_is_kept(request, _unb
 
 class DjangoTestCaseIsKept(TestCase):
     def test_kept(self):
-        assert touches_database(self._pytest_item())
-
-    def _pytest_item(self):
-        return _ItemOf(type(self))
+        assert touches_database(_ItemOf(type(self)))
 
 
 class SimpleTestCaseIsLeft(SimpleTestCase):
