@@ -10,6 +10,7 @@ control can read, whatever the language; forms parse ISO in every language alrea
 from django import forms
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 ISO_DATE = "%Y-%m-%d"
 # datetime-local takes minutes at most ("2026-09-20T09:30"); seconds would be refused by the
@@ -60,9 +61,34 @@ class _OptionsInOnePass:
             taken = taken or selected
             mark = mark_safe(" selected") if selected else ""
             options.append(format_html('<option value="{}"{}>{}</option>', key, mark, label))
-        return format_html(
+        select = format_html(
             '<select name="{}"{}>{}</select>', name, _attributes(final), mark_safe("".join(options))
         )
+        if len(choices) < FILTER_FROM or not final.get("id"):
+            return select
+        return _with_filter(select, final["id"])
+
+
+# From this many options on, a search box above the list narrows it as one types (site.js):
+# scrolling 3,000 units for 天心区 is no way to choose one.
+FILTER_FROM = 30
+
+
+def _with_filter(select: str, select_id: str) -> str:
+    """The box that filters the options (hidden until site.js runs, and it has no name: it
+    sends nothing), the select, and where the number of matches is told."""
+    return format_html(
+        '<input type="search" class="option-filter" data-filter-options="{id}" '
+        'aria-controls="{id}" aria-label="{label}" placeholder="{label}" autocomplete="off" '
+        'data-matches="{matches}" data-no-match="{none}" hidden>{select}'
+        '<small class="option-filter-status" id="{id}-matches" aria-live="polite"></small>',
+        id=select_id,
+        label=_("输入名称筛选下面的选项"),
+        # The count is put in by the script: "{n}" stands for it.
+        matches=_("{n} 项匹配"),
+        none=_("没有匹配的选项，已选的不变"),
+        select=select,
+    )
 
 
 def _attributes(attrs: dict) -> str:

@@ -5,7 +5,7 @@ import re
 import pytest
 from django import forms
 
-from core.widgets import LongSelect, LongSelectMultiple
+from core.widgets import FILTER_FROM, LongSelect, LongSelectMultiple
 from orgs.models import OrgUnit
 
 
@@ -65,3 +65,15 @@ def test_the_chosen_unit_is_selected_and_a_name_is_escaped(world):
     )
     assert html.count(" selected") == 1
     assert "<b>" not in html
+
+
+def test_a_long_list_gets_a_box_that_filters_it_and_sends_nothing():
+    choices = [(str(n), f"第{n}号单位") for n in range(FILTER_FROM)]
+    html = str(LongSelect(choices=choices).render("unit", None, attrs={"id": "id_unit"}))
+    box = re.search(r"<input [^>]*>", html).group(0)
+    assert 'data-filter-options="id_unit"' in box
+    assert "name=" not in box  # the form sends the select's value only
+    assert " hidden" in box  # until the script that makes it work has run
+    assert html.index("<input") < html.index('<select name="unit"')
+    short = str(LongSelect(choices=choices[:-1]).render("unit", None, attrs={"id": "id_unit"}))
+    assert "<input" not in short

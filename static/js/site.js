@@ -47,6 +47,45 @@
     box.dispatchEvent(new Event("input", { bubbles: true }));
   });
 
+  // <input data-filter-options="id"> (core.widgets, above a select of thousands of units):
+  // typing narrows the list to the options whose name holds what was typed, shown open as a
+  // list to click in. Options already chosen stay in it: filtering never changes what the form
+  // sends. Enter in the box does not submit a form half-chosen.
+  function narrow(box) {
+    var select = document.getElementById(box.dataset.filterOptions);
+    if (!select) return;
+    var needle = box.value.trim().toLowerCase();
+    var shown = 0;
+    for (var i = 0; i < select.options.length; i++) {
+      var option = select.options[i];
+      var match = option.value !== "" && option.text.toLowerCase().indexOf(needle) >= 0;
+      option.hidden = needle !== "" && !match && !option.selected;
+      if (match) shown++;
+    }
+    if (!select.multiple) {
+      if (needle) select.size = Math.min(Math.max(shown + 1, 2), 10);
+      else select.removeAttribute("size");
+    }
+    var status = document.getElementById(select.id + "-matches");
+    if (status) {
+      status.textContent = !needle ? "" : shown ? box.dataset.matches.replace("{n}", shown) : box.dataset.noMatch;
+    }
+  }
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box.matches && box.matches("[data-filter-options]")) narrow(box);
+  });
+  document.addEventListener("keydown", function (event) {
+    var box = event.target;
+    if (event.key === "Enter" && box.matches && box.matches("[data-filter-options]")) event.preventDefault();
+  });
+  // The box does nothing without this script, so it is shown only once the script runs.
+  function reveal(root) {
+    root.querySelectorAll("[data-filter-options][hidden]").forEach(function (box) { box.hidden = false; });
+  }
+  reveal(document);
+  document.addEventListener("htmx:load", function (event) { reveal(event.target); });
+
   // <… data-error-alert=".selector">: an htmx request inside it that fails shows the alert.
   document.addEventListener("htmx:responseError", function (event) {
     var box = event.target.closest && event.target.closest("[data-error-alert]");
