@@ -117,6 +117,8 @@ def _runs_campaigns(name: str) -> bool:
             or name[0] in "省市县区州盟旗"
             or name.startswith("自治区")
             or name.endswith("总局")
+            # A place by its own words, without 市/县 (图木舒克质监局).
+            or places.starts_with_place_word(name, rules.CAMPAIGN_BODY)
             # A ministry named without a place: 住房和城乡建设部, 科学技术部.
             or (rules.NATIONAL_BODY_END.search(name) and name[0] not in rules.NOT_NATIONAL_START)
         )

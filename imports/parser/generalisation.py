@@ -241,6 +241,9 @@ def pieces() -> list[Piece]:
         _code_piece("digest: after a sentence dating it", digest, "_about_the_campaign", _named),
         _code_piece("digest: a contractor runs nothing", digest, "_contractor", _false),
         _code_piece("header: a relative 市 is the text's own", header, "_own_city", _none),
+        _code_piece(
+            "places: a body after a place's own words", places, "starts_with_place_word", _false
+        ),
     ]
     return out
 

@@ -63,6 +63,13 @@ _PLACE_KIND = re.compile(
 )
 
 
+def starts_with_place_word(name: str, body: re.Pattern[str]) -> bool:
+    """Whether the name is a body after a place's own words, its kind left out as reports write
+    it (图木舒克质监局, 铁岭质监局): ``body`` must follow the words at once."""
+    stems = _all_stems()
+    return any(name[:k] in stems and body.match(name[k:]) for k in range(2, min(len(name), 9)))
+
+
 def county_stems() -> frozenset[str]:
     """The own words of every county-level place (琼山, 福田, 射洪)."""
     stems = _stems()

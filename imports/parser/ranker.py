@@ -48,6 +48,8 @@ _BREAK = re.compile(
     # A head's title and a theme end a unit's name: "湛江市副市长欧先伟湛江市市场监管局".
     r"|副?(?:市长|县长|区长|省长|局长|厅长|书记|主任|主席|秘书长)|主题|领导(?!小组)"
 )
+# How the name of a bureau's own office, branch or team ends.
+_OFFICE_END = re.compile(r"(?:局|处|科|室|所|队|站|中心|院|办|股)$")
 # Not a name when the suffix goes on as a word: 部门, 行动, 社会, 会议.
 _BODY = re.compile(rf"[{rules.CJK}（）()]{{2,30}}?{rules.ORG_SUFFIX}")
 _LEADING = re.compile(
@@ -115,7 +117,10 @@ def _names(segment: str) -> list[str]:
     start, end = pieces[0].start(), pieces[0].end()
     runs: list[str] = []
     for m in pieces[1:]:
-        if m.start() == end:
+        # After a bureau only its own offices go on its name (…总局质量发展局, …局稽查队): the
+        # text after 局 is what it does (质监分局设置咨询台, 监督局依托…平台).
+        bureau = segment[start:end].endswith(("局", "厅")) and not _OFFICE_END.search(m.group(0))
+        if m.start() == end and not bureau:
             end = m.end()
         else:
             runs.append(segment[start:end])

@@ -145,6 +145,16 @@ def test_one_unit_in_two_forms_is_one_candidate() -> None:
     assert names == ["安徽省市场监督管理局"]
 
 
+def test_what_a_bureau_does_is_not_part_of_its_name() -> None:
+    names = [c.name for c in ranker.candidates("9月21日，元宝山区质监分局设置咨询台解答群众提问。")]
+    assert "元宝山区质监分局" in names
+
+
+def test_a_bureaus_own_office_stays_part_of_its_name() -> None:
+    names = [c.name for c in ranker.candidates("市场监管总局质量发展局部署“质量月”活动。")]
+    assert names == ["市场监管总局质量发展局"]
+
+
 # --- the model -----------------------------------------------------------------------------------
 
 

@@ -363,3 +363,12 @@ def test_a_bodys_member_units_at_an_event_are_a_collective_not_the_body() -> Non
 def test_an_institutes_teachers_are_its_people_not_the_institute() -> None:
     text = "今年“质量月”期间，市质检院授课老师们围绕常见的学生用品质量问题进行了讲解。"
     assert bodies(text) is None
+
+
+def test_a_body_after_a_places_own_words_runs_the_campaign() -> None:
+    # Reports leave the place's kind out (图木舒克市 → 图木舒克质监局); a word that only looks
+    # like the start of a name (宣传质监局) is no place.
+    assert places.starts_with_place_word("铁岭质监局", rules.CAMPAIGN_BODY)
+    assert not places.starts_with_place_word("宣传质监局", rules.CAMPAIGN_BODY)
+    text = "9月4日，铁岭质监局启动了2016年“质量月”活动。"
+    assert read(text)[0] == ["铁岭质监局"]
