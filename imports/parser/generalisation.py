@@ -244,6 +244,9 @@ def pieces() -> list[Piece]:
         _code_piece(
             "places: a body after a place's own words", places, "starts_with_place_word", _false
         ),
+        _code_piece(
+            "places: the level of a place's own words", places, "level_of_place_word", _none
+        ),
     ]
     return out
 

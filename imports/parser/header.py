@@ -292,7 +292,8 @@ def level_of_body(name: str, text: str) -> str | None:
         # "市市场监督管理局" in a report on 射洪市, a county-level city: the text's own 市.
         own = name.startswith("市") and _own_city(text)
         return "county" if own and places.level_of_city_name(own) == "county" else "city"
-    return None
+    # A place by its own words, its kind left out (图木舒克质监局): the divisions know its level.
+    return places.level_of_place_word(name, rules.CAMPAIGN_BODY)
 
 
 def _own_city(text: str) -> str | None:

@@ -63,11 +63,36 @@ _PLACE_KIND = re.compile(
 )
 
 
+def _place_word(name: str, body: re.Pattern[str]) -> str | None:
+    stems = _all_stems()
+    return next(
+        (
+            name[:k]
+            for k in range(2, min(len(name), 9))
+            if name[:k] in stems and body.match(name[k:])
+        ),
+        None,
+    )
+
+
 def starts_with_place_word(name: str, body: re.Pattern[str]) -> bool:
     """Whether the name is a body after a place's own words, its kind left out as reports write
     it (图木舒克质监局, 铁岭质监局): ``body`` must follow the words at once."""
-    stems = _all_stems()
-    return any(name[:k] in stems and body.match(name[k:]) for k in range(2, min(len(name), 9)))
+    return _place_word(name, body) is not None
+
+
+_LEVEL_OF_KIND = {"province": "province", "prefecture": "city", "county": "county"}
+
+
+def level_of_place_word(name: str, body: re.Pattern[str]) -> str | None:
+    """The level of such a body, from its place: None when places of two levels share the words
+    (中山市, 中山区)."""
+    word = _place_word(name, body)
+    if word is None:
+        return None
+    stems = _stems()
+    found = {_LEVEL_OF_KIND.get(kind, "county") for kind, words in stems.items() if word in words}
+    return found.pop() if len(found) == 1 else None
 
 
 def county_stems() -> frozenset[str]:

@@ -372,3 +372,10 @@ def test_a_body_after_a_places_own_words_runs_the_campaign() -> None:
     assert not places.starts_with_place_word("宣传质监局", rules.CAMPAIGN_BODY)
     text = "9月4日，铁岭质监局启动了2016年“质量月”活动。"
     assert read(text)[0] == ["铁岭质监局"]
+
+
+def test_a_body_after_a_places_own_words_has_that_places_level() -> None:
+    text = "9月4日，图木舒克质监局启动了2016年“质量月”活动。"
+    assert read(text) == (["图木舒克质监局"], [], "county")
+    # 铁岭 is a city's name and a county's: the words alone do not tell the level.
+    assert places.level_of_place_word("铁岭质监局", rules.CAMPAIGN_BODY) is None
