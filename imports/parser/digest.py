@@ -415,6 +415,25 @@ def _about_the_campaign(text: str) -> list[tuple[str, bool, bool]]:
     return out
 
 
+# 该局 (this bureau): a report names its bureau once, then says 该局.
+_THIS_BUREAU = re.compile(r"该局")
+
+
+def this_bureau(text: str) -> str:
+    """该局 spelt out as the bureau named last before it, so that it can be a sentence's
+    subject ("…江西省市场监管局…。“质量月”期间，该局要求全省…")."""
+
+    def named_before(m: re.Match[str]) -> str:
+        found = (
+            rules.TEXT_ORG_LEAD.sub("", o.group(1))
+            for o in rules.TEXT_ORG.finditer(text, 0, m.start())
+        )
+        bureaus = [name for name in found if name.endswith("局")]
+        return bureaus[-1] if bureaus else m.group(0)
+
+    return _THIS_BUREAU.sub(named_before, text)
+
+
 def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
     """(issuers, co-organisers) from the sentence naming who runs the campaign.
 
@@ -424,7 +443,7 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
     given only when the sentence says the bodies run the campaign together (联合, 会同, 等N个
     部门), and then every named body is an issuer too; co-hosts of one event (a launch, a
     meeting, a street day) are neither (the gold conventions of imports/corpus/README.md)."""
-    spelt = shared_names(text)
+    spelt = this_bureau(shared_names(text))
     sentences = re.split(r"[。！？\n]", spelt)
     # Whole lines without a full stop: headlines.
     lines = {line for line in spelt.split("\n") if not line.rstrip().endswith("。")}

@@ -247,12 +247,17 @@ def pieces() -> list[Piece]:
         _code_piece(
             "places: the level of a place's own words", places, "level_of_place_word", _none
         ),
+        _code_piece("digest: 该局 is the bureau named before", digest, "this_bureau", _same_text),
     ]
     return out
 
 
 def _all_subjects(sentence: str) -> list[re.Match[str]]:
     return list(rules.CAMPAIGN_SUBJECT.finditer(sentence))
+
+
+def _same_text(text: str) -> str:
+    return text
 
 
 def _none(*_args: Any) -> None:

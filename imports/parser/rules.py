@@ -602,6 +602,8 @@ _GOVERNING_VERB = (
     r"联发|联合(?:发出|印发|下发|开展|举办)|发出|印发|下发|发布(?!会)|进行"
     r"|(?:联合)?制定(?:并)?下发了?|部署(?:开展)?|组织开展|牵头组织了?|开展了?|举办|举行|召开|启动"
     r"|组织(?!部)|(?:面向社会公开)?征集|围绕|以(?=[“\"「])"
+    # "该局要求全省各级市场监管部门…": a bureau directs its whole system through the campaign.
+    r"|要求(?=全[省市县区]|各级)"
 )
 # A subject opens its clause: the sentence's start, a punctuation mark, or a date ("9月质检总局").
 # A copy may glue a line to a URL or a phone number before it ("…452066.htm福建省计量院积极

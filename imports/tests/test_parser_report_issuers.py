@@ -379,3 +379,13 @@ def test_a_body_after_a_places_own_words_has_that_places_level() -> None:
     assert read(text) == (["图木舒克质监局"], [], "county")
     # 铁岭 is a city's name and a county's: the words alone do not tell the level.
     assert places.level_of_place_word("铁岭质监局", rules.CAMPAIGN_BODY) is None
+
+
+def test_this_bureau_is_the_bureau_named_before_it() -> None:
+    text = "江西省市场监管局推动质量工作取得成效。“质量月”期间，该局开展质量宣传。"
+    assert digest.this_bureau(text).endswith("期间，江西省市场监管局开展质量宣传。")
+
+
+def test_a_bureau_that_directs_its_whole_system_runs_the_campaign() -> None:
+    text = "2020年“质量月”期间，江西省市场监管局要求全省各级市场监管部门加强宣传。"
+    assert read(text)[0] == ["江西省市场监管局"]
