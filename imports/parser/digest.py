@@ -420,8 +420,8 @@ _THIS_BUREAU = re.compile(r"该局")
 
 
 def this_bureau(text: str) -> str:
-    """该局 spelt out as the bureau named last before it, so that it can be a sentence's
-    subject ("…江西省市场监管局…。“质量月”期间，该局要求全省…")."""
+    """该局 spelt out as the market-regulation or quality bureau named last before it, so that
+    it can be a sentence's subject ("…江西省市场监管局…。“质量月”期间，该局要求全省…")."""
 
     def named_before(m: re.Match[str]) -> str:
         found = (
