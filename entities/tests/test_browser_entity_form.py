@@ -24,9 +24,8 @@ def _state(entity: MarketEntity) -> tuple:
     return (entity.region_id, entity.updated_at, LogEntry.objects.get_for_object(entity).count())
 
 
-def test_the_national_admin_saves_an_entity_unchanged_then_moves_it(page):
-    world = build_world()
-    entity = services.entity_create(
+def _entity_in_furong(world) -> MarketEntity:
+    return services.entity_create(
         actor=world.users["editor"],
         region=world.unit("芙蓉区"),
         name="长沙市机动车检测有限公司",
@@ -34,6 +33,16 @@ def test_the_national_admin_saves_an_entity_unchanged_then_moves_it(page):
         field=Field.VEHICLE,
         address="芙蓉中路 1 号",
     )
+
+
+def _save(page) -> None:
+    page.get_by_role("button", name="保存").click()
+    page.wait_for_url(f"**{reverse('entities:list')}")
+
+
+def test_the_national_admin_saves_an_entity_unchanged_then_moves_it(page):
+    world = build_world()
+    entity = _entity_in_furong(world)
     before = _state(entity)
     log_in(page, "national_admin")
     edit = reverse("entities:edit", args=[entity.pk])
@@ -41,14 +50,12 @@ def test_the_national_admin_saves_an_entity_unchanged_then_moves_it(page):
     page.goto(edit)
     region = page.get_by_label("所在地区")
     assert region.evaluate("s => s.options[s.selectedIndex].text") == str(world.unit("芙蓉区"))
-    page.get_by_role("button", name="保存").click()
-    page.wait_for_url(f"**{reverse('entities:list')}")
+    _save(page)
     assert _state(entity) == before
 
     page.goto(edit)
     page.get_by_label("所在地区").select_option(label=str(world.unit("天心区")))
-    page.get_by_role("button", name="保存").click()
-    page.wait_for_url(f"**{reverse('entities:list')}")
+    _save(page)
     assert MarketEntity.objects.get(pk=entity.pk).region == world.unit("天心区")
 
 
@@ -57,14 +64,7 @@ def test_the_national_admin_finds_a_region_by_typing_part_of_its_name(page):
     nothing changes nothing, and Enter in the box does not save the form."""
     world = build_world()
     divisions_load(d for d in read_divisions() if d.code.startswith("43"))
-    entity = services.entity_create(
-        actor=world.users["editor"],
-        region=world.unit("芙蓉区"),
-        name="长沙市电梯维保有限公司",
-        credit_code=with_check("91430102MA0000002"),
-        field=Field.VEHICLE,
-        address="五一大道 2 号",
-    )
+    entity = _entity_in_furong(world)
     before = _state(entity)
     log_in(page, "national_admin")
     edit = reverse("entities:edit", args=[entity.pk])
@@ -78,8 +78,7 @@ def test_the_national_admin_finds_a_region_by_typing_part_of_its_name(page):
     assert region.evaluate(shown) == [str(world.unit("芙蓉区"))]  # the chosen one stays
     box.press("Enter")
     assert page.url.endswith(edit)
-    page.get_by_role("button", name="保存").click()
-    page.wait_for_url(f"**{reverse('entities:list')}")
+    _save(page)
     assert _state(entity) == before
 
     page.goto(edit)
@@ -88,6 +87,5 @@ def test_the_national_admin_finds_a_region_by_typing_part_of_its_name(page):
     liuyang = str(OrgUnit.objects.get(name="浏阳市"))
     assert sorted(region.evaluate(shown)) == sorted([str(world.unit("芙蓉区")), liuyang])
     region.select_option(label=liuyang)
-    page.get_by_role("button", name="保存").click()
-    page.wait_for_url(f"**{reverse('entities:list')}")
+    _save(page)
     assert MarketEntity.objects.get(pk=entity.pk).region.name == "浏阳市"
