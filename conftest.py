@@ -6,6 +6,7 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 
+from core.testing.demo import demo_kept_for_module
 from core.testing.s3 import seaweedfs
 from core.testing.selection import touches_database
 from core.testing.shared import Layer, WorldKeeper, layers_needed
@@ -51,12 +52,18 @@ def demo_storages(tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, demo_storages):
-    """The demo (`manage.py load_demo`), loaded once for the module's tests that ask for it.
+    """The demo (`manage.py load_demo`), there for the module's tests that ask for it.
 
-    One transaction around the module, rolled back at its end: the demo is there for every test
-    here (each test's own transaction nests inside) and for no test elsewhere.
+    There for every test here (each test's own transaction is rolled back) and for no test
+    elsewhere: the process's one load is copied in and the database before is copied back at
+    the module's end (core/testing/demo.py). Inside a transaction already (a shared world's),
+    one more transaction around the module loads it and is rolled back at its end.
     """
     with django_db_blocker.unblock(), override_settings(STORAGES=demo_storages):
+        if connection.vendor in ("sqlite", "postgresql") and not connection.in_atomic_block:
+            with demo_kept_for_module():
+                yield
+            return
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
