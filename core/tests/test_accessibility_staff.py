@@ -21,6 +21,7 @@ from public.tests.test_accessibility import (
     SCROLLS_SIDEWAYS,
     UNTIED_ERRORS,
     _widest,
+    axe_in_every_page,
     blocking_violations,
 )
 from reports.models import ExpectedReport
@@ -32,6 +33,12 @@ IMPORT_FIXTURES = Path(settings.BASE_DIR) / "imports" / "tests" / "fixtures"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 USERS = ("hunan_admin", "changsha_editor", "yongan_editor", "nation_admin")
+
+
+@pytest.fixture
+def page(page):
+    axe_in_every_page(page.context)
+    return page
 
 
 def _log_in(page, username: str) -> None:
@@ -147,6 +154,7 @@ def test_the_pages_clerks_use_most_fit_a_phone_and_pass_axe_there(chromium, live
     demo_loaded()
     _changsha_plan_drafted()
     context = chromium.new_context(base_url=live_server.url, locale="zh-CN", **PHONE)
+    axe_in_every_page(context)
     page = context.new_page()
     found = []
     for username in ("changsha_editor", "yongan_editor"):
