@@ -12,6 +12,10 @@ from qualitymonth.settings import *  # noqa: E402,F403
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+# WhiteNoise then looks a static file up when one is asked for, instead of listing every file
+# of every finder each time a test client loads the middleware (tens of milliseconds, once
+# per test that uses a client).
+WHITENOISE_AUTOREFRESH = True
 
 # The figures cache in process memory (rate limits count in the database, core/ratelimit.py;
 # public/tests/test_ratelimit_concurrency.py runs the database cache production uses).
