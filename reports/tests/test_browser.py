@@ -49,8 +49,8 @@ def test_drafts_save_as_the_clerk_types_and_survive_a_network_error(
 
     # The network goes away: the autosave fails, the browser keeps its copy.
     page.route("**/autosave/", lambda route: route.abort())
-    summary.press_sequentially("，参与群众3000人次")
-    page.wait_for_timeout(2500)
+    with page.expect_event("requestfailed", lambda request: "/autosave/" in request.url):
+        summary.press_sequentially("，参与群众3000人次")
     page.unroute("**/autosave/")
     page.reload()
     banner = page.get_by_role("alert").filter(has_text="尚未保存到服务器")
