@@ -38,6 +38,11 @@ parallel=(-n "${QM_TEST_WORKERS:-auto}" --dist loadfile)
 # Each run names its slowest tests, so that the suite's time can be watched from CI's output.
 report=(--durations=15 --durations-min=5)
 
+# Both runs import the same modules: the first leaves them compiled, with pytest's rewritten
+# test modules, for the second. With bytecode writing off (an environment may turn it off),
+# every worker of every run compiles them all again (some ten seconds each).
+unset PYTHONDONTWRITEBYTECODE
+
 status=0
 echo "== pytest on SQLite (with browser tests) =="
 env -u DATABASE_URL "$VENV_BIN/pytest" "${parallel[@]}" "${report[@]}" "$@" || status=$?
