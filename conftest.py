@@ -6,7 +6,7 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 
-from core.testing.demo import demo_kept_for_module
+from core.testing.demo import can_keep_demo_for_module, demo_kept_for_module
 from core.testing.s3 import seaweedfs
 from core.testing.selection import touches_database
 from core.testing.shared import Layer, WorldKeeper, layers_needed
@@ -60,7 +60,7 @@ def demo(django_db_setup, django_db_blocker, demo_storages):
     one more transaction around the module loads it and is rolled back at its end.
     """
     with django_db_blocker.unblock(), override_settings(STORAGES=demo_storages):
-        if connection.vendor in ("sqlite", "postgresql") and not connection.in_atomic_block:
+        if can_keep_demo_for_module():
             with demo_kept_for_module():
                 yield
             return

@@ -49,6 +49,18 @@ def _first_load() -> Path:
     return files
 
 
+def _sqlite_copy() -> sqlite3.Connection:
+    """The SQLite test database as it is now, copied into memory."""
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(copy)
+    return copy
+
+
+def can_keep_demo_for_module() -> bool:
+    """Whether `demo_kept_for_module` can serve: SQLite or PostgreSQL, outside a transaction."""
+    return connection.vendor in ("sqlite", "postgresql") and not connection.in_atomic_block
+
+
 def demo_loaded() -> None:
     """The demo in the test database and in the test's file storage, as `demo_load()` leaves
     them: its tables and the files its reports and posters uploaded."""
@@ -60,9 +72,7 @@ def demo_loaded() -> None:
     connection.ensure_connection()
     if _snapshot is None:
         files = _first_load()
-        database = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(database)
-        _snapshot = (database, files)
+        _snapshot = (_sqlite_copy(), files)
         return
     database, files = _snapshot
     database.backup(connection.connection)
@@ -102,7 +112,8 @@ class _Rows:
             cursor.execute("SET LOCAL lock_timeout = '30s'")
             # Django's foreign keys are deferrable: checked once all the rows are back.
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            cursor.execute("TRUNCATE " + ", ".join(_quoted(name) for name in _relations("r")))
+            # The copy holds every table of the schema: those are the ones emptied.
+            cursor.execute("TRUNCATE " + ", ".join(_quoted(name) for name in self.tables))
             for name, rows in self.tables.items():
                 with cursor.copy(f"COPY {_quoted(name)} FROM STDIN (FORMAT BINARY)") as copy:
                     copy.write(rows)
@@ -136,12 +147,11 @@ def demo_kept_for_module() -> Iterator[None]:
     database, or every table emptied and filled with the demo's rows; then the database before
     written back the same way."""
     global _rows
-    if connection.vendor not in ("sqlite", "postgresql") or connection.in_atomic_block:
+    if not can_keep_demo_for_module():
         raise RuntimeError("demo_kept_for_module: SQLite or PostgreSQL outside a transaction")
     connection.ensure_connection()
     if connection.vendor == "sqlite":
-        before = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(before)
+        before = _sqlite_copy()
         demo_loaded()
     else:
         before = _Rows.taken()
