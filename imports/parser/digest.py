@@ -255,9 +255,9 @@ def event_host(hosts: list[str], text: str, partners: list[str] | None = None) -
     lead is of the campaign's own area, a partner of it is ("湛江市市场监督管理局联合霞山区市场监督
     管理局…开展…2023年霞山区“质量月”宣传活动": the district's bureau)."""
     place = campaign_area(text)
-    own = [h for h in hosts if place and own_place(h).startswith(place)]
+    own = [h for h in hosts if place and _of_place(own_place(h), place)]
     if place and not own and partners:
-        own = [p for p in partners if own_place(p).startswith(place)][:1]
+        own = [p for p in partners if _of_place(own_place(p), place)][:1]
     if not own:
         area = level_from_text(text)
         own = [h for h in hosts if level_of_body(h, text) == area]
@@ -268,28 +268,45 @@ def event_host(hosts: list[str], text: str, partners: list[str] | None = None) -
     return own or hosts[:1]
 
 
+def _of_place(name: str, place: str) -> bool:
+    """Whether a body is the place's own; a province's by its short name too (青海出入境检验检疫局
+    in 青海省's campaign). Only a province's: 吉林市 is not 吉林省."""
+    if name.startswith(place):
+        return True
+    province = place.endswith(("省", "自治区")) and places.province_short(place)
+    return bool(province) and places.province_short(name).startswith(province)
+
+
 def _named_with_place(name: str) -> bool:
     place = rules.PLACE.match(own_place(name))
     return bool(place and places.is_place(place.group(0)))
 
 
+def _organised(sentence: str, m: re.Match[str]) -> bool:
+    """ "由…等32个单位共同组织的…启动仪式": what bodies 组织的 is one event, as what they 主办."""
+    return m.group("verb") == "组织" and sentence[m.end() :].startswith("的")
+
+
 def _run_by(sentences: list[str], text: str) -> tuple[tuple[list[str], list[str]] | None, bool]:
     """ "活动由…主办": the first sentence that states who runs it, and whether what they host
-    is one event ("启动仪式由…主办", "由…共同主办的…启动仪式")."""
+    is one event ("启动仪式由…主办", "由…共同主办的…启动仪式", "X组织的…启动仪式")."""
     for sentence in sentences:
-        for m in rules.RUN_BY.finditer(sentence):
+        for m in [*rules.RUN_BY.finditer(sentence), *rules.HOSTED_BY.finditer(sentence)]:
             found = _bodies(m)
             if not found:
                 continue
-            hosted = m.group("verb") in rules.EVENT_VERBS
+            stated = m.re is rules.RUN_BY
+            this, named = (m.group("this"), m.group("event")) if stated else (None, None)
+            hosted = m.group("verb") in rules.EVENT_VERBS or _organised(sentence, m) or not stated
             # "由A主办，B承办的…演讲比赛": the event follows its contractor's clause.
             after = rules.CONTRACTOR_CLAUSE.sub("", sentence[m.end() :]).lstrip("的")
-            if hosted and (m.group("this") or m.group("event") or rules.EVENT_OBJECT.match(after)):
+            if hosted and (this or named or rules.EVENT_OBJECT.match(after)):
                 hosts = event_leads(rules.SUBJECT_LEAD.sub("", _lead(m)))
                 partners = [n for n in found[1] if n not in hosts]
                 # 此次活动 is the report's own subject: its host wins outright, as before.
-                return (event_host(hosts, text, partners), []), not m.group("this")
-            return found, False
+                return (event_host(hosts, text, partners), []), not this
+            if stated:
+                return found, False
     return None, False
 
 

@@ -41,6 +41,7 @@ PATTERNS = (
     "CAMPAIGN_SUBJECT",
     "JOINT_RUN",
     "RUN_BY",
+    "HOSTED_BY",
     "EVENT_OBJECT",
     "EVENT_PLACE",
     "ORGANISERS_LABEL",
@@ -248,6 +249,13 @@ def pieces() -> list[Piece]:
             "places: the level of a place's own words", places, "level_of_place_word", _none
         ),
         _code_piece("digest: 该局 is the bureau named before", digest, "this_bureau", _same_text),
+        _code_piece("digest: what bodies 组织的 is one event", digest, "_organised", _false),
+        _code_piece(
+            "digest: a province's body by its short name",
+            digest,
+            "_of_place",
+            lambda name, place: name.startswith(place),
+        ),
     ]
     return out
 

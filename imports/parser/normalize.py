@@ -21,7 +21,10 @@ _FULLWIDTH_ALNUM |= {c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)}
 _FULLWIDTH_ALNUM |= {c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}
 _SPACES = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " "}
 _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None}
-_TRANSLATE = _FULLWIDTH_ALNUM | _SPACES | _INVISIBLE
+# Variant forms a traditional mirror uses that OpenCC's t2s leaves as they are (陜西 for 陝西):
+# no simplified text writes them, so they are folded in every text.
+_VARIANTS = {ord("陜"): "陕"}
+_TRANSLATE = _FULLWIDTH_ALNUM | _SPACES | _INVISIBLE | _VARIANTS
 
 _CJK_CHAR = f"[{rules.CJK}]"
 # Punctuation that never takes a space next to it in Chinese typesetting.

@@ -302,7 +302,11 @@ TRADITIONAL_MARKERS = frozenset(
 # --- web boilerplate ----------------------------------------------------------------------------
 
 # "…发布-凯发旗舰" / "标题_中国政府网" / "标题 | 站点": a page title ending in a site name.
-WEB_TITLE = re.compile(r"^.{4,}?\s*[-_|–—]{1,2}\s*([^\s\-_|–—]{2,16})\s*$")
+# "…新闻标题 - 某某网": the site's name holds a word, not only digits ("…活动 (2004-09-10)" is a
+# headline with its date).
+WEB_TITLE = re.compile(
+    r"^.{4,}?\s*[-_|–—]{1,2}\s*(?=[^\s\-_|–—]*[A-Za-z\u4e00-\u9fff])([^\s\-_|–—]{2,16})\s*$"
+)
 RELATED_LINK = re.compile(r"^(?:[-•·●]\s*)?.{4,}?[（(]\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*[）)]\s*$")
 BOILERPLATE_LINE = re.compile(
     # A breadcrumb: "您当前所在位置: 首页>…>产品质量监管", or any line of three ">"-linked crumbs.
@@ -429,7 +433,9 @@ EDITION = re.compile(
 # A body that runs a campaign; a text about one names at least one outside the definition.
 CAMPAIGN_BODY = re.compile(
     r"(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局|质检总局|领导小组|人民政府"
-    r"|委员会|办公室|协会|学会|质协|总工会|管理局|总局|[省市县区]局|检验检测|研究院)"
+    r"|委员会|办公室|协会|学会|质协|总工会|管理局|总局|[省市县区]局|检验检测|研究院"
+    # A district's branch of its city's bureau: 临淄质监分局, 宽城市场监管分局.
+    r"|质监分局|市场监管分局)"
 )
 # The State Council's ministries, by their names of 2008–2025 and their short forms.
 MINISTRY = (
@@ -580,7 +586,7 @@ _EVENT_NOUN = r"仪式|(?<![社商协学工员])会|开放日|论坛|宣传[日�
 # "等16个部门", "等10家单位", "十几个市级部门", "20多个省直部门".
 _COUNT = (
     r"[0-9一二三四五六七八九十几多余两]+\s*[个家]?"
-    r"(?:省直|市直|县直|区直|成员|省级|市级|县级|区级|相关|有关|主要)?(?:部门|单位)"
+    r"(?:省直|市直|县直|区直|成员|省级|市级|县级|区级|相关|有关|主要){0,2}(?:部门|单位)"
 )
 # "…、共青团中央10部门，联合下发": the count alone closes a list of names as 等N个部门 does.
 _SEVERAL_REQUIRED = rf"(?P<several>(?:等|[和及][省市县区]政府)?\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
@@ -644,7 +650,15 @@ RUN_BY = re.compile(
     # "启动仪式由漯河市人民政府主办": the event named before 由 is one event, like 此次活动.
     rf"(?:(?P<this>此次|本次|这次|该)?活动|(?P<event>{_EVENT_NOUN}))?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
     rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
-    rf"(?:[，,]\s*(?:联合|会同)(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?)?"
+    rf"(?:[，,]\s*(?:联合|会同)(?:(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
+    # "由省质监局牵头，联合31个省级相关部门…共同开展": the departments it leads, by their count.
+    rf"|(?P<count_after>{_COUNT})))?"
+)
+# "市场监管总局组织的第十二届全国检验检测机构开放日活动启动仪式": the bodies before 主办/组织/举办的
+# host the event that follows, as "由…主办的…" says it without 由.
+HOSTED_BY = re.compile(
+    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
+    rf"(?P<jointly>联合|共同)?(?P<verb>主办|组织(?!部)|举办)(?=的)"
 )
 # "…共同主办，省质量评价协会承办的…": the contractor's clause between the hosts and their event.
 CONTRACTOR_CLAUSE = re.compile(r"^[，,][^，。,；;]{2,30}?(?:承办|协办)(?=的)")

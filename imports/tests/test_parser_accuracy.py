@@ -45,6 +45,11 @@ def test_a_short_form_names_the_same_unit_as_its_long_form() -> None:
     assert same_unit("青海省市场监管局", "青海省市场监督管理局")
 
 
+def test_a_fibre_inspection_body_by_its_short_name_is_the_same_unit() -> None:
+    assert same_unit("福建省纤检中心", "福建省纤维检验中心")
+    assert not same_unit("福建省纤检中心", "福建省计量中心")
+
+
 def test_the_places_generic_marker_names_that_places_unit() -> None:
     assert same_unit("省市场监管局", "青海省市场监督管理局")
 

@@ -75,6 +75,12 @@ def test_web_page_title_and_related_links_are_stripped() -> None:
     assert len(dropped) == 3
 
 
+def test_a_headline_with_its_date_in_brackets_is_not_a_sites_title_bar() -> None:
+    lines = ["临淄质监分局举办“2004年质量月宣传咨询服务日”活动 (2004-09-10)", "正文。"]
+    kept, _dropped = strip_boilerplate(lines)
+    assert kept == lines
+
+
 def test_traditional_text_is_converted_and_the_original_kept() -> None:
     import opencc
 
@@ -83,6 +89,13 @@ def test_traditional_text_is_converted_and_the_original_kept() -> None:
     assert result.theme == "加强质量支撑 共建质量强国"
     assert result.original_text == traditional
     assert any("繁体" in w for w in result.warnings)
+
+
+def test_a_variant_form_that_opencc_leaves_is_read_as_its_simplified_character() -> None:
+    # A traditional mirror writes 陜 (not 陝); OpenCC's t2s keeps it, and the province is lost.
+    text = "由質檢總局、陜西省人民政府、國家認監委共同主辦，陜西省質監局承辦。"
+    assert "陕西省人民政府" in normalize(text).text
+    assert "陜" not in normalize(text).text
 
 
 def test_simplified_text_has_no_original_text() -> None:

@@ -389,3 +389,40 @@ def test_this_bureau_is_the_bureau_named_before_it() -> None:
 def test_a_bureau_that_directs_its_whole_system_runs_the_campaign() -> None:
     text = "2020年“质量月”期间，江西省市场监管局要求全省各级市场监管部门加强宣传。"
     assert read(text)[0] == ["江西省市场监管局"]
+
+
+def test_the_body_before_zuzhi_de_hosts_the_event_that_follows() -> None:
+    # "X组织的…启动仪式" says what "…启动仪式由X组织" says, without 由.
+    text = (
+        "9月8日，市场监管总局组织的全国检验检测机构开放日活动启动仪式在北京举办。"
+        "全国检验检测机构开放日是全国质量月活动的重要内容。"
+    )
+    assert bodies(text) == (["市场监管总局"], [])
+
+
+def test_a_lead_that_joins_departments_by_their_count_runs_a_joint_campaign() -> None:
+    text = "今年陕西“质量月”活动由陕西省质监局牵头，联合31个相关部门共同开展。"
+    assert bodies(text) == (["陕西省质监局"], ["陕西省质监局"])
+
+
+def test_a_count_of_departments_may_carry_two_qualifiers() -> None:
+    assert rules.RUN_BY.search("活动由陕西省质监局牵头，联合31个省级相关部门共同开展").group(
+        "count_after"
+    )
+
+
+def test_units_that_organise_a_launch_together_host_one_event_not_a_joint_campaign() -> None:
+    text = "9月11日，由青海省委宣传部、青海省质监局等32个单位共同组织的2017年青海省“质量月”启动仪式在西宁举行。"
+    issuers, co_organizers, _level = read(text)
+    assert co_organizers == []
+    assert issuers == ["青海省委宣传部", "青海省质监局"]
+
+
+def test_a_body_named_by_its_provinces_short_name_is_of_that_provinces_area() -> None:
+    hosts = ["青海省质监局", "青海出入境检验检疫局"]
+    text = "2017年青海省“质量月”启动仪式在西宁举行。"
+    assert digest.event_host(hosts, text) == hosts
+
+
+def test_a_districts_branch_bureau_runs_a_campaign() -> None:
+    assert digest._runs_campaigns("临淄质监分局")
