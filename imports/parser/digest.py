@@ -291,11 +291,13 @@ def _run_by(sentences: list[str], text: str) -> tuple[tuple[list[str], list[str]
     """ "活动由…主办": the first sentence that states who runs it, and whether what they host
     is one event ("启动仪式由…主办", "由…共同主办的…启动仪式", "X组织的…启动仪式")."""
     for sentence in sentences:
-        for m in [*rules.RUN_BY.finditer(sentence), *rules.HOSTED_BY.finditer(sentence)]:
+        # RUN_BY states who runs it ("由…主办"); HOSTED_BY only names an event's host ("X组织的").
+        matches = [(True, m) for m in rules.RUN_BY.finditer(sentence)]
+        matches += [(False, m) for m in rules.HOSTED_BY.finditer(sentence)]
+        for stated, m in matches:
             found = _bodies(m)
             if not found:
                 continue
-            stated = m.re is rules.RUN_BY
             this, named = (m.group("this"), m.group("event")) if stated else (None, None)
             hosted = m.group("verb") in rules.EVENT_VERBS or _organised(sentence, m) or not stated
             # "由A主办，B承办的…演讲比赛": the event follows its contractor's clause.
