@@ -278,9 +278,12 @@ def about_a_campaign(text: str) -> bool:
     names_itself = any(p.search(rest) for p, _ in rules.SELF_LEVEL) or bool(
         rules.PLACE_SUBJECT.search(rest) or rules.CAMPAIGN_AREA.search(rest)
     )
+    # A body named only in the title of a notice the text follows (按照《市场监管总局等关于…》
+    # 部署，公司…) is not at work in it: a company's own 质量月 cites its superiors so.
+    uncited = rules.IN_BOOK_QUOTES.sub("", rest)
     return bool(
         mentions_a_campaign(rest)
-        and (rules.REPORT_BODY.search(rest) or names_itself)
+        and (rules.REPORT_BODY.search(uncited) or names_itself)
         and (not quotes_definition or particular_campaign(rest))
         and not _named_only_in_passing(text)
     )

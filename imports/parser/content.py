@@ -37,6 +37,10 @@ def theme(doc: Document) -> tuple[str | None, bool]:
                 m = rules.THEME_SENTENCE.search(line)
                 if m:
                     return clean_phrase(m.group(1)), True
+                # "2005年质量月活动主题定为:…;副主题定为:…": the theme, not the sub-theme.
+                m = rules.THEME_COLON.search(line)
+                if m:
+                    return clean_phrase(m.group(1) or m.group(2)), True
             first = section.lines[0]
             if rules.THEME_LEAD_IN.search(first) and len(section.lines) > 1:
                 # "今年“质量月”活动的主题是：" announces the theme on the line below.
@@ -45,7 +49,7 @@ def theme(doc: Document) -> tuple[str | None, bool]:
     lines = doc.main + [ln for att in doc.attachments for ln in att.lines]
     for i, line in enumerate(lines):
         for pattern in rules.THEME_INLINE:
-            m = pattern.search(line)
+            m = next((m for m in pattern.finditer(line) if not _event_theme(m)), None)
             if not m:
                 continue
             value = m.group(1).strip()
@@ -54,22 +58,36 @@ def theme(doc: Document) -> tuple[str | None, bool]:
             return clean_phrase(lines[i + 1]), False
     for line in lines:
         # "今年质量月活动的主题是：“…”" in a paragraph, as digests and reports write it.
-        m = (
-            rules.THEME_SENTENCE.search(line)
-            or rules.THEME_AROUND.search(line)
-            or rules.THEME_THIS.search(line)
-        )
-        if m:
-            return clean_phrase(m.group(1)), False
+        for pattern in (rules.THEME_SENTENCE, rules.THEME_AROUND, rules.THEME_THIS):
+            m = next((m for m in pattern.finditer(line) if not _event_theme(m)), None)
+            if m:
+                return clean_phrase(m.group(1)), False
     for line in lines:
         m = rules.THEME_COLON.search(line)
         if m:
             return clean_phrase(m.group(1) or m.group(2)), False
     for line in lines:
-        m = rules.THEME_UNQUOTED.search(line)
+        # Quoted words naming this year's 质量月 event; not a slogan of other words.
+        m = next((m for m in rules.THEME_NAMING.finditer(line) if "质" in m.group(1)), None)
+        if m:
+            return clean_phrase(m.group(1)), False
+    for line in lines:
+        m = next((m for m in rules.THEME_UNQUOTED.finditer(line) if not _event_theme(m)), None)
         if m:
             return clean_phrase(m.group(1) or m.group(2)), False
     return None, False
+
+
+def _event_theme(m: re.Match[str]) -> bool:
+    """Whether the words are the theme of an event of its own, not of the campaign: "以“安全
+    乘梯，你我做起”为主题的宣传教育活动", "以实验室检测工作为主题的座谈会". A campaign's theme
+    speaks of 质量; an event named after it as a 质量月 event carries the campaign's."""
+    value = m.group(1) or (m.group(2) if m.re.groups > 1 else "") or ""
+    if "质" in value:
+        return False
+    rest = m.string[m.end() :]
+    clause = re.split(r"[，。；;,！？]", rest, maxsplit=1)[0]
+    return rest.startswith("的") and not rules.CAMPAIGN_WORDS.search(clause)
 
 
 def _slogan_blocks(doc: Document) -> list[list[str]]:

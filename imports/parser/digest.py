@@ -70,7 +70,9 @@ def own_place(name: str) -> str:
     """A county-level body without the province and city the report puts before it."""
     m = rules.COUNTY_UNDER_PLACES.match(name)
     # "新疆维吾尔自治区质量强区…办公室": 质量强区 is the region's aim, not a county's name.
-    return m.group("own") if m and not rules.LOCAL_STRONG.match(m.group("own")) else name
+    if m and not rules.LOCAL_STRONG.match(m.group("own")):
+        return m.group("own")
+    return places.county_city_under_prefecture(name) or name
 
 
 def _fullest(name: str, text: str) -> str:
@@ -119,6 +121,7 @@ def _runs_campaigns(name: str) -> bool:
             or name.endswith("总局")
             # A place by its own words, without 市/县 (图木舒克质监局).
             or places.starts_with_place_word(name, rules.CAMPAIGN_BODY)
+            or places.starts_with_place_word(name, rules.PLACE_BUREAU)
             # A ministry named without a place: 住房和城乡建设部, 科学技术部.
             or (rules.NATIONAL_BODY_END.search(name) and name[0] not in rules.NOT_NATIONAL_START)
         )
@@ -149,6 +152,9 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
         or "联" in (m.group("verb") or "")
         or groups.get("jointly")
         or re.search("联合|共同", groups.get("between") or "")
+        # Several bodies that decide together to hold the campaign: "质检总局、中宣部…和共青团
+        # 中央…决定于2006年9月在全国开展质量月活动".
+        or (len(issuers) > 1 and "决定" in (groups.get("between") or ""))
     )
     if not together:
         return issuers, []
@@ -331,8 +337,11 @@ def subjects(sentence: str) -> list[re.Match[str]]:
     组织了…": the bureau; "记者从X获悉，Y开展…": Y)."""
     nearest: dict[int, re.Match[str]] = {}
     for m in _overlapping(rules.CAMPAIGN_SUBJECT).finditer(sentence):
-        # A body after 在 is where it happens ("…，在县质量计量检测所组织开展"), not who acts.
-        if not m.group("lead").startswith("在"):
+        # A body after 在 is where it happens ("…，在县质量计量检测所组织开展"), not who acts;
+        # one after 来源： is the page's news source, whatever the copy glued after it.
+        if not m.group("lead").startswith("在") and not rules.SOURCE_LABEL.search(
+            sentence, 0, m.start("lead")
+        ):
             nearest[m.start("verb")] = m
     return sorted(nearest.values(), key=lambda m: m.start())
 

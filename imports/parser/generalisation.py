@@ -86,6 +86,8 @@ PATTERNS = (
     "PLACE_BRANCH",
     "CITY_IN_TEXT",
     "LOCAL_STRONG",
+    "PLACE_BUREAU",
+    "SOURCE_LABEL",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.
@@ -250,6 +252,13 @@ def pieces() -> list[Piece]:
         ),
         _code_piece("digest: 该局 is the bureau named before", digest, "this_bureau", _same_text),
         _code_piece("digest: what bodies 组织的 is one event", digest, "_organised", _false),
+        _code_piece("header: a joint red head line by line", header, "_stacked_red_head", _empty),
+        _code_piece(
+            "places: a county-level city under its prefecture",
+            places,
+            "county_city_under_prefecture",
+            _none,
+        ),
         _code_piece(
             "digest: a province's body by its short name",
             digest,
@@ -266,6 +275,10 @@ def _all_subjects(sentence: str) -> list[re.Match[str]]:
 
 def _same_text(text: str) -> str:
     return text
+
+
+def _empty(*_args: Any) -> list[str]:
+    return []
 
 
 def _none(*_args: Any) -> None:

@@ -23,7 +23,7 @@ def doc_number(doc: Document) -> str | None:
         parens = rules.DOC_NUMBER_PARENS.match(line)
         if parens:
             line = parens.group(1)
-        m = rules.DOC_NUMBER.search(line)
+        m = rules.DOC_NUMBER.search(line) or rules.DOC_NUMBER_WITHOUT_HAO.match(line.strip())
         if not m:
             continue
         before, after = line[: m.start()].strip(), line[m.end() :].strip()
@@ -116,6 +116,9 @@ def _issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
         m = rules.RED_HEAD.match(line)
         if m and rules.ORG_NAME.match(m.group(1).split()[-1]):
             return m.group(1).split(), True
+    stacked = _stacked_red_head(doc, title_text)
+    if stacked:
+        return stacked, True
     for line in doc.main[:3]:
         if rules.DOC_NUMBER.search(line) or (title_text and compact(line) == title_text):
             break
@@ -141,6 +144,24 @@ def _issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
         if joint:
             return joint.group("names").split("、"), False
     return [], False
+
+
+def _stacked_red_head(doc: Document, title_text: str | None) -> list[str]:
+    """A joint red head copied line by line: the bodies above the number, 文件 on a line of
+    its own among them ("中共中央宣传部 / 文件 / 国家质量监督检验检疫总局 / …")."""
+    head: list[str] = []
+    for line in doc.main[:10]:
+        if (
+            rules.DOC_NUMBER.search(line)
+            or rules.DOC_NUMBER_WITHOUT_HAO.match(line.strip())
+            or (title_text and compact(line) == title_text)
+        ):
+            break
+        head.append(line.strip())
+    names = [line for line in head if not rules.RED_HEAD_WORD.match(line)]
+    if len(names) == len(head) or not names or not all(is_org_line(n) for n in names):
+        return []
+    return [name for line in names for name in line.split()]
 
 
 def title_bodies(title_text: str) -> list[str]:
@@ -213,9 +234,11 @@ THEME_OF_THE_YEAR = "当年全国“质量月”主题"
 def infer_year(text: str) -> tuple[int | None, str]:
     """A year the text implies without stating it: (year, what it was read from)."""
     flat = rules.LOCAL_STRONG.sub("质量强国", _NOT_WORD.sub("", text))
-    for theme_words, year_of_theme in rules.NATIONAL_THEMES.items():
-        if theme_words in flat:
-            return year_of_theme, THEME_OF_THE_YEAR
+    # The theme the text quotes first is its campaign's; a later one is a past year's recalled.
+    quoted = [(flat.find(words), year) for words, year in rules.NATIONAL_THEMES.items()]
+    first = min(((at, year) for at, year in quoted if at >= 0), default=None)
+    if first:
+        return first[1], THEME_OF_THE_YEAR
     cited = cited_event_year(flat)
     if cited:
         return cited

@@ -26,6 +26,15 @@ _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: No
 _VARIANTS = {ord("陜"): "陕"}
 _TRANSLATE = _FULLWIDTH_ALNUM | _SPACES | _INVISIBLE | _VARIANTS
 
+# A mirror converted to Taiwan's words writes 品質 for 质量 (品質月, 國家品質監督檢驗檢疫總局):
+# its mainland bodies' names tell it, as no mainland text names them so.
+_TAIWAN_WORDS = re.compile(r"品质(?:技术)?监督|品质协会")
+
+
+def _mainland_words(text: str) -> str:
+    return text.replace("品质", "质量") if "品质月" in text and _TAIWAN_WORDS.search(text) else text
+
+
 _CJK_CHAR = f"[{rules.CJK}]"
 # Punctuation that never takes a space next to it in Chinese typesetting.
 _CJK_PUNCT = "，。、；：！？“”‘’《》（）〔〕【】「」…—"
@@ -45,7 +54,7 @@ _SENTENCE_END = "。！？：!?:"
 _CONTINUATION_START = "，。、；：！？”’」）)】》,.;:"
 _CLOSERS = "”’」）)】》"
 _TITLE_END = re.compile(
-    r"(通知|方案|名单|口号|标语|安排表|计划表|计划|要点|活动|情况表|一览表|的函)$"
+    r"(通知|方案|名单|口号|标语|安排表|计划表|计划|要点|活动|情况表|一览表|的函|倡议书)$"
 )
 _LABEL = re.compile(
     r"^(?:联\s*系\s*人|电\s*话|手\s*机|传\s*真|邮\s*箱|电子邮箱|地\s*址|邮\s*编|附\s*件|主\s*题|口\s*号|抄\s*送)"
@@ -94,8 +103,23 @@ def is_traditional(text: str) -> bool:
     return sum(1 for ch in text if ch in rules.TRADITIONAL_MARKERS) >= _TRADITIONAL_THRESHOLD
 
 
+# HTML entities whose letters a copy's encoding turned into ideographs, one for one (&ldquo;
+# as &濒诲辩耻辞;): the letters' GB2312 codes read as another table's.
+_GARBLED_ENTITIES = {
+    "&濒诲辩耻辞;": "“",
+    "&谤诲辩耻辞;": "”",
+    "&濒蝉辩耻辞;": "‘",
+    "&谤蝉辩耻辞;": "’",
+    "&苍产蝉辫;": " ",
+    "&尘诲补蝉丑;": "—",
+    "&丑别濒濒颈辫;": "…",
+}
+_GARBLED_ENTITY = re.compile("|".join(map(re.escape, _GARBLED_ENTITIES)))
+
+
 def fold_characters(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _GARBLED_ENTITY.sub(lambda m: _GARBLED_ENTITIES[m.group(0)], text)
     text = text.translate(_TRANSLATE)
     return _CONTROL.sub("", text)
 
@@ -225,6 +249,10 @@ def normalize(text: str) -> Normalized:
         original = text
         text = _t2s().convert(text)
         warnings.append("原文为繁体字，已转换为简体；原文保留在 original_text 中。")
+        mainland = _mainland_words(text)
+        if mainland != text:
+            text = mainland
+            warnings.append("原文按台湾用语转写（“品质”代“质量”），已改回“质量”。")
     text, removed = remove_junk(text)
     if removed:
         warnings.append("已去除转载网站插入的无关内容（拼音注音、广告词等）。")

@@ -85,14 +85,30 @@ _LEVEL_OF_KIND = {"province": "province", "prefecture": "city", "county": "count
 
 
 def level_of_place_word(name: str, body: re.Pattern[str]) -> str | None:
-    """The level of such a body, from its place: None when places of two levels share the words
-    (中山市, 中山区)."""
+    """The level of such a body, from its place. Words a prefecture shares with a county
+    (铁岭市, 铁岭县; 中山市, 中山区) said bare mean the prefecture: a text names the county
+    by its kind (铁岭县) to tell it from the city it is named after."""
     word = _place_word(name, body)
     if word is None:
         return None
     stems = _stems()
     found = {_LEVEL_OF_KIND.get(kind, "county") for kind, words in stems.items() if word in words}
+    if len(found) > 1 and word in stems["prefecture"] and word not in stems["province"]:
+        return "city"
     return found.pop() if len(found) == 1 else None
+
+
+def county_city_under_prefecture(name: str) -> str | None:
+    """A county-level city's body without the prefecture a report names before it
+    (潍坊寿光市质监局, 潍坊市寿光市质监局 → 寿光市质监局); None for any other name."""
+    prefectures = _stems()["prefecture"]
+    for k in range(2, min(len(name), 6)):
+        if name[:k] not in prefectures:
+            continue
+        rest = name[k + 1 :] if name[k] == "市" else name[k:]
+        if len(rest) > 3 and level_of_city_name(rest) == "county" and _CITY.match(rest):
+            return rest
+    return None
 
 
 def county_stems() -> frozenset[str]:

@@ -57,6 +57,10 @@ ACTIVITY_ATTACHMENT_TITLE = re.compile(r"(主要活动|活动安排|重点活动
 DOC_NUMBER = re.compile(
     rf"([{CJK}]{{2,12}})\s*([〔\[［(（【])\s*(\d{{4}})\s*([〕\]］)）】])\s*(?:第\s*)?(\d{{1,4}})\s*号"
 )
+# A copy may drop the number's 号 ("国质检质联[2005]210"): taken only on a line of its own.
+DOC_NUMBER_WITHOUT_HAO = re.compile(
+    rf"^([{CJK}]{{2,12}})\s*([〔\[［(（【])\s*(\d{{4}})\s*([〕\]］)）】])\s*(?:第\s*)?(\d{{1,4}})$"
+)
 # Words that can precede a cited number without being part of its issuer code.
 DOC_NUMBER_LEAD_WORDS = re.compile(r"^.*?(?:根据|按照|依据|参照|通知|文件|转发|印发|要求|精神|见)")
 
@@ -201,10 +205,14 @@ CONTACT_STOP = re.compile(r"[；;，,]|电\s*话|手\s*机|传\s*真|邮\s*箱|�
 # --- the header of an official document ------------------------------------------------------
 
 RED_HEAD = re.compile(r"^(.+?)\s*文\s*件$")
+# A web copy of a joint red head puts 文件 on a line of its own after the first body.
+RED_HEAD_WORD = re.compile(r"^文\s*件$")
 # A letter soliciting slogans or themes may be titled without 通知/函: "…公开征集2020年…活动口号".
 TITLE = re.compile(
     r"关于.+?(?:的)?(?:通知|方案|意见|函|通报|决定|公告)$|(?:方案|通知)$"
     r"|征集[^。，,；;]{0,30}?(?:口号|主题|标语|宣传语)(?:的(?:公告|通知|函))?$"
+    # The campaign's appeal to companies, issued as a document of its own.
+    r"|质\s*量\s*月[”\"」』]?[^。，,；;]{0,20}倡议书$"
 )
 PLAN_TITLE = re.compile(r"方案|计划|安排")
 BASIS_TITLE = re.compile(r"《([^《》]*?关于[^《》]*?(?:通知|方案|意见))》")
@@ -312,7 +320,7 @@ BOILERPLATE_LINE = re.compile(
     # A breadcrumb: "您当前所在位置: 首页>…>产品质量监管", or any line of three ">"-linked crumbs.
     r"^(?:(?:[^>›»\n]{1,20}[>›»]){2,}[^>›»\n]{0,20}$|您?当前所在位置|首页|当前位置|您的位置|来源[：:]|发布时间[：:]|发布日期[：:]|浏览次数|访问量|字体[：:]|【\s*字体|"
     r"打印本页|关闭窗口|打印|收藏|分享到|上一篇|下一篇|相关阅读|相关文章|相关链接|责任编辑|扫一扫|"
-    r"网站地图|版权所有|主办单位[：:]|ICP备|京ICP|网站标识码|.*公网安备)"
+    r"网站地图|版权所有|主办单位[：:]|ICP备|京ICP|网站标识码|.*公网安备|文章搜索|站内搜索|搜索方式)"
 )
 
 # --- government disclosure pages: the metadata table above the text ---------------------------
@@ -323,7 +331,7 @@ DISCLOSURE_ROW = re.compile(r"^[^|]*[：:]\s*\|.*\|")
 # The same labels on lines of their own ("发布机构：…"), without the table's cells; only the
 # labels a notice's own text never starts a line with.
 DISCLOSURE_LINE = re.compile(
-    r"^\s*(文号|发文字号|成文日期|发布机构|发文机关)\s*[：:]\s*(\S.*?)\s*$"
+    r"^\s*(文号|发文字号|成文日期|发布机构|发文机关|发文部门|发文单位)\s*[：:]\s*(\S.*?)\s*$"
 )
 # Label (without its colon) → the field it fills.
 DISCLOSURE_LABELS: dict[str, str] = {
@@ -334,6 +342,8 @@ DISCLOSURE_LABELS: dict[str, str] = {
     "成文日期": "issue_date",
     "发布机构": "issuer",
     "发文机关": "issuer",
+    "发文部门": "issuer",
+    "发文单位": "issuer",
 }
 ISO_DATE = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 
@@ -364,9 +374,11 @@ ELISION_LINE = re.compile(r"^[.。…·\s]*(?:……|\.{6,})[.。…·\s]*$")
 
 # Any of the quotes a theme is written in: “…” "…" 「…」 『…』 ‘…’ '…' (mirrors swap them).
 _OPEN_Q, _CLOSE_Q, _ANY_Q = "[“\"「『‘'”]", "[”\"」』’'“]", "“”\"「」『』‘’'"
+# A theme may quote a phrase of its own: "推动“三个转变”,建设质量强市".
+_THEME_WORDS = rf"((?:[^{_ANY_Q}]|“[^{_ANY_Q}]{{1,12}}”(?=[^{_ANY_Q}]{{2}})){{4,40}})"
 THEME_SENTENCE = re.compile(
     rf"主题\s*(?:[，,]\s*(?=是|为))?(?:是|为|确定为|定为)?\s*(?:[：:]|——|—|--)?\s*"
-    rf"{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}"
+    rf"{_OPEN_Q}{_THEME_WORDS}{_CLOSE_Q}"
 )
 # "活动主题为：质量提升 共建共享。" — unquoted after a colon, to the end of the clause.
 THEME_COLON = re.compile(
@@ -384,12 +396,18 @@ THEME_UNQUOTED = re.compile(
 THEME_LEAD_IN = re.compile(r"主\s*题\s*(?:是|为|确定为|定为)?\s*[：:]\s*$")
 # "围绕“建设质量强县,决胜全面小康”(这一)主题" / "以“…”为主题" in running text.
 THEME_AROUND = re.compile(
-    rf"(?:围绕|以|贯彻|落实|紧扣|突出|聚焦|紧紧围绕|发布了?|公布了?|确定了?)\s*{_OPEN_Q}([^{_ANY_Q}]{{4,40}})"
+    rf"(?:围绕|以|贯彻|落实|紧扣|突出|聚焦|紧紧围绕|发布了?|公布了?|确定了?)\s*{_OPEN_Q}{_THEME_WORDS}"
     # A copy may close the quote with 》 ("围绕“宣传贯彻《纲要》，推进…》这一主题").
     rf"(?:{_CLOSE_Q}|》(?=\s*这一))\s*(?:这一|的)?(?:年度|活动)?(?:主题|为主题)"
 )
 # "生动演绎“质量安全是社会和谐的基础”这一主题": 这一 points at the quoted words, whatever the verb.
 THEME_THIS = re.compile(rf"{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*这一(?:年度|活动)?主题")
+# "题为“建设质量强省、共创美好生活”的2011年福建省“质量月”…活动", "举办“推动质量变革创新 促进
+# 质量强区建设”2022年“质量月”主题宣传…": quoted words that name this year's 质量月 event.
+THEME_NAMING = re.compile(
+    r"“((?:[^“”\n]|“[^“”\n]{1,12}”){4,40})”\s*的?\s*(?:(?:19|20)\d\d\s*年)?(?:(?!活动)[^，。；;,“”\"]){0,8}?"
+    rf"{_OPEN_Q}?质\s*量\s*月"
+)
 THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
 
 # --- a report's own list of the campaign's activities --------------------------------------------
@@ -430,12 +448,21 @@ EDITION = re.compile(
     r"|(?:19[89]\d|20\d\d|20[xX]{2})\s*年"
     r"|主\s*题\s*(?:是|为)?\s*[：:]?\s*[“\"「『]|[”\"」』]\s*(?:为|的)\s*(?:活动)?主\s*题"
 )
+# A document named in 《》: what bodies its title names are the cited document's.
+IN_BOOK_QUOTES = re.compile(r"《[^《》\n]{0,80}》")
+# A page's news source ("信息来源：石台县市场监督管理局9月8日，…"): the body after it is not a subject.
+SOURCE_LABEL = re.compile(r"来源\s*[：:]\s*$")
+# A place's own bureau in its system's shorthand: 金华局, 铁岭局 (the place's words, then 局).
+PLACE_BUREAU = re.compile(r"局$")
 # A body that runs a campaign; a text about one names at least one outside the definition.
 CAMPAIGN_BODY = re.compile(
     r"(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局|质检总局|领导小组|人民政府"
     r"|委员会|办公室|协会|学会|质协|总工会|管理局|总局|[省市县区]局|检验检测|研究院"
     # A district's branch of its city's bureau: 临淄质监分局, 宽城市场监管分局.
-    r"|质监分局|市场监管分局)"
+    r"|质监分局|市场监管分局"
+    # The former entry-exit inspection and quarantine bureaus, named by their place's own words
+    # (东莞检验检疫局, 嵊泗检验检疫局): they ran the campaign in their system until 2018.
+    r"|(?:出入境)?检验检疫局)"
 )
 # The State Council's ministries, by their names of 2008–2025 and their short forms.
 MINISTRY = (
@@ -463,7 +490,7 @@ REPORT_BODY = re.compile(
 
 TEXT_ORG = re.compile(
     rf"([{CJK}]{{2,16}}?(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局"
-    r"|质量工作领导小组办公室|质量强[省市县区]工作领导小组办公室|质量协会|质协|总局))"
+    r"|质量工作领导小组办公室|质量强[省市县区]工作领导小组办公室|质量协会|质协|总局|检验检疫局))"
 )
 
 # --- the year when the text does not state it -------------------------------------------------
@@ -471,6 +498,12 @@ TEXT_ORG = re.compile(
 # National Quality Month themes by year (punctuation and spaces removed before matching; a
 # local campaign's "质量强省/市/县" read as 质量强国).
 NATIONAL_THEMES: dict[str, int] = {
+    # The years before 2011 as the dev corpus gives them: the national notices of 2005 and 2006,
+    # a provincial report of 2009 that states its year, a national report of 2010.
+    "奉献优质产品构建和谐社会": 2005,
+    "创新提升质量名牌促进发展": 2006,
+    "全员全过程全方位参与全面提高质量安全水平": 2009,
+    "抓质量水平提升促发展方式转变": 2010,
     "建设质量强国共创美好生活": 2011,
     "贯彻质量发展纲要推进质量强国建设": 2012,
     "打造经济升级版实现质量强国梦": 2013,
@@ -576,7 +609,10 @@ _ROLE_VERB = (
     r"召集|联合(?!会)|会同|牵头|组织(?!部)|开展|举办|举行|印发|下发|发出|部署|围绕|[主承协]办"
 )
 # 工商联 is a body whose whole name is a suffix (a federation named in a list of departments).
-_BODY = rf"(?:(?:(?!{_ROLE_VERB})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}|工商联)"
+# …nor across the basis it acts on or an adverb: "…和共青团中央根据国务院《…》的要求", "嵊泗
+# 检验检疫局积极号召企业…".
+_NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极"
+_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}|工商联)"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
 # "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
@@ -610,6 +646,13 @@ _GOVERNING_VERB = (
     r"|组织(?!部)|(?:面向社会公开)?征集|围绕|以(?=[“\"「])"
     # "该局要求全省各级市场监管部门…": a bureau directs its whole system through the campaign.
     r"|要求(?=全[省市县区]|各级)"
+    # Opening its laboratories to the public is how an inspection body takes part: "本次质量月，
+    # 该局将开放三个国家级重点实验室".
+    r"|开放(?=[^。，,；;]{0,20}?实验室)"
+    # "金华局将陆续推出质量专家百企行、…等19项活动": a body bringing out the campaign's activities.
+    r"|推出(?=[^。；;]{0,160}?活动)"
+    # A plan says who drew it up where its signature is cut: "铁岭检验检疫局结合工作实际，制定本方案".
+    r"|特?制定(?:了)?本(?:活动|实施|工作)?方案"
 )
 # A subject opens its clause: the sentence's start, a punctuation mark, or a date ("9月质检总局").
 # A copy may glue a line to a URL or a phone number before it ("…452066.htm福建省计量院积极
@@ -628,7 +671,7 @@ _NAME_ENDS = (
     # …nor into the branch it names: "内蒙古特检院" + "乌兰察布分院".
     rf"|[{CJK}]{{1,6}}?分(?:院|局|所|中心)))"
 )
-_FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,40}}?"
+_FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,50}}?"
 CAMPAIGN_SUBJECT = re.compile(
     rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
     rf"(?P<between>{_FILLER})"
@@ -753,9 +796,11 @@ AT_WORK = re.compile(r"开展|举办|举行|安排|部署|组织|启动|召开|�
 # ("会同市食安委相关成员单位").
 MEMBER_UNITS = re.compile(r"^(?:的)?(?:相关|有关|各)?成员单位")
 # Partners that hold an event with a body but run no campaign: a community or street, a
-# school, a firm, a hospital, a court.
+# school, a firm, a hospital, a local court; not the supreme court and procuratorate, which
+# are among the national campaign's departments.
 NOT_A_RUNNER = re.compile(
-    r"社区|街道|村委|学校|[小中大]学|学院|公司|集团|企业|医院|(?<!人民)银行|商场|超市|[检法]院$"
+    r"社区|街道|村委|学校|[小中大]学|学院|公司|集团|企业|医院|(?<!人民)银行|商场|超市"
+    r"|^(?!最高人民)[^，,、]*[检法]院$"
 )
 # "等部门" / "等3个部门" inside a list of names, before the next name ("…等部门和上海市人民政府").
 LIST_CLOSE = re.compile(
@@ -818,6 +863,8 @@ PLAN_ISSUED = re.compile(
     r"(?:印发|制定|出台|宣读|发布|下发)(?:了)?[^。，,]{0,30}?质量月[^。，,》]{0,8}(?:活动)?(?:实施|工作)?方案"
     # "…2014年“质量月”活动联合方案发布": the plan first, then its release.
     r"|质量月[^。，,》]{0,8}方案(?:正式)?(?:发布|印发)"
+    # A plan whose title is cut off says what it is: "…结合工作实际，制定本方案".
+    r"|制定(?:了)?本(?:活动|实施|工作)?方案"
 )
 # A headline whose subject is a place (the refusal check): "陇南市宕昌县开展2016年“质量月”宣传活动".
 # A place (or 我县, 我市) that opens its clause and holds the campaign is enough: "9月2日，某某县雩田镇

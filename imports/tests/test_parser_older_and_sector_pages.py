@@ -1,0 +1,183 @@
+"""Readings learnt from fresh7 (issue #18, session 17): older national notices and their
+mirrors, the entry-exit inspection bureaus' pages, pledges, and events with themes of their own.
+One pattern, one input each; places and bodies are real names because the level of a body comes
+from China's divisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from imports.parser import NoticeParseError, digest, header, parse_text, places, rules
+from imports.parser.normalize import normalize
+from imports.parser.ranker import _names
+
+
+def read(text: str) -> tuple[list[str], list[str], str | None]:
+    parsed = parse_text(text)
+    return parsed.issuers, parsed.co_organizers, parsed.level
+
+
+# --- the entry-exit inspection bureaus ------------------------------------------------------
+
+
+def test_an_inspection_bureau_named_by_its_places_words_runs_its_campaign() -> None:
+    text = "据悉，本次质量月，东莞检验检疫局将开放三个国家级重点实验室。"
+    assert read(text) == (["东莞检验检疫局"], [], "city")
+
+
+def test_this_bureau_is_an_inspection_bureau_named_before_it() -> None:
+    text = "昨日嵊泗检验检疫局举行座谈会。本次质量月，该局组织企业签署质量诚信承诺书。"
+    assert "嵊泗检验检疫局组织" in digest.this_bureau(text)
+
+
+def test_a_prefectures_words_said_bare_are_the_prefecture_not_its_namesake_county() -> None:
+    # 中山市 and 大连市中山区 share the words; 中山 alone is the city.
+    assert places.level_of_place_word("中山检验检疫局", rules.CAMPAIGN_BODY) == "city"
+
+
+def test_a_place_bureau_in_its_systems_shorthand_is_a_body() -> None:
+    text = "今年“质量月”活动主题为“建设质量强市”，金华局将陆续推出质量专家百企行等19项活动。"
+    assert digest.campaign_bodies(normalize(text).text) == (["金华局"], [])
+
+
+# --- plans and notices without their signature -----------------------------------------------
+
+
+def test_a_plan_names_who_drew_it_up_where_its_signature_is_cut() -> None:
+    text = (
+        "按照《关于开展2015年全国“质量月”活动的通知》的要求，铁岭检验检疫局结合工作实际，"
+        "制定本方案。\n一、活动主题\n迈向质量时代，建设质量强国。"
+    )
+    parsed = parse_text(text)
+    assert (parsed.issuers, parsed.kind) == (["铁岭检验检疫局"], "plan")
+
+
+def test_a_joint_red_head_copied_line_by_line_gives_every_issuer() -> None:
+    text = (
+        "中共中央宣传部\n文件\n国家质量监督检验检疫总局\n共青团中央\n国质检质联[2005]210\n"
+        "关于开展“2005年全国质量月”活动的通知\n各省、自治区、直辖市质量技术监督局：\n"
+        "决定于2005年9月在全国开展质量月活动。"
+    )
+    parsed = parse_text(text)
+    assert parsed.issuers == ["中共中央宣传部", "国家质量监督检验检疫总局", "共青团中央"]
+    # The copy dropped the number's 号; on a line of its own it is still the number.
+    assert parsed.doc_number == "国质检质联[2005]210"
+
+
+def test_a_policy_sites_issuing_department_line_is_the_issuer() -> None:
+    text = "发文部门:国家市场监督管理总局\n市监检测函〔2021〕1453号\n市场监管总局决定在“质量月”期间组织开展开放日活动。"
+    assert parse_text(text).issuers == ["国家市场监督管理总局"]
+
+
+# --- mirrors ----------------------------------------------------------------------------------
+
+
+def test_a_mirror_in_taiwans_words_is_read_back_into_the_mainlands() -> None:
+    text = (
+        "關於開展“2005年全國品質月”活動的通知\n國家品質監督檢驗檢疫總局決定在全國開展品質月活動。"
+    )
+    normalized = normalize(text)
+    assert "国家质量监督检验检疫总局" in normalized.text and "质量月" in normalized.text
+    assert any("品质" in w for w in normalized.warnings)
+
+
+def test_a_mainland_text_keeps_its_own_word_pinzhi() -> None:
+    text = "2023年“质量月”期间，市场监管局开展品质生活宣传。"
+    assert "品质生活" in normalize(text).text
+
+
+def test_html_quote_entities_garbled_into_ideographs_are_quotes_again() -> None:
+    assert normalize("全国&濒诲辩耻辞;质量月&谤诲辩耻辞;活动").text == "全国“质量月”活动"
+
+
+def test_a_sites_search_box_above_the_page_title_is_page_chrome() -> None:
+    text = "文章搜索\n关于开展质量月活动的通知-国家质检总局\n各省质量技术监督局："
+    assert normalize(text).lines == ["各省质量技术监督局："]
+
+
+def test_the_source_a_copy_glues_to_the_text_is_no_subject() -> None:
+    text = "石台县启动2020年“质量月”活动\n信息来源:石台县市场监督管理局9月8日,省市召开“质量月”活动启动仪式视频会。"
+    assert read(text)[0] == []
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+def test_a_body_name_stops_before_the_basis_it_acts_on() -> None:
+    text = (
+        "国家质量监督检验检疫总局、中共中央宣传部和共青团中央根据国务院《质量振兴纲要(1996-2010年)》的要求,"
+        "决定于2006年9月在全国开展质量月活动。"
+    )
+    issuers, co_organizers, _level = read(text)
+    assert issuers == ["国家质量监督检验检疫总局", "中共中央宣传部", "共青团中央"]
+    # Several bodies deciding to hold the campaign together hold it jointly.
+    assert co_organizers == issuers
+
+
+def test_the_supreme_court_is_one_of_the_national_campaigns_departments() -> None:
+    text = "今年,市场监管总局、中央宣传部、最高人民法院、国家发展改革委等27部门联合开展2024年全国“质量月”活动。"
+    assert read(text)[1] == ["市场监管总局", "中央宣传部", "最高人民法院", "国家发展改革委"]
+
+
+def test_a_county_level_city_under_its_prefecture_goes_by_its_own_name() -> None:
+    text = "9月5日,潍坊寿光市质监局在东城广场开展了“质量月”集中宣传咨询活动。"
+    assert read(text) == (["寿光市质监局"], [], "county")
+
+
+def test_departments_and_deploying_are_words_not_names_ending_in_bu() -> None:
+    assert _names("按照全国质量月活动统一部署") == []
+    assert _names("各地检验检疫部门纷纷启动") == []
+
+
+# --- themes and titles ------------------------------------------------------------------------
+
+
+def test_a_theme_heading_with_a_sub_theme_gives_the_theme_only() -> None:
+    text = (
+        "关于开展2005年全国质量月活动的通知\n一、指导思想\n提高质量意识。\n二、活动主题\n"
+        "2005年质量月活动主题定为:奉献优质产品,构建和谐社会;副主题定为:质量在我手中,用户在我心中。"
+    )
+    assert parse_text(text).theme == "奉献优质产品,构建和谐社会"
+
+
+def test_a_theme_may_quote_a_phrase_of_its_own() -> None:
+    text = "9月5日,寿光市质监局围绕“推动“三个转变”,建设质量强市”主题,开展了“质量月”宣传咨询活动。"
+    assert parse_text(text).theme == "推动“三个转变”,建设质量强市"
+
+
+def test_an_events_own_theme_that_speaks_not_of_quality_is_not_the_campaigns() -> None:
+    text = (
+        "为迎接全国质量月,市特检院举办了以“安全乘梯,你我做起”为主题的宣传教育活动。"
+        "此外,还将召开一次以实验室检测工作为主题的座谈会。"
+    )
+    assert parse_text(text).theme is None
+
+
+def test_quoted_words_naming_this_years_quality_month_event_are_its_theme() -> None:
+    text = "福建质检三局联合主办的题为“建设质量强省、共创美好生活”的2011年福建省“质量月”大型现场宣传咨询活动在福州举行。"
+    assert parse_text(text).theme == "建设质量强省、共创美好生活"
+
+
+def test_the_campaigns_pledge_is_a_documents_title() -> None:
+    text = "2018年全国“质量月”企业质量诚信倡议书\n时间:2018-09-02\n为促进质量强国建设，国家市场监督管理总局开展2018年全国“质量月”活动。"
+    assert parse_text(text).title == "2018年全国“质量月”企业质量诚信倡议书"
+
+
+# --- refusal and year ---------------------------------------------------------------------------
+
+
+def test_a_company_citing_its_superiors_notice_runs_no_public_campaign() -> None:
+    text = (
+        "近日,按照《国家市场监管总局等关于开展2018年全国“质量月”活动的通知》部署,"
+        "公司全面启动以“着力提升质量,打造品质中交”为主题的质量月活动。"
+    )
+    with pytest.raises(NoticeParseError):
+        parse_text(text)
+
+
+def test_the_year_comes_from_the_theme_quoted_first_not_one_recalled_later() -> None:
+    text = (
+        "9月13日,宁津县质监局举行了以“创新提升质量、名牌促进发展”为主题的大型宣传活动,拉开了全县质量月宣传活动的序幕。"
+        "负责人说:要达成‘奉献优质产品、构建和谐社会’的共识。"
+    )
+    assert header.infer_year(normalize(text).text)[0] == 2006
