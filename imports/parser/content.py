@@ -80,14 +80,26 @@ def theme(doc: Document) -> tuple[str | None, bool]:
 
 def _event_theme(m: re.Match[str]) -> bool:
     """Whether the words are the theme of an event of its own, not of the campaign: "以“安全
-    乘梯，你我做起”为主题的宣传教育活动", "以实验室检测工作为主题的座谈会". A campaign's theme
-    speaks of 质量; an event named after it as a 质量月 event carries the campaign's."""
+    乘梯，你我做起”为主题的宣传教育活动", "以实验室检测工作为主题的座谈会", the open day's
+    "今年的主题是". A campaign's theme speaks of 质量; an event named after it as a 质量月 event
+    carries the campaign's."""
     value = m.group(1) or (m.group(2) if m.re.groups > 1 else "") or ""
-    if "质" in value:
-        return False
+    if rules.LOCAL_STRONG.sub("质量强国", re.sub(rf"[^{rules.CJK}]", "", value)) in (
+        rules.NATIONAL_THEMES
+    ):
+        return False  # the year's national theme, whatever event carries it
     rest = m.string[m.end() :]
     clause = re.split(r"[，。；;,！？]", rest, maxsplit=1)[0]
-    return rest.startswith("的") and not rules.CAMPAIGN_WORDS.search(clause)
+    if rest.startswith("的") and not rules.CAMPAIGN_WORDS.search(clause):
+        # "…为主题的陕西省青年职业技能大赛": a contest, an open day, a week of its own.
+        if "质" not in value or rules.OWN_EVENT.search(clause):
+            return True
+    # "全国检验检测机构开放日是全国质量月活动的重要内容，今年的主题是“…”": the sentence is
+    # about the open day, named before the campaign.
+    sentence = re.split(r"[。！？\n]", m.string[: m.start()])[-1]
+    event = rules.OWN_EVENT.search(sentence)
+    campaign = rules.CAMPAIGN_WORDS.search(sentence)
+    return bool(event and (not campaign or event.start() < campaign.start()))
 
 
 def _slogan_blocks(doc: Document) -> list[list[str]]:

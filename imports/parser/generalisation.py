@@ -88,6 +88,7 @@ PATTERNS = (
     "LOCAL_STRONG",
     "PLACE_BUREAU",
     "SOURCE_LABEL",
+    "PLACE_ACTS",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.
@@ -253,6 +254,7 @@ def pieces() -> list[Piece]:
         _code_piece("digest: 该局 is the bureau named before", digest, "this_bureau", _same_text),
         _code_piece("digest: what bodies 组织的 is one event", digest, "_organised", _false),
         _code_piece("header: a joint red head line by line", header, "_stacked_red_head", _empty),
+        _code_piece("header: places listed side by side", header, "_listed", _false),
         _code_piece(
             "places: a county-level city under its prefecture",
             places,

@@ -292,6 +292,9 @@ def level_of_body(name: str, text: str) -> str | None:
             return level_of_body(branch, text)
     if name.startswith(("省", "自治区")) or name.endswith(("省", "自治区")):
         return "province"
+    if name.startswith(("州", "盟")) and not name.startswith("州市"):
+        # "州住房和城乡建设局": the prefecture's own (自治州, 盟), as 市… is the city's.
+        return "city"
     if name.endswith(("县", "区", "旗")):
         # A place named alone, the last of a chain: "陇南市宕昌县".
         return "county"
@@ -362,9 +365,24 @@ def campaign_area(text: str) -> str | None:
         if after_year:
             return after_year[0]
         named = _places(before)
+        if len(named) > 1 and _listed(before, named[-2], named[-1]):
+            # "广东省、广州市启动2017年质量月活动": places listed side by side launch together;
+            # the first, the higher, is the campaign's (a chain, 湖北省来凤县, is the last's).
+            return named[0]
         if named:
             return named[-1]
+        short = next((p for p in rules.PROVINCES if before.lstrip().startswith(p)), None)
+        if short and rules.PLACE_ACTS.match(before.lstrip()[len(short) :]):
+            # "新疆召开质量月活动新闻发布会": a province by its short name.
+            return places.full_province(short)
     return None
+
+
+def _listed(text: str, first: str, second: str) -> bool:
+    """Whether two places stand in a list (广东省、广州市), not in a chain (湖北省来凤县)."""
+    at = text.find(first)
+    between = text[at + len(first) : text.find(second, at + len(first))]
+    return between in ("、", "和", "与", "及")
 
 
 def national_campaign(text: str) -> bool:

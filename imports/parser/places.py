@@ -140,6 +140,11 @@ def province_short(name: str) -> str:
     return province + _PROVINCE_SUFFIX.sub("", name[len(province) :])
 
 
+def full_province(short: str) -> str:
+    """A province's full name from its short one: 新疆 → 新疆维吾尔自治区."""
+    return short + _FULL_SUFFIX[short]
+
+
 def province_forms(name: str) -> list[str]:
     """The other ways a text writes a province's body: by the short name and by the full one
     (湖南质监局 ↔ 湖南省质监局, 天津市场监管委 ↔ 天津市市场监管委)."""

@@ -408,6 +408,8 @@ THEME_NAMING = re.compile(
     r"“((?:[^“”\n]|“[^“”\n]{1,12}”){4,40})”\s*的?\s*(?:(?:19|20)\d\d\s*年)?(?:(?!活动)[^，。；;,“”\"]){0,8}?"
     rf"{_OPEN_Q}?质\s*量\s*月"
 )
+# An event with a theme of its own inside the campaign: an open day, a week, a contest.
+OWN_EVENT = re.compile(r"开放日|体验周|宣传周|宣传月|比赛|大赛|竞赛|评选|征文")
 THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
 
 # --- a report's own list of the campaign's activities --------------------------------------------
@@ -450,6 +452,8 @@ EDITION = re.compile(
 )
 # A document named in 《》: what bodies its title names are the cited document's.
 IN_BOOK_QUOTES = re.compile(r"《[^《》\n]{0,80}》")
+# A place itself holding the campaign, its verb right after its name: "新疆召开质量月…发布会".
+PLACE_ACTS = re.compile(r"^(?:召开|启动|举办|举行|开展|部署|印发|发布)")
 # A page's news source ("信息来源：石台县市场监督管理局9月8日，…"): the body after it is not a subject.
 SOURCE_LABEL = re.compile(r"来源\s*[：:]\s*$")
 # A place's own bureau in its system's shorthand: 金华局, 铁岭局 (the place's words, then 局).
@@ -651,6 +655,8 @@ _GOVERNING_VERB = (
     r"|开放(?=[^。，,；;]{0,20}?实验室)"
     # "金华局将陆续推出质量专家百企行、…等19项活动": a body bringing out the campaign's activities.
     r"|推出(?=[^。；;]{0,160}?活动)"
+    # The host invites its guests: "渭南市纤维检验所…邀请我市10余家纺织企业代表…参与此次…活动".
+    r"|邀请"
     # A plan says who drew it up where its signature is cut: "铁岭检验检疫局结合工作实际，制定本方案".
     r"|特?制定(?:了)?本(?:活动|实施|工作)?方案"
 )

@@ -181,3 +181,48 @@ def test_the_year_comes_from_the_theme_quoted_first_not_one_recalled_later() -> 
         "负责人说:要达成‘奉献优质产品、构建和谐社会’的共识。"
     )
     assert header.infer_year(normalize(text).text)[0] == 2006
+
+
+# --- hosts, areas and events of their own -----------------------------------------------------
+
+
+def test_the_body_that_invites_its_guests_hosts_the_event() -> None:
+    text = (
+        "今年9月是第45个全国“质量月”,按照市市场监管局的相关部署,渭南市纤维检验所高度重视,"
+        "邀请我市10余家纺织企业代表共同参与此次“实验室开放日”活动。"
+    )
+    assert read(text) == (["渭南市纤维检验所"], [], "station")
+
+
+def test_places_listed_side_by_side_give_the_first_as_the_campaigns_area() -> None:
+    assert header.campaign_area("5日,广东省、广州市启动2017年质量月活动。") == "广东省"
+    # A chain of places is the last one's.
+    assert header.campaign_area("湖北省来凤县质量月活动启动。") == "来凤县"
+
+
+def test_a_body_named_after_its_prefecture_marker_is_the_prefectures() -> None:
+    assert header.level_of_body("州住房和城乡建设局", "") == "city"
+
+
+def test_a_province_by_its_short_name_holding_the_campaign_is_its_area() -> None:
+    assert header.campaign_area("18日上午,新疆召开质量月活动新闻发布会。") == "新疆维吾尔自治区"
+    # A province's short name before its county names the county's place.
+    assert header.campaign_area("河北临漳县开展质量月活动。") != "河北省"
+
+
+def test_an_open_days_theme_is_not_the_campaigns() -> None:
+    text = "全国检验检测机构开放日是全国质量月活动的重要内容,今年的主题是“检验检测促进高质量发展”。"
+    assert parse_text("2019年9月，市场监管总局启动全国质量月。" + text).theme is None
+
+
+def test_a_contests_theme_is_not_the_campaigns() -> None:
+    text = "共青团陕西省委开展以“强化质量意识、培养大国工匠”为主题的陕西省青年职业技能大赛。"
+    assert parse_text("2018年陕西省“质量月”活动启动。" + text).theme is None
+
+
+def test_the_years_national_theme_is_the_campaigns_whatever_event_carries_it() -> None:
+    text = (
+        "9月8日,湖北省质检院荆州分院根据质量月工作要求,开展了主题为“推动质量变革创新 促进质量强国建设”"
+        "的实验室开放日活动。"
+    )
+    assert parse_text(text).theme == "推动质量变革创新 促进质量强国建设"
