@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from . import activities as _activities
-from . import content, digest, disclosure, header, ranker, reporting, rules, tables
+from . import content, digest, disclosure, header, places, ranker, reporting, rules, tables
 from .errors import NoticeParseError
 from .extract import extract_text
 from .normalize import normalize as _normalize
@@ -275,8 +275,10 @@ def about_a_campaign(text: str) -> bool:
     quotes_definition = len(sentences) < len(every)
     rest = "。".join(sentences)
     # A place running its own campaign (全市, "陇南市宕昌县开展…质量月", "2021年福州市“质量月”").
-    names_itself = any(p.search(rest) for p, _ in rules.SELF_LEVEL) or bool(
-        rules.PLACE_SUBJECT.search(rest) or rules.CAMPAIGN_AREA.search(rest)
+    names_itself = (
+        any(p.search(rest) for p, _ in rules.SELF_LEVEL)
+        or bool(rules.PLACE_SUBJECT.search(rest) or rules.CAMPAIGN_AREA.search(rest))
+        or _place_campaign(rest)
     )
     # A body named only in the title of a notice the text follows (按照《市场监管总局等关于…》
     # 部署，公司…) is not at work in it: a company's own 质量月 cites its superiors so.
@@ -287,6 +289,16 @@ def about_a_campaign(text: str) -> bool:
         and (not quotes_definition or particular_campaign(rest))
         and not _named_only_in_passing(text)
     )
+
+
+def _place_campaign(text: str) -> bool:
+    """Whether the text names a place's own 质量月 ("聊城市质量月启动仪式"): the words before
+    质量月 end in a place China's divisions know."""
+    for m in rules.PLACE_CAMPAIGN.finditer(text):
+        words = m.group(1)
+        if any(places.is_place(words[k:]) for k in range(len(words) - 2)):
+            return True
+    return False
 
 
 def _named_only_in_passing(text: str) -> bool:

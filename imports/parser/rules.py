@@ -447,7 +447,8 @@ CAMPAIGN_IN_NAME = re.compile(
 # its number (第N个; 第一个 is the 1978 one of the history), this year's, or its theme.
 EDITION = re.compile(
     r"今年|本年度|本次|本届|第\s*(?!一\s*个)[\d一二三四五六七八九十]+\s*个"
-    r"|(?:19[89]\d|20\d\d|20[xX]{2})\s*年"
+    # A year that dates a body's founding ("国家质检总局2001年成立以后") is not the campaign's.
+    r"|(?:19[89]\d|20\d\d|20[xX]{2})\s*年(?!\s*(?:成立|组建|以来|以后))"
     r"|主\s*题\s*(?:是|为)?\s*[：:]?\s*[“\"「『]|[”\"」』]\s*(?:为|的)\s*(?:活动)?主\s*题"
 )
 # A document named in 《》: what bodies its title names are the cited document's.
@@ -858,6 +859,8 @@ _AREA = rf"([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州))"
 CAMPAIGN_AREA = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*{_AREA}|{_AREA}\s*(?:19|20)\d{{2}}\s*年)\s*[“\"「『‘']?{CAMPAIGN}"
 )
+# "近日，聊城市质量月启动仪式…举办": a place's own 质量月, said without its year.
+PLACE_CAMPAIGN = re.compile(rf"{_AREA}[“\"「『‘']?{CAMPAIGN}")
 # A text that stops in the middle of a sentence: a web page or a digest cut off.
 CUT_OFF = re.compile(r"[，、,；;：:（(“《]$|[\u4e00-\u9fff]{2}$")
 # A plan's own title ends so; a schedule (安排表) is the plan in table form.

@@ -226,3 +226,17 @@ def test_the_years_national_theme_is_the_campaigns_whatever_event_carries_it() -
         "的实验室开放日活动。"
     )
     assert parse_text(text).theme == "推动质量变革创新 促进质量强国建设"
+
+
+def test_a_places_own_quality_month_said_without_its_year_is_a_campaign() -> None:
+    text = "近日,聊城市质量月启动仪式于聊城市电视台举办,质量月活动由此拉开帷幕。"
+    assert parse_text(text).level == "city"
+
+
+def test_a_bodys_founding_year_does_not_make_a_history_page_about_one_campaign() -> None:
+    text = (
+        "全国质量月活动是我国长期开展的质量专题活动,始于1978年。"
+        "国家质检总局2001年成立以后,全国质量月活动由国家质检总局、中宣部等五部委共同主办。"
+    )
+    with pytest.raises(NoticeParseError):
+        parse_text(text)
