@@ -22,6 +22,8 @@ def _split(text: str) -> list[str]:
             out.extend(pieces)
         else:
             out.append(part)
+    # A spun mirror's junk word glued before a province's body ("提高广东省市场监管局").
+    out = [rules.JUNK_BEFORE_PROVINCE.sub("", n) for n in out]
     return [n.strip() for n in dict.fromkeys(out) if n.strip()]
 
 
@@ -62,7 +64,10 @@ def spelt_out(name: str, text: str) -> str:
     if len(rest) < 2:
         return name
     gaps = "".join(f"{re.escape(c)}[{rules.CJK}]{{0,4}}?" for c in rest[:-1])
-    spelt = re.compile(start + gaps + re.escape(rest[-1]))
+    # 办 is short for 办公室 too ("质强办" spelt "质量强市办公室").
+    spelt = re.compile(
+        start + gaps + re.escape(rest[-1]) + ("(?:公室)?" if rest[-1] == "办" else "")
+    )
     return max((m.group(0) for m in spelt.finditer(text)), key=len, default=name)
 
 
@@ -437,7 +442,11 @@ def _about_the_campaign(text: str) -> list[tuple[str, bool, bool]]:
     for line in text.split("\n"):
         context = False
         for sentence in re.split(r"[。！？]", line):
-            names = bool(rules.CAMPAIGN_WORDS.search(sentence))
+            # "…将组织…以“建设质量强市决胜全面小康”为主题开展系列活动": the year's theme names it.
+            names = bool(
+                rules.CAMPAIGN_WORDS.search(sentence)
+                or rules.THEME_OF_THE_CAMPAIGN.search(sentence)
+            )
             out.append((sentence, names, context and not names))
             context = names and not rules.AT_WORK.search(sentence)
     return out
@@ -459,7 +468,12 @@ def this_bureau(text: str) -> str:
         bureaus = [name for name in found if name.endswith("局")]
         return bureaus[-1] if bureaus else m.group(0)
 
-    return _THIS_BUREAU.sub(named_before, text)
+    text = _THIS_BUREAU.sub(named_before, text)
+    # "该市质强办将组织…": the city the report is about.
+    area = campaign_area(text)
+    if area and area[-1] in "市县区":
+        text = re.sub(rf"该{area[-1]}(?=[{rules.CJK}]{{1,12}}?(?:局|办|委|办公室))", area, text)
+    return text
 
 
 def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:

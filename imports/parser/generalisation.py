@@ -89,6 +89,9 @@ PATTERNS = (
     "PLACE_BUREAU",
     "SOURCE_LABEL",
     "PLACE_ACTS",
+    "JUNK_BEFORE_PROVINCE",
+    "THEME_OF_THE_CAMPAIGN",
+    "PLACE_CAMPAIGN",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.

@@ -408,6 +408,8 @@ THEME_NAMING = re.compile(
     r"“((?:[^“”\n]|“[^“”\n]{1,12}”){4,40})”\s*的?\s*(?:(?:19|20)\d\d\s*年)?(?:(?!活动)[^，。；;,“”\"]){0,8}?"
     rf"{_OPEN_Q}?质\s*量\s*月"
 )
+# A sentence stating what its campaign's theme is: "以“建设质量强市决胜全面小康”为主题开展".
+THEME_OF_THE_CAMPAIGN = re.compile(r"[”\"」』]\s*为\s*(?:活动)?主\s*题(?!的)")
 # An event with a theme of its own inside the campaign: an open day, a week, a contest.
 OWN_EVENT = re.compile(r"开放日|体验周|宣传周|宣传月|比赛|大赛|竞赛|评选|征文")
 THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
@@ -455,6 +457,11 @@ EDITION = re.compile(
 IN_BOOK_QUOTES = re.compile(r"《[^《》\n]{0,80}》")
 # A place itself holding the campaign, its verb right after its name: "新疆召开质量月…发布会".
 PLACE_ACTS = re.compile(r"^(?:召开|启动|举办|举行|开展|部署|印发|发布)")
+# A word a spun mirror glued before a province's body: "努力年活广东省…办公室", "提高广东省市场
+# 监管局"; not 中共 or 国家, which begin a name of their own.
+JUNK_BEFORE_PROVINCE = re.compile(
+    rf"^(?!中共|中国|国家|全国)[{CJK}]{{1,4}}?(?=(?:{'|'.join(PROVINCES)})(?:省|自治区|市))"
+)
 # A page's news source ("信息来源：石台县市场监督管理局9月8日，…"): the body after it is not a subject.
 SOURCE_LABEL = re.compile(r"来源\s*[：:]\s*$")
 # A place's own bureau in its system's shorthand: 金华局, 铁岭局 (the place's words, then 局).

@@ -240,3 +240,28 @@ def test_a_bodys_founding_year_does_not_make_a_history_page_about_one_campaign()
     )
     with pytest.raises(NoticeParseError):
         parse_text(text)
+
+
+def test_a_spun_mirrors_junk_word_before_a_provinces_body_is_dropped() -> None:
+    listed = "努力年活广东省质量强省工作领导小组办公室、提高广东省市场监管局"
+    assert digest._split(listed) == ["广东省质量强省工作领导小组办公室", "广东省市场监管局"]
+    # 中共 begins a name of its own.
+    assert digest._split("中共广东省委宣传部") == ["中共广东省委宣传部"]
+
+
+def test_this_citys_office_is_the_office_of_the_city_the_report_is_about() -> None:
+    text = "8月31日,黄石市举行2020年“质量月”启动仪式。9月份,该市质强办将组织全市相关部门。"
+    assert "黄石市质强办将组织" in digest.this_bureau(text)
+
+
+def test_a_sentence_stating_the_years_theme_is_about_the_campaign() -> None:
+    text = (
+        "8月31日,黄石市举行2020年“质量月”启动仪式。\n"
+        "据介绍,9月份,黄石市质强办将组织全市相关部门、企业,以“建设质量强市决胜全面小康”为主题开展系列活动。"
+    )
+    assert digest.campaign_bodies(normalize(text).text) == (["黄石市质强办"], [])
+
+
+def test_a_short_office_name_is_spelt_out_to_its_whole_office() -> None:
+    text = "黄石市质量强市办公室(市场监管局)介绍了相关活动安排。"
+    assert digest.spelt_out("黄石市质强办", text) == "黄石市质量强市办公室"
