@@ -265,3 +265,21 @@ def test_a_sentence_stating_the_years_theme_is_about_the_campaign() -> None:
 def test_a_short_office_name_is_spelt_out_to_its_whole_office() -> None:
     text = "黄石市质量强市办公室(市场监管局)介绍了相关活动安排。"
     assert digest.spelt_out("黄石市质强办", text) == "黄石市质量强市办公室"
+
+
+def test_a_schedule_read_out_at_the_launch_is_the_reports_title_and_a_plan() -> None:
+    text = "2024年天水市“质量月”活动启动仪式举行。启动仪式上,宣读了《天水市2024年“质量月”系列活动安排》。"
+    assert header.cited_title(text) == "天水市2024年“质量月”系列活动安排"
+    assert header.kind(header.cited_title(text)) == "plan"
+
+
+def test_a_plan_drawn_up_around_a_theme_is_named_after_the_theme() -> None:
+    text = "图木舒克质监局制定了以“提升供给质量,建设质量强国”为主题的《图木舒克质监系统2016年“质量月”活动方案》。"
+    assert header.cited_title(text) == "图木舒克质监系统2016年“质量月”活动方案"
+
+
+def test_a_plan_announced_at_a_launch_makes_the_report_about_a_plan() -> None:
+    assert (
+        header.kind(None, "启动仪式上,州质监局宣布了2016年全州“质量月”活动方案及内容。") == "plan"
+    )
+    assert header.kind(None, "启动仪式通报了今年“质量月”活动方案。") == "plan"
