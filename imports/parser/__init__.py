@@ -282,7 +282,8 @@ def about_a_campaign(text: str) -> bool:
     )
     # A body named only in the title of a notice the text follows (按照《市场监管总局等关于…》
     # 部署，公司…) is not at work in it: a company's own 质量月 cites its superiors so.
-    uncited = rules.IN_BOOK_QUOTES.sub("", rest)
+    # …nor is a company's own leading group (公司成立质量月活动领导小组).
+    uncited = rules.COMPANY_GROUP.sub("", rules.IN_BOOK_QUOTES.sub("", rest))
     return bool(
         mentions_a_campaign(rest)
         and (rules.REPORT_BODY.search(uncited) or names_itself)
@@ -306,6 +307,8 @@ def _named_only_in_passing(text: str) -> bool:
     not name it: a report on other work (a province's 质量强省 review) that lists it among its
     items. A page about a campaign names it in its headline or its first paragraphs."""
     text = rules.CAMPAIGN_IN_NAME.sub("", text)
+    # A copy may run on into other articles after its editor's line: they are not the page's.
+    text = rules.ARTICLE_END.split(text, maxsplit=1)[0]
     m = rules.CAMPAIGN_WORDS.search(text)
     if m is None or m.start() <= len(text) * 2 / 3:
         return False
@@ -313,6 +316,10 @@ def _named_only_in_passing(text: str) -> bool:
     # campaign's, said at the end.
     sentence = re.split(r"[。！？!?\n]", text[: m.start()])[-1]
     if rules.THIS_EVENT.search(sentence):
+        return False
+    # "据悉，“质量进校园”是桂林市市场监管局“质量月”系列活动的一环": the same, said so.
+    whole = sentence + re.split(r"[。！？!?\n]", text[m.start() :])[0]
+    if rules.PART_OF_CAMPAIGN.search(whole):
         return False
     before = text[: m.start()].split("\n")[:-1]
     return sum(len(line) >= _PARAGRAPH for line in before) >= 3

@@ -89,6 +89,8 @@ def _event_theme(m: re.Match[str]) -> bool:
     ):
         return False  # the year's national theme, whatever event carries it
     rest = m.string[m.end() :]
+    if rules.TALK_ON_THEME.match(rest):
+        return True
     clause = re.split(r"[，。；;,！？]", rest, maxsplit=1)[0]
     if rest.startswith("的") and not rules.CAMPAIGN_WORDS.search(clause):
         # "…为主题的陕西省青年职业技能大赛": a contest, an open day, a week of its own.

@@ -404,6 +404,12 @@ def _found(sentence: str, m: re.Match[str], text: str) -> tuple[list[str], list[
     (a community, a school, a firm: "X局联合某某社区共同开展…")."""
     if _cited(sentence, m) or _at_the_scene(sentence, m) or _contractor(sentence, m):
         return None
+    if rules.TALK_GIVEN.match(sentence[_end(m) :]):
+        # "…市场监督管理所进行了“…”主题宣讲": a speaker at the event, not its host.
+        return None
+    if rules.LISTED_ACTIVITIES.search(sentence, 0, m.start("lead")):
+        # "全国统一部署的活动有：…；国家统计局、国家质检总局共同发布…公报": an item's owners.
+        return None
     if rules.MEMBER_UNITS.match(sentence[m.end("lead") :]):
         # "县质量发展领导小组各成员单位及企业代表…参加了…": its members, a collective, act.
         return None

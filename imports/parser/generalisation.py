@@ -92,6 +92,12 @@ PATTERNS = (
     "JUNK_BEFORE_PROVINCE",
     "THEME_OF_THE_CAMPAIGN",
     "PLACE_CAMPAIGN",
+    "TALK_GIVEN",
+    "LISTED_ACTIVITIES",
+    "PART_OF_CAMPAIGN",
+    "COMPANY_GROUP",
+    "ARTICLE_END",
+    "IN_BOOK_QUOTES",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.

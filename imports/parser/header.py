@@ -72,6 +72,11 @@ def title(doc: Document) -> str | None:
         text = compact(line)
         if "关于" in text and rules.TITLE.search(text) and not text.endswith("："):
             return text
+    for line, after in zip(candidates, candidates[1:], strict=False):
+        # A title broken over two lines: "关于开展2019年苏浙皖赣沪“质量月”" / "有奖征文活动的通知".
+        text = compact(line) + compact(after)
+        if line.startswith("关于") and rules.TITLE.search(text) and len(text) <= 60:
+            return text
     for line in candidates:
         text = compact(line)
         if rules.TITLE.search(text) and len(text) <= 60:
@@ -229,6 +234,8 @@ _NOT_WORD = re.compile(rf"[^{rules.CJK}]")
 
 
 THEME_OF_THE_YEAR = "当年全国“质量月”主题"
+# How far into a report its opening sentence reaches.
+_OPENING = 200
 
 
 def infer_year(text: str) -> tuple[int | None, str]:
@@ -242,6 +249,11 @@ def infer_year(text: str) -> tuple[int | None, str]:
     cited = cited_event_year(flat)
     if cited:
         return cited
+    # "2023年全省检验检测机构开放日活动启动仪式…。检验检测机构开放日是全国质量月活动的重要内容":
+    # the year of the campaign's event the report opens with.
+    event = rules.EVENT_YEAR.search(text[:_OPENING])
+    if event:
+        return int(event.group(1)), "报道所述活动的年份"
     listed = date_column(text.split("\n"))
     for m in rules.YEAR_STAMP.finditer(text):
         # A column of dates is the page's list of other articles, not this one's date.
@@ -292,6 +304,9 @@ def level_of_body(name: str, text: str) -> str | None:
             return level_of_body(branch, text)
     if name.startswith(("省", "自治区")) or name.endswith(("省", "自治区")):
         return "province"
+    if name.endswith(("市场监管所", "市场监督管理所")):
+        # A town's or a zone's market-regulation office works under a county's bureau.
+        return "county"
     if name.startswith(("州", "盟")) and not name.startswith("州市"):
         # "州住房和城乡建设局": the prefecture's own (自治州, 盟), as 市… is the city's.
         return "city"

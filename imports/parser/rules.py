@@ -396,7 +396,7 @@ THEME_UNQUOTED = re.compile(
 THEME_LEAD_IN = re.compile(r"主\s*题\s*(?:是|为|确定为|定为)?\s*[：:]\s*$")
 # "围绕“建设质量强县,决胜全面小康”(这一)主题" / "以“…”为主题" in running text.
 THEME_AROUND = re.compile(
-    rf"(?:围绕|以|贯彻|落实|紧扣|突出|聚焦|紧紧围绕|发布了?|公布了?|确定了?)\s*{_OPEN_Q}{_THEME_WORDS}"
+    rf"(?:围绕|以|贯彻|落实|紧扣|突出|聚焦|紧紧围绕|结合|发布了?|公布了?|确定了?)\s*{_OPEN_Q}{_THEME_WORDS}"
     # A copy may close the quote with 》 ("围绕“宣传贯彻《纲要》，推进…》这一主题").
     rf"(?:{_CLOSE_Q}|》(?=\s*这一))\s*(?:这一|的)?(?:年度|活动)?(?:主题|为主题)"
 )
@@ -410,6 +410,12 @@ THEME_NAMING = re.compile(
 )
 # A sentence stating what its campaign's theme is: "以“建设质量强市决胜全面小康”为主题开展".
 THEME_OF_THE_CAMPAIGN = re.compile(r"[”\"」』]\s*为\s*(?:活动)?主\s*题(?!的)")
+# What a body does when it only gives a talk at an event: "进行了“…”主题宣讲".
+TALK_GIVEN = re.compile(
+    r"^了?(?:“[^”]{0,40}”|[^，。；;,“]){0,30}?(?:宣讲|讲解|演讲|授课|讲座|致辞|发言)(?:[，。；;,]|$)"
+)
+# A speech or a talk given on a theme of its own: "以“…”为主题做演讲".
+TALK_ON_THEME = re.compile(r"^(?:做|作|进行)了?(?:主题)?(?:演讲|报告|发言|宣讲|分享)")
 # An event with a theme of its own inside the campaign: an open day, a week, a contest.
 OWN_EVENT = re.compile(r"开放日|体验周|宣传周|宣传月|比赛|大赛|竞赛|评选|征文")
 THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
@@ -462,6 +468,18 @@ PLACE_ACTS = re.compile(r"^(?:召开|启动|举办|举行|开展|部署|印发|�
 JUNK_BEFORE_PROVINCE = re.compile(
     rf"^(?!中共|中国|国家|全国)[{CJK}]{{1,4}}?(?=(?:{'|'.join(PROVINCES)})(?:省|自治区|市))"
 )
+# A list of the campaign's activities run into one sentence: the bodies in it own an item.
+LISTED_ACTIVITIES = re.compile(r"(?:活动|安排|内容)(?:有|包括|如下)\s*[：:]")
+# The year of an event a report opens with: "2023年全省检验检测机构开放日活动启动仪式".
+EVENT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?![0-9])[^，。；;,\d\n]{0,24}?(?:活动|开放日|仪式)")
+# A company's own leading group for its internal 质量月: "公司成立质量月活动领导小组".
+COMPANY_GROUP = re.compile(r"(?:公司|集团|企业)[^，。,；;]{0,12}?领导小组")
+# The page's event is one of the campaign's: "…是桂林市市场监管局“质量月”系列活动的一环".
+PART_OF_CAMPAIGN = re.compile(
+    rf"是[^。]{{0,30}}?{CAMPAIGN}[^。]{{0,12}}?(?:之一|一环|重要内容|组成部分)"
+)
+# Where a news item ends: its editor's line.
+ARTICLE_END = re.compile(r"责任编辑\s*[：:]")
 # A page's news source ("信息来源：石台县市场监督管理局9月8日，…"): the body after it is not a subject.
 SOURCE_LABEL = re.compile(r"来源\s*[：:]\s*$")
 # A place's own bureau in its system's shorthand: 金华局, 铁岭局 (the place's words, then 局).
@@ -470,8 +488,9 @@ PLACE_BUREAU = re.compile(r"局$")
 CAMPAIGN_BODY = re.compile(
     r"(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局|质检总局|领导小组|人民政府"
     r"|委员会|办公室|协会|学会|质协|总工会|管理局|总局|[省市县区]局|检验检测|研究院"
-    # A district's branch of its city's bureau: 临淄质监分局, 宽城市场监管分局.
-    r"|质监分局|市场监管分局"
+    # A district's branch of its city's bureau: 临淄质监分局, 宽城市场监管分局; a zone's or a
+    # town's market-regulation office: 蜀山经济技术开发区市场监管所.
+    r"|质监分局|市场监管分局|市场监管所|市场监督管理所"
     # The former entry-exit inspection and quarantine bureaus, named by their place's own words
     # (东莞检验检疫局, 嵊泗检验检疫局): they ran the campaign in their system until 2018.
     r"|(?:出入境)?检验检疫局)"
@@ -625,7 +644,8 @@ _ROLE_VERB = (
 # …nor across the basis it acts on or an adverb: "…和共青团中央根据国务院《…》的要求", "嵊泗
 # 检验检疫局积极号召企业…".
 _NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极"
-_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}|工商联)"
+# 部门 (departments) and 部署 (deploy) are words, not a name ending in 部 ("全国统一部署").
+_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}(?<!部(?=[门署]))|工商联)"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
 # "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
@@ -666,6 +686,8 @@ _GOVERNING_VERB = (
     r"|推出(?=[^。；;]{0,160}?活动)"
     # The host invites its guests: "渭南市纤维检验所…邀请我市10余家纺织企业代表…参与此次…活动".
     r"|邀请"
+    # A ministry passing the national notice on to its system: "铁道部已将五部门《…》转发给各铁路局".
+    r"|转发(?=给|至)"
     # A plan says who drew it up where its signature is cut: "铁岭检验检疫局结合工作实际，制定本方案".
     r"|特?制定(?:了)?本(?:活动|实施|工作)?方案"
 )
@@ -723,7 +745,7 @@ CONTRACTOR_CLAUSE = re.compile(r"^[，,][^，。,；;]{2,30}?(?:承办|协办)(?
 # The report's own event, named so when a sentence ties it to the campaign.
 THIS_EVENT = re.compile(r"此次|本次|这次")
 # A body that carries out or assists another's event: "…主办，红河州质监局协办的…".
-CONTRACTED = re.compile(r"^(?:共同|联合)?(?:承办|协办)")
+CONTRACTED = re.compile(r"^(?:等[^，。,；;]{0,12}?)?(?:共同|联合)?(?:承办|协办)")
 # A report's own event (此次活动) hosted so is one event, not the campaign: its hosts are not
 # co-organisers. 指导/牵头/组织 say the bodies run the campaign.
 EVENT_VERBS = frozenset({"主办", "承办", "举办", "举行", "开展"})
@@ -803,6 +825,8 @@ AT_THE_SCENE = re.compile(r"现场\s*[，,：:]?\s*$")
 # counted ("福田区质检两局": several, not one).
 NOT_A_BODY = re.compile(
     r"的|^(?:作为|与|和|及|据|在)|干部$|[讯訊][（(]|[（(][^）)]*$|[两二三四五六七八九十几多]局$"
+    # Several places' bureaus by their count: "苏浙皖赣沪四省一市质监局", "…五省市市场监管局".
+    r"|[两二三四五六七八九十\d]+省(?:[一二三四五六七八九十\d]*市)?"
 )
 # Words of someone at work: a sentence naming 质量月 without them names it as a time or a
 # purpose only ("今年9月是第46个全国“质量月”", "为了进一步推进“质量月”活动，…").

@@ -283,3 +283,92 @@ def test_a_plan_announced_at_a_launch_makes_the_report_about_a_plan() -> None:
         header.kind(None, "启动仪式上,州质监局宣布了2016年全州“质量月”活动方案及内容。") == "plan"
     )
     assert header.kind(None, "启动仪式通报了今年“质量月”活动方案。") == "plan"
+
+
+# --- learnt from fresh8 (read once in session 17, then moved into dev) ---------------------------
+
+
+def test_several_provinces_bureaus_named_by_their_count_are_no_one_body() -> None:
+    text = (
+        "8月31日,苏浙皖赣沪四省一市质监局在杭州共同举行长三角“质量月”活动启动仪式。"
+        "启动仪式上,江苏省质监局发布2010年四省一市质量月联合行动方案。"
+    )
+    assert read(text)[0] == ["江苏省质监局"]
+
+
+def test_a_title_broken_over_two_lines_is_one_title() -> None:
+    text = (
+        "质办〔2019〕10号\n关于开展2019年苏浙皖赣沪“质量月”\n有奖征文活动的通知\n"
+        "省质量工作领导小组各成员单位:\n现就我省的活动通知如下。"
+    )
+    assert parse_text(text).title == "关于开展2019年苏浙皖赣沪“质量月”有奖征文活动的通知"
+
+
+def test_departments_that_assist_by_their_count_do_not_host() -> None:
+    text = (
+        "9月18日,由市质量强市工作领导小组办公室、市市场监管局主办,市发展改革委、市公安局等14个部门(单位)"
+        "协办的巴中市2023年全国“质量月”质量诚信宣传活动在巴人广场举行。"
+    )
+    assert read(text)[0] == ["市质量强市工作领导小组办公室", "市市场监管局"]
+
+
+def test_a_ministry_passing_the_national_notice_on_to_its_system_runs_its_campaign() -> None:
+    text = (
+        "2008年全国质量月活动是五部门开展的。当前,全国统一部署的质量月活动有:召开表彰大会;"
+        "国家统计局、国家质检总局共同发布质量竞争力指数公报。\n"
+        "目前,铁道部已将五部门《关于开展2008年全国质量月活动的通知》转发给各铁路局。"
+    )
+    assert read(text)[:2] == (["铁道部"], [])
+
+
+def test_the_year_of_the_event_a_report_opens_with() -> None:
+    text = (
+        "9月15日,2023年全省检验检测机构开放日活动启动仪式在沈阳举办。"
+        "检验检测机构开放日是全国质量月活动的重要内容。"
+    )
+    assert header.infer_year(normalize(text).text)[0] == 2023
+
+
+def test_a_companys_own_leading_group_runs_no_public_campaign() -> None:
+    text = (
+        "公司举办第二届“质量月”活动\n今年全国质量月的活动主题是“推动质量变革创新,促进质量强国建设”,"
+        "浙江先锋科技股份有限公司也举办了“质量月”活动。公司成立质量月活动领导小组。"
+    )
+    with pytest.raises(NoticeParseError):
+        parse_text(text)
+
+
+def test_an_event_said_to_be_part_of_the_campaign_at_the_end_is_about_it() -> None:
+    long = "工作人员向同学们讲授了质量的含义、如何注意质量安全,并以生动的语言和翔实的案例向同学们科普了质量管理。"
+    text = (
+        "9月26日,桂林市市场监管局在桂林市复兴小学举办“质量进校园”活动。"
+        + long
+        + "\n"
+        + long
+        + "\n"
+        + long
+        + "\n"
+        "据悉,“质量进校园”是桂林市市场监管局“质量月”系列活动的一环。\n"
+        "责任编辑:张林保近日,北京市石景山区市场监管局开展了专项执法检查。" + long * 3
+    )
+    assert parse_text(text).issuers == ["桂林市市场监管局"]
+
+
+def test_a_theme_the_report_says_a_body_works_with() -> None:
+    text = "2016年9月7日山东省计量院按照山东省局“质量月”活动的统一部署,结合“提升供给质量,建设质量强省”的活动主题,开展“实验室开放日”活动。"
+    assert parse_text(text).theme == "提升供给质量,建设质量强省"
+
+
+def test_a_zones_market_regulation_office_runs_its_campaign_at_county_level() -> None:
+    text = "蜀山经济技术开发区市场监管所紧紧围绕“推动质量变革创新,促进质量强国建设”的年度主题,深入开展了“质量月”主题系列宣传活动。"
+    assert read(text) == (["蜀山经济技术开发区市场监管所"], [], "county")
+
+
+def test_a_body_that_only_gives_a_talk_at_the_event_does_not_host_it() -> None:
+    text = "金泽镇于9月23日开展了“质量月”主题活动。活动中,金泽市场监督管理所进行了“强化质量意识,共筑质量长城”主题宣讲。"
+    assert read(text)[0] == []
+
+
+def test_a_speakers_theme_is_not_the_campaigns() -> None:
+    text = "9月14日,2022年福清市“质量月”活动启动仪式在融城举行。随后,总经销以“质量赢得市场,诚信铸就品牌”为主题做演讲。"
+    assert parse_text(text).theme is None
