@@ -270,7 +270,9 @@ def about_a_campaign(text: str) -> bool:
     质量月 and a body that runs it, outside the encyclopedia's definition it may quote. A page
     that quotes the definition must also name one particular campaign: a history of 质量月
     names the bodies that host it but no campaign of a year."""
-    every = re.split(r"[。！？!?\n]", text)
+    # A machine-written summary runs its points together, each ended by a reference mark
+    # ("…联合开展[1] - 全国“质量月”活动自1978年持续开展…[1]").
+    every = re.split(r"[。！？!?\n]|\[\d+\]", text)
     sentences = [s for s in every if not rules.GENERIC_SENTENCE.search(s)]
     quotes_definition = len(sentences) < len(every)
     rest = "。".join(sentences)

@@ -781,7 +781,7 @@ RUNNING_VERBS = frozenset(
 # 会 (大会, 发布会, 座谈会, 会议…; not 社会 or a 商会/协会 named there), a contest, an open day,
 # a publicity day or week, a forum, a class, a lecture, an exhibition, one publicity activity.
 _EVENT_HEAD = (
-    r"仪式|(?<![社商协学工员])会(?!员|同)|赛|开放日|宣传[日周]|论坛|培训班|讲堂|展览"
+    r"仪式|(?:开幕|闭幕|启动|揭牌)式|(?<![社商协学工员])会(?!员|同)|赛|开放日|宣传[日周]|论坛|培训班|讲堂|展览"
     r"|(?:宣传|咨询|服务)活动"
 )
 EVENT_OBJECT = re.compile(

@@ -372,3 +372,22 @@ def test_a_body_that_only_gives_a_talk_at_the_event_does_not_host_it() -> None:
 def test_a_speakers_theme_is_not_the_campaigns() -> None:
     text = "9月14日,2022年福清市“质量月”活动启动仪式在融城举行。随后,总经销以“质量赢得市场,诚信铸就品牌”为主题做演讲。"
     assert parse_text(text).theme is None
+
+
+# --- learnt from fresh10 (read once in session 17, then moved into dev) --------------------------
+
+
+def test_an_opening_ceremony_held_jointly_is_one_event_hosted_by_its_lead() -> None:
+    text = (
+        "9月1日,徐汇区局联合区委宣传部、区发改委、区经委等12个部门召开“2008年徐汇区质量月活动开幕式”,"
+        "副区长出席了会议。"
+    )
+    assert read(text)[:2] == (["徐汇区局"], [])
+
+
+def test_a_machine_written_summarys_points_end_at_their_reference_marks() -> None:
+    text = (
+        "倡议背景与目标 - 2025年全国“质量月”活动由市场监管总局等26个部门联合开展,主题为“加强全面质量管理 "
+        "促进质量强国建设”[1] - 全国“质量月”活动自1978年持续开展,旨在树立“质量第一”意识[1]"
+    )
+    assert parse_text(text).issuers == ["市场监管总局"]
