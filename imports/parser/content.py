@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import rules
+from . import header, rules
 from .result import Attachment as ParsedAttachment
 from .result import ParsedSection, SectionItem
 from .structure import Attachment, Document, Section, compact, is_terminator
@@ -84,9 +84,7 @@ def _event_theme(m: re.Match[str]) -> bool:
     "今年的主题是". A campaign's theme speaks of 质量; an event named after it as a 质量月 event
     carries the campaign's."""
     value = m.group(1) or (m.group(2) if m.re.groups > 1 else "") or ""
-    if rules.LOCAL_STRONG.sub("质量强国", re.sub(rf"[^{rules.CJK}]", "", value)) in (
-        rules.NATIONAL_THEMES
-    ):
+    if header.theme_words(value) in rules.NATIONAL_THEMES:
         return False  # the year's national theme, whatever event carries it
     rest = m.string[m.end() :]
     if rules.TALK_ON_THEME.match(rest):

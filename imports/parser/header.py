@@ -233,6 +233,12 @@ def year_of_ordinal(text: str) -> int | None:
 _NOT_WORD = re.compile(rf"[^{rules.CJK}]")
 
 
+def theme_words(text: str) -> str:
+    """The text as NATIONAL_THEMES is keyed: its characters only, a local 质量强省/市/县 read as
+    质量强国."""
+    return rules.LOCAL_STRONG.sub("质量强国", _NOT_WORD.sub("", text))
+
+
 THEME_OF_THE_YEAR = "当年全国“质量月”主题"
 # How far into a report its opening sentence reaches.
 _OPENING = 200
@@ -240,7 +246,7 @@ _OPENING = 200
 
 def infer_year(text: str) -> tuple[int | None, str]:
     """A year the text implies without stating it: (year, what it was read from)."""
-    flat = rules.LOCAL_STRONG.sub("质量强国", _NOT_WORD.sub("", text))
+    flat = theme_words(text)
     # The theme the text quotes first is its campaign's; a later one is a past year's recalled.
     quoted = [(flat.find(words), year) for words, year in rules.NATIONAL_THEMES.items()]
     first = min(((at, year) for at, year in quoted if at >= 0), default=None)

@@ -51,9 +51,7 @@ _BREAK = re.compile(
 # How the name of a bureau's own office, branch or team ends.
 _OFFICE_END = re.compile(r"(?:局|处|科|室|所|队|站|中心|院|办|股)$")
 # Not a name when the suffix goes on as a word: 部门, 行动, 社会, 会议.
-# 部门 (departments) and 部署 (deploy) are words, not a name ending in 部: "把关部门", "统一部署".
-_BODY = re.compile(rf"[{rules.CJK}（）()]{{2,30}}?{rules.ORG_SUFFIX}(?<!部(?=[门署]))(?<!部署)")
-_WORD_AFTER_BU = re.compile(r"部[门署]|(?<=部)署")
+_BODY = re.compile(rf"[{rules.CJK}（）()]{{2,30}}?{rules.ORG_SUFFIX}{rules.NOT_BU_WORD}")
 _LEADING = re.compile(
     r"^(?:.*?(?:近日|日前|今年|今天|昨天|目前|期间|会上|记者|据悉|了|是|对|为|经))?[（(]?[年月日号]?"
 )
@@ -132,8 +130,8 @@ def _names(segment: str) -> list[str]:
     # goes on to the last suffix a few characters further.
     tail = segment[end : end + _EXTEND]
     for k in range(len(tail), 0, -1):
-        if rules.ORG_NAME.match(segment[start : end + k]) and not _WORD_AFTER_BU.match(
-            segment, end + k - 1
+        if rules.ORG_NAME.match(segment[start : end + k]) and _BODY.fullmatch(
+            segment, start, end + k
         ):
             runs[-1] = segment[start : end + k]
             break

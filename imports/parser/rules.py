@@ -645,7 +645,8 @@ _ROLE_VERB = (
 # 检验检疫局积极号召企业…".
 _NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极"
 # 部门 (departments) and 部署 (deploy) are words, not a name ending in 部 ("全国统一部署").
-_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}(?<!部(?=[门署]))|工商联)"
+NOT_BU_WORD = r"(?<!部(?=[门署]))(?<!部署)"
+_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|工商联)"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
 # "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
