@@ -49,7 +49,7 @@ def theme(doc: Document) -> tuple[str | None, bool]:
     lines = doc.main + [ln for att in doc.attachments for ln in att.lines]
     for i, line in enumerate(lines):
         for pattern in rules.THEME_INLINE:
-            m = next((m for m in pattern.finditer(line) if not _event_theme(m)), None)
+            m = _campaign_theme(pattern, line)
             if not m:
                 continue
             value = m.group(1).strip()
@@ -59,7 +59,7 @@ def theme(doc: Document) -> tuple[str | None, bool]:
     for line in lines:
         # "今年质量月活动的主题是：“…”" in a paragraph, as digests and reports write it.
         for pattern in (rules.THEME_SENTENCE, rules.THEME_AROUND, rules.THEME_THIS):
-            m = next((m for m in pattern.finditer(line) if not _event_theme(m)), None)
+            m = _campaign_theme(pattern, line)
             if m:
                 return clean_phrase(m.group(1)), False
     for line in lines:
@@ -71,11 +71,17 @@ def theme(doc: Document) -> tuple[str | None, bool]:
         m = next((m for m in rules.THEME_NAMING.finditer(line) if "质" in m.group(1)), None)
         if m:
             return clean_phrase(m.group(1)), False
-    for line in lines:
-        m = next((m for m in rules.THEME_UNQUOTED.finditer(line) if not _event_theme(m)), None)
-        if m:
-            return clean_phrase(m.group(1) or m.group(2)), False
+    for pattern in (rules.THEME_UNQUOTED, rules.THEME_STATED):
+        for line in lines:
+            m = _campaign_theme(pattern, line)
+            if m:
+                return clean_phrase(m.group(1) or m.group(2)), False
     return None, False
+
+
+def _campaign_theme(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """The first of the pattern's themes in the line that is the campaign's, not an event's."""
+    return next((m for m in pattern.finditer(line) if not _event_theme(m)), None)
 
 
 def _event_theme(m: re.Match[str]) -> bool:

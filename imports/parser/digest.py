@@ -143,11 +143,12 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
         return None
     if not all(rules.ORG_NAME.match(n) for n in issuers):
         return None
-    joint = _split(groups.get("joint") or "") + _split(groups.get("after") or "")
+    after = _split(groups.get("after") or "") + _split(groups.get("listed") or "")
+    joint = _split(groups.get("joint") or "") + after
     members = bool(groups.get("joint") and rules.MEMBER_UNITS.match(m.string[m.end("joint") :]))
     if members:
         # "会同市食安委相关成员单位": the members, a collective, run it with the lead.
-        joint = _split(groups.get("after") or "")
+        joint = after
     together = bool(
         joint
         or members
@@ -343,9 +344,12 @@ def subjects(sentence: str) -> list[re.Match[str]]:
     nearest: dict[int, re.Match[str]] = {}
     for m in _overlapping(rules.CAMPAIGN_SUBJECT).finditer(sentence):
         # A body after 在 is where it happens ("…，在县质量计量检测所组织开展"), not who acts;
-        # one after 来源： is the page's news source, whatever the copy glued after it.
-        if not m.group("lead").startswith("在") and not rules.SOURCE_LABEL.search(
-            sentence, 0, m.start("lead")
+        # one after 来源： is the page's news source, whatever the copy glued after it; bodies that
+        # support ("…等单位配合，开展") leave the verb to the lead before them.
+        if (
+            not m.group("lead").startswith("在")
+            and not rules.SOURCE_LABEL.search(sentence, 0, m.start("lead"))
+            and not rules.SUPPORTING.match(sentence, m.end("lead"))
         ):
             nearest[m.start("verb")] = m
     return sorted(nearest.values(), key=lambda m: m.start())
@@ -512,7 +516,7 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
         # for their work in general ("近年来，郑州市委…大力开展质量提升行动").
         matches = list(rules.JOINT_RUN.finditer(sentence))
         if about:
-            matches += subjects(sentence)
+            matches += subjects(sentence) + list(rules.ANSWERING_CALL.finditer(sentence))
         elif follows:
             matches += [m for m in subjects(sentence) if _one_event(sentence, m)]
         for m in matches:

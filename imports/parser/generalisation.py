@@ -98,6 +98,9 @@ PATTERNS = (
     "COMPANY_GROUP",
     "ARTICLE_END",
     "IN_BOOK_QUOTES",
+    "ANSWERING_CALL",
+    "REGIONAL_ACTION",
+    "SUPPORTING",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.

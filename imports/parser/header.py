@@ -323,6 +323,13 @@ def level_of_body(name: str, text: str) -> str | None:
         # A prefecture named alone: "黔东南州", "兴安盟".
         return "city"
     branch = rules.PLACE_BRANCH.search(name)
+    if (
+        branch
+        and rules.PROVINCE_PREFIX.match(name)
+        and places.level_of_place_word(branch.group(1) + "局", rules.PLACE_BUREAU) == "city"
+    ):
+        # A province body's branch named by its city: 江西省市场监管局南昌分局.
+        return "city"
     if branch and branch.group(1) in places.county_stems():
         # A city body's branch named by its district: 海口市市场监督管理局琼山分局.
         return "county"
@@ -339,8 +346,11 @@ def level_of_body(name: str, text: str) -> str | None:
         # "市市场监督管理局" in a report on 射洪市, a county-level city: the text's own 市.
         own = name.startswith("市") and _own_city(text)
         return "county" if own and places.level_of_city_name(own) == "county" else "city"
-    # A place by its own words, its kind left out (图木舒克质监局): the divisions know its level.
-    return places.level_of_place_word(name, rules.CAMPAIGN_BODY)
+    # A place by its own words, its kind left out (图木舒克质监局, 萍乡海关): the divisions know
+    # its level.
+    return places.level_of_place_word(name, rules.CAMPAIGN_BODY) or places.level_of_place_word(
+        name, rules.PLACE_BUREAU
+    )
 
 
 def _own_city(text: str) -> str | None:
@@ -412,6 +422,9 @@ def national_campaign(text: str) -> bool:
     我市 of its own."""
     if any(p.search(text) for p, _ in rules.SELF_LEVEL):
         return False
+    # "全国“质量月”苏浙皖赣沪共同行动": the report is about the provinces' joint action in it.
+    if any(rules.REGIONAL_ACTION.match(text, m.end()) for m in rules.CAMPAIGN_WORDS.finditer(text)):
+        return False
     for clause in re.split(r"[，,。；;！？!?\n]", text):
         m = rules.CAMPAIGN_WORDS.search(clause)
         if m and not rules.GENERIC_SENTENCE.search(clause):
@@ -458,6 +471,10 @@ def level_from_text(text: str) -> str | None:
         # 全市 in Shanghai or Beijing is a province-level campaign.
         if best == "city" and rules.MUNICIPALITY_IN_TEXT.search(text):
             return "province"
+        # 全市 in a county-level city's report (晋江市, under 泉州) is that county's campaign.
+        own_city = _own_city(text) if best == "city" else None
+        if own_city and places.level_of_city_name(own_city) == "county":
+            return "county"
         # 全区 in an autonomous region (广西, 宁夏…) is the region, a province-level campaign.
         if best == "county" and rules.AUTONOMOUS_REGION.search(text):
             return "province"

@@ -146,7 +146,7 @@ UNIT_SPLIT = re.compile(r"[、，,；;/]|\s+|和(?=[^和]{2,}$)")
 
 # A co-organizer's item starts with its own name: "二、省工业和信息化厅组织…".
 ORG_SUFFIX = (
-    r"(?:委员会|办公室|领导小组|总工会|工商联|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
+    r"(?:委员会|办公室|领导小组|总工会|工商联|妇联|科协|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
     r"|商会|研究院|政府|团中央|院|局|厅|委|部|署|行|社|会|办|所|处|科|室|队|站|组|馆|台|报社|大学|集团|公司)"
 )
 ORG_AT_START = re.compile(
@@ -392,6 +392,15 @@ THEME_UNQUOTED = re.compile(
     r"(?:以([^，。；;、,“”\"「」『』《》（）()]{4,30}?)为(?:活动)?主题"
     r"|(?:活动|质量月[”\"」』]?)主题\s*[：:]\s*([^，。；;,“”\"「」]{4,40}?)\s*(?:[。；;]|$))"
 )
+# "今年的“质量月”活动主题是大力提升质量,建设质量强市。": no colon, no quotes; the words to the
+# end of the sentence, or of the clause when the sentence goes on to say what for ("…主题是推动
+# 质量变革创新、促进质量强市建设,旨在提高…").
+_THEME_CLAUSE = r"[^，。；;,“”\"「」『』：:\n]"
+THEME_STATED = re.compile(
+    rf"质\s*量\s*月[”\"」』]?\s*(?:活动)?\s*的?\s*主题\s*(?:是|为)\s*"
+    rf"(?:({_THEME_CLAUSE}{{4,24}}[，,](?!旨在|通过|围绕|进一步|努力|营造|各地|各单位|请|要){_THEME_CLAUSE}{{2,14}})(?=[。；;]|$)"
+    rf"|({_THEME_CLAUSE}{{4,24}})(?=[，,。；;]|$))"
+)
 # A line that announces the theme below it: "今年“质量月”活动的主题是：".
 THEME_LEAD_IN = re.compile(r"主\s*题\s*(?:是|为|确定为|定为)?\s*[：:]\s*$")
 # "围绕“建设质量强县,决胜全面小康”(这一)主题" / "以“…”为主题" in running text.
@@ -464,16 +473,19 @@ IN_BOOK_QUOTES = re.compile(r"《[^《》\n]{0,80}》")
 # A place itself holding the campaign, its verb right after its name: "新疆召开质量月…发布会".
 PLACE_ACTS = re.compile(r"^(?:召开|启动|举办|举行|开展|部署|印发|发布)")
 # A word a spun mirror glued before a province's body: "努力年活广东省…办公室", "提高广东省市场
-# 监管局"; not 中共 or 国家, which begin a name of their own.
+# 监管局"; not 中共, 国家 or 共青团, which begin a name of their own ("共青团江西省委").
 JUNK_BEFORE_PROVINCE = re.compile(
-    rf"^(?!中共|中国|国家|全国)[{CJK}]{{1,4}}?(?=(?:{'|'.join(PROVINCES)})(?:省|自治区|市))"
+    rf"^(?!中共|中国|国家|全国|共青团)[{CJK}]{{1,4}}?(?=(?:{'|'.join(PROVINCES)})(?:省|自治区|市))"
 )
 # A list of the campaign's activities run into one sentence: the bodies in it own an item.
 LISTED_ACTIVITIES = re.compile(r"(?:活动|安排|内容)(?:有|包括|如下)\s*[：:]")
 # The year of an event a report opens with: "2023年全省检验检测机构开放日活动启动仪式".
 EVENT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?![0-9])[^，。；;,\d\n]{0,24}?(?:活动|开放日|仪式)")
 # A company's own leading group for its internal 质量月: "公司成立质量月活动领导小组".
-COMPANY_GROUP = re.compile(r"(?:公司|集团|企业)[^，。,；;]{0,12}?领导小组")
+# …and its own party, discipline and union committees ("公司党委副书记、纪委书记、工会主席").
+COMPANY_GROUP = re.compile(
+    r"(?:公司|集团|企业)[^，。,；;]{0,12}?领导小组|(?:公司|集团|企业)(?:党委|纪委|工会|团委)"
+)
 # The page's event is one of the campaign's: "…是桂林市市场监管局“质量月”系列活动的一环".
 PART_OF_CAMPAIGN = re.compile(
     rf"是[^。]{{0,30}}?{CAMPAIGN}[^。]{{0,12}}?(?:之一|一环|重要内容|组成部分)"
@@ -483,7 +495,7 @@ ARTICLE_END = re.compile(r"责任编辑\s*[：:]")
 # A page's news source ("信息来源：石台县市场监督管理局9月8日，…"): the body after it is not a subject.
 SOURCE_LABEL = re.compile(r"来源\s*[：:]\s*$")
 # A place's own bureau in its system's shorthand: 金华局, 铁岭局 (the place's words, then 局).
-PLACE_BUREAU = re.compile(r"局$")
+PLACE_BUREAU = re.compile(r"(?:局|海关)$")
 # A body that runs a campaign; a text about one names at least one outside the definition.
 CAMPAIGN_BODY = re.compile(
     r"(?:市场监督管理局|市场监管局|质量技术监督局|质监局|市场监管总局|质检总局|领导小组|人民政府"
@@ -506,7 +518,7 @@ MINISTRY = (
 # 公安厅, "十部门", "16个相关单位".
 REPORT_BODY = re.compile(
     CAMPAIGN_BODY.pattern[:-1]
-    + r"|监局|分局|监管所|[省市县区州盟旗]政府|强[省市县区]?办|[^\s，,。、]{1,6}(?:委(?![托屈婉])|厅(?!堂))"
+    + r"|监局|分局|监管所|[省市县区州盟旗]政府|强[省市县区]?办|[^\s，,。、]{1,6}(?:(?<!纪)委(?![托屈婉])|厅(?!堂))"
     # A sector's own bureau (县水利局, 市住建局) or a technical institution (计量测试研究所).
     r"|(?:[省市县区州盟旗]|国家)[^\s，,。、]{1,8}?(?<![格布大结当时全开骗出僵赌饭变棋战残定])局"
     r"|(?:检验|检测|计量|认证|特检|质检)[^\s，,。、]{0,8}?(?:院|所|中心|站)"
@@ -554,7 +566,7 @@ NATIONAL_THEMES: dict[str, int] = {
 # A place's own campaign adapts the national theme: 建设质量强县, 促进质量强省建设.
 LOCAL_STRONG = re.compile(r"质量强(?:省|市|县|区|州|旗|盟)")
 # A branch named by its district after its parent body: "…市场监督管理局琼山分局", "…监管委福田局".
-PLACE_BRANCH = re.compile(rf"(?:局|委)([{CJK}]{{2,3}}?)分?局$")
+PLACE_BRANCH = re.compile(rf"(?:局|委)([{CJK}]{{2,3}}?)(?:分|监管|管理)?局$")
 # A 市 a report names: "射洪市重点围绕…".
 CITY_IN_TEXT = re.compile(rf"(?:(?![年月日在与及的是])[{CJK}]){{2,6}}?市(?!场)")
 # A congress or plenum whose spirit a notice implements → the first campaign after it (the
@@ -646,7 +658,7 @@ _ROLE_VERB = (
 _NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极"
 # 部门 (departments) and 部署 (deploy) are words, not a name ending in 部 ("全国统一部署").
 NOT_BU_WORD = r"(?<!部(?=[门署]))(?<!部署)"
-_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|工商联)"
+_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|(?:[省市县区]|全国)?工商联)"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
 # "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
@@ -691,6 +703,8 @@ _GOVERNING_VERB = (
     r"|转发(?=给|至)"
     # A plan says who drew it up where its signature is cut: "铁岭检验检疫局结合工作实际，制定本方案".
     r"|特?制定(?:了)?本(?:活动|实施|工作)?方案"
+    # A body's own 质量月, its year right after its name: "滨州市质监局2015年“质量月”活动正式启帏".
+    r"|(?<=[局办委厅部会院所心站组室府])(?:19|20)\d{2}\s*年度?(?=\s*[“\"「『‘']?\s*质\s*量\s*月)"
 )
 # A subject opens its clause: the sentence's start, a punctuation mark, or a date ("9月质检总局").
 # A copy may glue a line to a URL or a phone number before it ("…452066.htm福建省计量院积极
@@ -706,17 +720,25 @@ _NAME_ENDS = (
     # into the rest of an institute's name: "中国计量科" + "学研究院开展".
     rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|{_GOVERNING_VERB})"
     rf"|(?![在于])[{CJK}]{{1,4}}(?:院|所|中心|站)(?={_GOVERNING_VERB})"
-    # …nor into the branch it names: "内蒙古特检院" + "乌兰察布分院".
-    rf"|[{CJK}]{{1,6}}?分(?:院|局|所|中心)))"
+    # …nor into the branch it names: "内蒙古特检院" + "乌兰察布分院", "深圳市规划和自然资源局" +
+    # "大鹏管理局".
+    rf"|[{CJK}]{{1,6}}?分(?:院|局|所|中心)|[{CJK}]{{2,4}}?管理局))"
 )
 _FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,50}}?"
 CAMPAIGN_SUBJECT = re.compile(
-    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
+    # "X将与Y、Z等部门共同举办20余项活动": 与 before a joint verb joins the partners as 联合 does.
+    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同|与(?=[^，。,；;]{{2,40}}?(?:共同|联合)))(?P<joint>{_BODIES}))?{_SEVERAL}"
     rf"(?P<between>{_FILLER})"
     # The verb that governs the campaign: issuing its notice, running it, opening it.
     rf"(?P<verb>{_GOVERNING_VERB})"
     # "牵头组织十几个市级部门…开展": the departments it leads run the campaign with it.
     rf"(?P<count_after>{_COUNT})?"
+)
+# "为落实省质监局关于开展质量月宣传活动的要求，中山市质监局在加大日常宣传力度的同时…": the body
+# that answers a superior's call is the one at work, whatever its verb and however far.
+ANSWERING_CALL = re.compile(
+    rf"(?:落实|贯彻|按照|根据|依据)[^。；;\n]{{2,60}}?(?:要求|部署|精神)(?P<verb>[，,])\s*"
+    rf"(?P<lead>{_BODIES}){_NAME_ENDS}(?![，,])"
 )
 # "自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在…": bodies acting together.
 JOINT_RUN = re.compile(
@@ -733,7 +755,10 @@ RUN_BY = re.compile(
     rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
     rf"(?:[，,]\s*(?:联合|会同)(?:(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
     # "由省质监局牵头，联合31个省级相关部门…共同开展": the departments it leads, by their count.
-    rf"|(?P<count_after>{_COUNT})))?"
+    rf"|(?P<count_after>{_COUNT}))"
+    # "由市质强办牵头，市市场监管局、市发改委…等20个部门共同开展": the departments it leads, listed.
+    rf"|[，,]\s*(?P<listed>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
+    rf"\s*(?:共同|联合)(?:参与|开展|组织|实施|举办))?"
 )
 # "市场监管总局组织的第十二届全国检验检测机构开放日活动启动仪式": the bodies before 主办/组织/举办的
 # host the event that follows, as "由…主办的…" says it without 由.
@@ -747,6 +772,8 @@ CONTRACTOR_CLAUSE = re.compile(r"^[，,][^，。,；;]{2,30}?(?:承办|协办)(?
 THIS_EVENT = re.compile(r"此次|本次|这次")
 # A body that carries out or assists another's event: "…主办，红河州质监局协办的…".
 CONTRACTED = re.compile(r"^(?:等[^，。,；;]{0,12}?)?(?:共同|联合)?(?:承办|协办)")
+# Bodies that support another's lead: "县市场监管局牵头，县发改局、县教体局等单位配合，开展…".
+SUPPORTING = re.compile(r"(?:等[^，。,；;]{0,12}?)?(?:积极)?(?:配合|协助)")
 # A report's own event (此次活动) hosted so is one event, not the campaign: its hosts are not
 # co-organisers. 指导/牵头/组织 say the bodies run the campaign.
 EVENT_VERBS = frozenset({"主办", "承办", "举办", "举行", "开展"})
@@ -797,7 +824,7 @@ EVENT_OBJECT = re.compile(
 EVENT_PLACE = re.compile(r"在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)")
 # Names that end so are bodies that can run a campaign too: governments, party departments,
 # ministries, commissions and their offices ("苏州市政府", "漯河市委宣传部", "共青团中央").
-RUNNING_BODY_END = re.compile(r"(?:政府|局|部|厅|委|办|总署|总社|团中央|联合会|商会|协会)$")
+RUNNING_BODY_END = re.compile(r"(?:政府|局|部|厅|委|办|总署|总社|团中央|联合会|商会|协会|海关)$")
 # A county-level body named under its province and city ("河北省临漳县质监局", "南充市顺庆区
 # 市场监管局"): the gold gives it by its own place, as the report's later sentences do.
 COUNTY_UNDER_PLACES = re.compile(
@@ -834,7 +861,8 @@ NOT_A_BODY = re.compile(
 AT_WORK = re.compile(r"开展|举办|举行|安排|部署|组织|启动|召开|印发|下发|发出|参加|出席|主办")
 # A partner named as the members of a committee is a collective, not one more unit
 # ("会同市食安委相关成员单位").
-MEMBER_UNITS = re.compile(r"^(?:的)?(?:相关|有关|各)?成员单位")
+# "珠海市质量强市领导小组17个成员单位…将开展": counted, they are no less a collective.
+MEMBER_UNITS = re.compile(r"^(?:的)?(?:[0-9一二三四五六七八九十]+\s*个)?(?:相关|有关|各)?成员单位")
 # Partners that hold an event with a body but run no campaign: a community or street, a
 # school, a firm, a hospital, a local court; not the supreme court and procuratorate, which
 # are among the national campaign's departments.
@@ -880,6 +908,9 @@ INLINE_ITEM = re.compile(
 PLACE = re.compile(
     rf"(?:(?![年月日在与及的])[{CJK}]){{2,12}}?(?:自治区|省|市(?!场)|县|区|旗|自治州|州|盟|地区)"
 )
+# Several provinces acting together under the national campaign ("全国“质量月”苏浙皖赣沪共同行动"):
+# a campaign of provinces, not the nation's.
+REGIONAL_ACTION = re.compile(rf"[”\"」』’']?\s*[{PROVINCE_ABBREV}]{{2,6}}(?:共同|联合|区域)?行动")
 # 质量月 as a time ("…“质量月”期间", "…之际"), not as the campaign a clause is about.
 DURING_CAMPAIGN = re.compile(r"[”\"」』’']?\s*(?:活动)?\s*(?:期间|之际|到来|来临)")
 # Where something is held: 在/于 and the places after it ("在山东省青岛市", "于吉安市").
@@ -902,7 +933,7 @@ PLAN_TITLE_END = re.compile(r"(?:方案|安排表|活动安排|工作计划|活�
 PLAN_ISSUED = re.compile(
     # "宣读了《2024年全县“质量月”活动方案》", "会议发布了2011年全国“质量月”活动方案", "宣读…《成都质量倡议》和
     # 2023年某市“质量月”活动实施方案".
-    r"(?:印发|制定|出台|宣读|发布|下发|解读|宣布|通报|公布)(?:了)?[^。，,]{0,30}?质量月[^。，,》]{0,8}(?:活动)?(?:实施|工作)?方案"
+    r"(?:印发|转发|制定|出台|宣读|发布|下发|解读|宣布|通报|公布)(?:了)?[^。，,]{0,30}?质量月[^。，,》]{0,8}(?:活动)?(?:实施|工作)?方案"
     # "…2014年“质量月”活动联合方案发布": the plan first, then its release.
     r"|质量月[^。，,》]{0,8}方案(?:正式)?(?:发布|印发)"
     # A plan whose title is cut off says what it is: "…结合工作实际，制定本方案".

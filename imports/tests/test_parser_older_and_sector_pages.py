@@ -391,3 +391,113 @@ def test_a_machine_written_summarys_points_end_at_their_reference_marks() -> Non
         "促进质量强国建设”[1] - 全国“质量月”活动自1978年持续开展,旨在树立“质量第一”意识[1]"
     )
     assert parse_text(text).issuers == ["市场监管总局"]
+
+
+# --- learnt from fresh11 (read once in session 17, then moved into dev in session 18) ----------
+
+
+def test_a_report_that_a_body_forwarded_the_campaigns_plan_is_of_a_plan() -> None:
+    text = "今年区政府办公室转发了2010年“质量月”活动方案,我们将以“抓质量水平提升,促发展方式转变”为活动主题开展“质量月”活动。"
+    assert parse_text(text).kind == "plan"
+
+
+def test_a_leading_groups_counted_member_units_are_a_collective() -> None:
+    text = "9月3日,2024年珠海市“质量月”启动会举行。“质量月”期间,珠海市质量强市领导小组17个成员单位和5个区将开展系列活动。"
+    assert read(text)[:2] == ([], [])
+
+
+def test_a_body_with_its_year_and_quality_month_in_a_headline_runs_it() -> None:
+    text = "滨州市质监局2015年“质量月”活动正式启帏\n8月27日,40余名小记者参观了滨州市产品质量监督检验所实验室。"
+    assert read(text)[0] == ["滨州市质监局"]
+
+
+def test_a_city_bureaus_branch_administration_is_one_name() -> None:
+    text = "2021年9月18日,深圳市规划和自然资源局大鹏管理局在大鹏新区佳兆业广场组织开展了2021年“深圳质量月”活动。"
+    assert read(text)[0] == ["深圳市规划和自然资源局大鹏管理局"]
+
+
+def test_a_theme_stated_without_quotes_or_colon_runs_to_the_end_of_its_sentence() -> None:
+    text = "9月6日上午,2017年安庆市“质量月”活动启动仪式召开。今年的“质量月”活动主题是大力提升质量,建设质量强市。"
+    assert parse_text(text).theme == "大力提升质量,建设质量强市"
+
+
+def test_a_theme_stated_without_quotes_stops_where_the_sentence_says_what_for() -> None:
+    text = "9月27日,邵东市举行2022年“质量月”主题活动。2022年“质量月”主题是推动质量变革创新、促进质量强市建设,旨在提高全民质量意识。"
+    assert parse_text(text).theme == "推动质量变革创新、促进质量强市建设"
+
+
+def test_the_whole_city_of_a_county_level_city_is_a_county_campaign() -> None:
+    # 晋江市 is a county-level city under 泉州.
+    text = "在全国第47个质量月之际,9月25日,晋江市以“加强质量支撑,共建质量强市”为主题,召开全市质量发展大会。"
+    assert read(text)[2] == "county"
+
+
+def test_provinces_acting_together_in_the_national_campaign_are_not_the_nation() -> None:
+    text = (
+        "今年9月是全国“质量月”。9月3日上午,2024年全国“质量月”苏浙皖赣沪共同行动启动仪式在太仓举行。"
+        "江苏省市场监管局副局长主持仪式。"
+    )
+    assert read(text)[2] == "province"
+
+
+def test_a_body_answering_its_superiors_call_is_at_work_whatever_its_verb() -> None:
+    text = (
+        "为落实省质监局关于开展质量月宣传活动的要求,中山市质监局在加大日常宣传力度的同时,"
+        "结合媒体宣传特色产业镇区质量管理先进经验,取得较好的宣传效果。"
+    )
+    assert read(text)[0] == ["中山市质监局"]
+
+
+def test_a_companys_party_and_discipline_committees_run_no_campaign() -> None:
+    text = (
+        "加强质量支撑 共建质量强国——蚌埠液力召开2024年“质量月”活动启动会\n"
+        "推动集团公司《关于开展2024年集团公司“质量月”活动的通知》要求的落地,蚌埠液力组织策划了“质量月”活动。"
+        "公司党委副书记、纪委书记、工会主席单家根参加了启动会。"
+    )
+    with pytest.raises(NoticeParseError):
+        parse_text(text)
+
+
+# --- the genre's common wordings of a joint campaign and of a body's level (session 18) ---------
+
+
+def test_departments_listed_after_the_lead_that_run_it_together_co_organise() -> None:
+    text = "2023年南昌市“质量月”活动由市质强办牵头，市市场监管局、市发改委、市教育局等20个部门共同开展。"
+    names = ["市质强办", "市市场监管局", "市发改委", "市教育局"]
+    assert read(text) == (names, names, "city")
+
+
+def test_partners_after_yu_with_a_joint_verb_run_the_campaign_with_the_lead() -> None:
+    text = (
+        "据悉，今年“质量月”期间，南昌市市场监管局将与市发改委、市工信局等部门共同举办20余项活动。"
+    )
+    names = ["南昌市市场监管局", "市发改委", "市工信局"]
+    assert read(text)[:2] == (names, names)
+
+
+def test_departments_that_support_the_lead_leave_it_the_campaign() -> None:
+    text = "9月，县市场监管局牵头，县发改局、县教体局、县住建局等单位配合，开展2023年全县“质量月”活动。"
+    assert read(text)[:2] == (["县市场监管局"], [])
+
+
+def test_the_youth_leagues_provincial_committee_keeps_its_whole_name() -> None:
+    text = "2019年9月，江西省质量技术监督局、江西省总工会、共青团江西省委联合开展2019年江西省“质量月”活动。"
+    assert read(text)[1][-1] == "共青团江西省委"
+
+
+def test_a_womens_federation_is_a_body_of_the_joint_list() -> None:
+    text = "萍乡市市场监督管理局联合萍乡市总工会、萍乡市妇联，开展2022年“质量月”活动。"
+    assert read(text)[1] == ["萍乡市市场监督管理局", "萍乡市总工会", "萍乡市妇联"]
+
+
+def test_a_customs_office_named_by_its_places_words_runs_its_campaign_at_that_level() -> None:
+    assert read("9月5日，萍乡海关开展2023年“质量月”活动。") == (["萍乡海关"], [], "city")
+
+
+def test_a_city_bureaus_district_branch_called_a_bureau_is_county_level() -> None:
+    assert header.level_of_body("深圳市市场监管局南山监管局", "") == "county"
+
+
+def test_a_province_bureaus_branch_named_by_a_city_is_city_level() -> None:
+    # 南昌 is a city and a county (南昌县); a province's branch is the city's.
+    assert header.level_of_body("江西省市场监管局南昌分局", "") == "city"
