@@ -58,6 +58,8 @@ _TITLE_END = re.compile(
 )
 _LABEL = re.compile(
     r"^(?:联\s*系\s*人|电\s*话|手\s*机|传\s*真|邮\s*箱|电子邮箱|地\s*址|邮\s*编|附\s*件|主\s*题|口\s*号|抄\s*送)"
+    # "2024年“质量月”主题：…" on a line of its own: a labelled value, not a cut sentence.
+    r"|^[^：:，。,]{0,16}?(?:主\s*题|口\s*号)\s*[：:]"
 )
 # "2024年3月20日" or a web page's "2024-03-20" on a line of its own.
 _DATE_LINE = re.compile(rf"^(?:{rules.DATE.pattern}(?:印发|发布)?|\d{{4}}-\d{{1,2}}-\d{{1,2}})$")

@@ -501,3 +501,18 @@ def test_a_city_bureaus_district_branch_called_a_bureau_is_county_level() -> Non
 def test_a_province_bureaus_branch_named_by_a_city_is_city_level() -> None:
     # 南昌 is a city and a county (南昌县); a province's branch is the city's.
     assert header.level_of_body("江西省市场监管局南昌分局", "") == "city"
+
+
+def test_a_bodys_newsroom_byline_is_no_subject() -> None:
+    text = "萍乡市市场监管局网站讯：9月1日，2023年萍乡市“质量月”活动启动。"
+    assert read(text)[0] == []
+
+
+def test_a_place_that_holds_a_campaign_named_by_its_quoted_theme_is_about_it() -> None:
+    text = "9月，萍乡市开展主题为“加强质量支撑，共建质量强市”的2024年“质量月”活动。"
+    assert parse_text(text).theme == "加强质量支撑，共建质量强市"
+
+
+def test_a_theme_on_a_labelled_line_of_its_own_ends_with_the_line() -> None:
+    text = "2024年“质量月”主题：加强质量支撑 共建质量强国\n萍乡市市场监管局开展宣传活动。"
+    assert parse_text(text).theme == "加强质量支撑 共建质量强国"
