@@ -228,7 +228,9 @@ def _check_is_notice(
         bool(recipients),
         doc.signature_date is not None,
     ]
-    if mentions_a_campaign(text):
+    # A disclosure page's table may hold the only title naming the campaign: its rows are out
+    # of the text.
+    if mentions_a_campaign(text) or (title and mentions_a_campaign(title)):
         # A plan for 质量强市 or a study outline has every part of a document and may name 质量月
         # among its tasks; only a document whose title or a sentence names one campaign is ours.
         names_one = bool(title and mentions_a_campaign(title)) or particular_campaign(text)

@@ -406,9 +406,11 @@ def report_activities(lines: list[str], known: list[str]) -> list[Activity]:
             continue
         for i, m in enumerate(marks):
             end = marks[i + 1].start() if i + 1 < len(marks) else len(rest)
-            title = first_sentence(rest[m.end() : end])
-            if title:
-                out.append(_activity(title, source="report", number=m.group(1) or m.group(2)))
+            item = rest[m.end() : end]
+            if first_sentence(item):
+                # "（一）质量宣传进社区（市场监管局牵头）": the item's units in its parentheses.
+                number = m.group(1) or m.group(2) or m.group(3)
+                out.extend(activities_from_item(number, item, "report"))
         if out:
             return out
     return out

@@ -20,11 +20,13 @@ def read(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     found: dict[str, str] = {}
     rest: list[str] = []
     for line in lines:
-        plain = rules.DISCLOSURE_LINE.match(line)
+        row = rules.DISCLOSURE_ROW.match(line)
+        # "文号：| …号 | 发布日期：| …": a row of the table, read cell by cell below.
+        plain = None if row else rules.DISCLOSURE_LINE.match(line)
         if plain:
             # Kept in the text too: unlike the table's cells, the line reads as a sentence.
             found.setdefault(rules.DISCLOSURE_LABELS[plain.group(1)], plain.group(2))
-        if not rules.DISCLOSURE_ROW.match(line):
+        if not row:
             rest.append(line)
             continue
         cells = [c.strip() for c in line.split("|")]

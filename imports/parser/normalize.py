@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
+from .structure import is_org_line
 
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH_ALNUM |= {c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)}
@@ -204,6 +205,10 @@ def _continues(prev: str, line: str, full_width: int | None, physical: int) -> b
     if not tail or tail[-1] in _SENTENCE_END:
         return False
     if _LABEL.match(prev) or _DATE_LINE.match(prev) or _MENU_LINE.fullmatch(prev):
+        return False
+    if len(prev.split()) > 1 and is_org_line(prev.strip()):
+        # A joint red head or signature two names to a line ("江西省市场监督管理局 江西省发展
+        # 和改革委员会"): a row of names, not a cut sentence.
         return False
     if full_width and physical >= full_width - 1:
         # The line filled the page width, so whatever it looks like, it was cut.

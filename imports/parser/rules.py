@@ -433,7 +433,9 @@ THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*
 
 # "这些活动涵盖了4个方面的主题：一是…", "主要活动如下：", "将开展以下活动：".
 REPORT_ACTIVITY_INTRO = re.compile(
-    r"(?:(?:[\d一二三四五六七八九十]+\s*个方面|以下|如下)[^。；;：:]{0,8}[：:]"
+    # "主要活动有：一是…", "活动包括：（一）…": the campaign's activities, announced.
+    r"(?:(?:主要|重点)?活动(?:有|包括|内容(?:为|是|有|包括)?)\s*[：:]"
+    r"|(?:[\d一二三四五六七八九十]+\s*个方面|以下|如下)[^。；;：:]{0,8}[：:]"
     r"|从[\d一二三四五六七八九十]+\s*个方面(?:展开|开展|进行)[^。；;：:]{0,6}[：:]?)"
 )
 # A list of numbered lines announced as the campaign's activities.

@@ -516,3 +516,54 @@ def test_a_place_that_holds_a_campaign_named_by_its_quoted_theme_is_about_it() -
 def test_a_theme_on_a_labelled_line_of_its_own_ends_with_the_line() -> None:
     text = "2024年“质量月”主题：加强质量支撑 共建质量强国\n萍乡市市场监管局开展宣传活动。"
     assert parse_text(text).theme == "加强质量支撑 共建质量强国"
+
+
+def test_a_reports_announced_main_activities_numbered_inside_a_paragraph_are_its_activities() -> (
+    None
+):
+    text = (
+        "2023年萍乡市“质量月”活动由萍乡市市场监管局组织开展。主要活动有：一是开展质量宣传进社区活动；"
+        "二是举办质量知识竞赛；三是开展计量器具免费检定。"
+    )
+    assert [a.title for a in parse_text(text).activities] == [
+        "开展质量宣传进社区活动",
+        "举办质量知识竞赛",
+        "开展计量器具免费检定",
+    ]
+
+
+def test_a_reports_inline_activity_keeps_the_unit_in_its_parentheses() -> None:
+    text = (
+        "萍乡市市场监管局开展2023年“质量月”活动，活动包括：（一）质量宣传进社区（市场监管局牵头）；"
+        "（二）质量知识竞赛（教育局负责）。"
+    )
+    found = [(a.title, a.lead) for a in parse_text(text).activities]
+    assert found == [("质量宣传进社区", ["市场监管局"]), ("质量知识竞赛", ["教育局"])]
+
+
+def test_a_disclosure_row_that_starts_with_the_number_is_read_cell_by_cell() -> None:
+    text = (
+        "发布机构：| 萍乡市市场监督管理局 | 成文日期：| 2023-08-25 |\n"
+        "文号：| 萍市监字〔2023〕45号 | 发布日期：| 2023-08-28 |\n"
+        "名称：| 萍乡市市场监督管理局关于开展2023年全市“质量月”活动的通知 |\n"
+        "各县（区）市场监督管理局：\n现将有关事项通知如下。"
+    )
+    parsed = parse_text(text)
+    assert (parsed.doc_number, parsed.issuers) == ("萍市监字〔2023〕45号", ["萍乡市市场监督管理局"])
+
+
+def test_a_joint_red_head_two_names_to_a_line_is_no_cut_sentence() -> None:
+    text = (
+        "江西省市场监督管理局 江西省发展和改革委员会\n江西省工业和信息化厅 江西省教育厅\n"
+        "关于开展2023年全省“质量月”活动的通知\n赣市监质发〔2023〕12号\n各设区市市场监管局：\n"
+        "经研究，决定联合开展2023年全省“质量月”活动。\n"
+        "江西省市场监督管理局    江西省发展和改革委员会\n江西省工业和信息化厅    江西省教育厅\n2023年8月20日"
+    )
+    parsed = parse_text(text)
+    assert parsed.title == "关于开展2023年全省“质量月”活动的通知"
+    assert parsed.issuers == [
+        "江西省市场监督管理局",
+        "江西省发展和改革委员会",
+        "江西省工业和信息化厅",
+        "江西省教育厅",
+    ]
