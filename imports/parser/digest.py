@@ -307,6 +307,9 @@ def _run_by(sentences: list[str], text: str) -> tuple[tuple[list[str], list[str]
         matches = [(True, m) for m in rules.RUN_BY.finditer(sentence)]
         matches += [(False, m) for m in rules.HOSTED_BY.finditer(sentence)]
         for stated, m in matches:
+            if stated and m.group("verb") == "指导" and m.group("host"):
+                # The body that guides it is not its host: "由X指导，Y主办".
+                return (_split(m.group("host")), []), False
             found = _bodies(m)
             if not found:
                 continue

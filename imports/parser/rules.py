@@ -657,7 +657,8 @@ _ROLE_VERB = (
 # 工商联 is a body whose whole name is a suffix (a federation named in a list of departments).
 # …nor across the basis it acts on or an adverb: "…和共青团中央根据国务院《…》的要求", "嵊泗
 # 检验检疫局积极号召企业…".
-_NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极"
+# …nor across its head's title: "萍乡市市场监管局副局长李某带队" is no name ending in 队.
+_NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极|[局厅处科]长|书记|带队"
 # 部门 (departments) and 部署 (deploy) are words, not a name ending in 部 ("全国统一部署").
 NOT_BU_WORD = r"(?<!部(?=[门署]))(?<!部署)"
 _BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|(?:[省市县区]|全国)?工商联)"
@@ -762,7 +763,9 @@ RUN_BY = re.compile(
     rf"|(?P<count_after>{_COUNT}))"
     # "由市质强办牵头，市市场监管局、市发改委…等20个部门共同开展": the departments it leads, listed.
     rf"|[，,]\s*(?P<listed>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
-    rf"\s*(?:共同|联合)(?:参与|开展|组织|实施|举办))?"
+    rf"\s*(?:共同|联合)(?:参与|开展|组织|实施|举办)"
+    # "由市场监管局指导，质量协会主办": the host named after the body that guides it.
+    rf"|[，,]\s*(?P<host>{_BODIES})(?=主办|组织|举办))?"
 )
 # "市场监管总局组织的第十二届全国检验检测机构开放日活动启动仪式": the bodies before 主办/组织/举办的
 # host the event that follows, as "由…主办的…" says it without 由.
@@ -825,7 +828,9 @@ EVENT_OBJECT = re.compile(
     r"|^“(?![^”]*质\s*量\s*月)[^”]{2,30}”(?:主题)?(?:宣传)?活动"
 )
 # The same street place between the bodies and their verb: "…，在县城人民广场开展".
-EVENT_PLACE = re.compile(r"在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市)")
+EVENT_PLACE = re.compile(
+    r"在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市|中学|小学|学校|校园)"
+)
 # Names that end so are bodies that can run a campaign too: governments, party departments,
 # ministries, commissions and their offices ("苏州市政府", "漯河市委宣传部", "共青团中央").
 RUNNING_BODY_END = re.compile(r"(?:政府|局|部|厅|委|办|总署|总社|团中央|联合会|商会|协会|海关)$")

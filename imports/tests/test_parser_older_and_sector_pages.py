@@ -567,3 +567,18 @@ def test_a_joint_red_head_two_names_to_a_line_is_no_cut_sentence() -> None:
         "江西省工业和信息化厅",
         "江西省教育厅",
     ]
+
+
+def test_a_body_seen_through_its_deputy_head_leading_a_visit_does_not_run_it() -> None:
+    text = "9月3日，萍乡市市场监管局副局长李某带队到企业开展“质量月”走访活动。"
+    assert read(text)[0] == []
+
+
+def test_the_host_named_after_the_body_that_guides_it_runs_it() -> None:
+    text = "本次“质量月”活动由萍乡市市场监管局指导，萍乡市质量协会主办。"
+    assert read(text)[0] == ["萍乡市质量协会"]
+
+
+def test_bodies_holding_an_event_at_a_school_co_host_one_event() -> None:
+    text = "9月3日，萍乡市市场监管局联合萍乡市教育局在萍乡中学开展“质量月”质量进校园活动。"
+    assert read(text)[:2] == (["萍乡市市场监管局"], [])
