@@ -11,6 +11,7 @@ from .structure import Attachment, Document, Section, compact, is_terminator
 
 _QUOTES = "“”\"'「」『』‘’"
 _TRAILING = "。．.；;，,！!"
+_LOST_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])")
 
 
 def clean_phrase(text: str) -> str:
@@ -25,7 +26,8 @@ def clean_phrase(text: str) -> str:
     text = text.strip().rstrip(_TRAILING).strip()
     if len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1].strip()
-    return text
+    # A mirror writes the space between a theme's halves as "?" ("加强全面质量管理?推动…").
+    return _LOST_SPACE.sub(" ", text)
 
 
 def theme(doc: Document) -> tuple[str | None, bool]:
@@ -56,12 +58,22 @@ def theme(doc: Document) -> tuple[str | None, bool]:
             return clean_phrase(value), False
         if re.fullmatch(r"主\s*题\s*[：:]", line) and i + 1 < len(lines):
             return clean_phrase(lines[i + 1]), False
-    for line in lines:
-        # "今年质量月活动的主题是：“…”" in a paragraph, as digests and reports write it.
+        # "今年质量月活动的主题是：“…”" in a paragraph, as digests and reports write it: the first
+        # place the text gives a theme wins over a later "以“…”为主题" (a programme's own).
         for pattern in (rules.THEME_SENTENCE, rules.THEME_AROUND, rules.THEME_THIS):
             m = _campaign_theme(pattern, line)
             if m:
                 return clean_phrase(m.group(1)), False
+        m = next(
+            (
+                m
+                for m in rules.THEME_QUOTED_BEFORE.finditer(line)
+                if header.theme_words(m.group(1)) in rules.NATIONAL_THEMES
+            ),
+            None,
+        )
+        if m:
+            return clean_phrase(m.group(1)), False
     for line in lines:
         m = rules.THEME_COLON.search(line)
         if m:

@@ -409,6 +409,11 @@ THEME_AROUND = re.compile(
     # A copy may close the quote with 》 ("围绕“宣传贯彻《纲要》，推进…》这一主题").
     rf"(?:{_CLOSE_Q}|》(?=\s*这一))\s*(?:这一|的)?(?:年度|活动)?(?:主题|为主题)"
 )
+# "开展“增强质量意识 推进高质量发展”主题宣传活动": quoted words before 主题, whatever the verb;
+# the campaign's theme only when they are the year's national theme (content.theme checks).
+THEME_QUOTED_BEFORE = re.compile(
+    rf"{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*的?(?:年度|活动)?主题"
+)
 # "生动演绎“质量安全是社会和谐的基础”这一主题": 这一 points at the quoted words, whatever the verb.
 THEME_THIS = re.compile(rf"{_OPEN_Q}([^{_ANY_Q}]{{4,40}}){_CLOSE_Q}\s*这一(?:年度|活动)?主题")
 # "题为“建设质量强省、共创美好生活”的2011年福建省“质量月”…活动", "举办“推动质量变革创新 促进

@@ -582,3 +582,26 @@ def test_the_host_named_after_the_body_that_guides_it_runs_it() -> None:
 def test_bodies_holding_an_event_at_a_school_co_host_one_event() -> None:
     text = "9月3日，萍乡市市场监管局联合萍乡市教育局在萍乡中学开展“质量月”质量进校园活动。"
     assert read(text)[:2] == (["萍乡市市场监管局"], [])
+
+
+def test_the_first_theme_a_report_gives_wins_over_a_later_programmes_own() -> None:
+    text = (
+        "今年9月是第42个全国“质量月”。蚌埠市市场监管局将紧紧围绕“共创中国质量建设质量强国”主题，开展一系列质量提升行动。\n"
+        "深入开展质量提升“双零”行动，以“服务零距离、质量零缺陷”为主题，进行精准质量帮扶。"
+    )
+    assert parse_text(text).theme == "共创中国质量建设质量强国"
+
+
+def test_the_years_national_theme_quoted_before_zhuti_is_the_theme_whatever_the_verb() -> None:
+    text = "今年9月是第46个全国“质量月”。9月20日，蜀山区市场监管局开展“增强质量意识 推进高质量发展”主题宣传活动。"
+    assert parse_text(text).theme == "增强质量意识 推进高质量发展"
+
+
+def test_other_words_quoted_before_zhuti_are_an_events_own() -> None:
+    text = "今年9月是第46个全国“质量月”。9月20日，蜀山区市场监管局开展“质量进校园”主题宣传活动。"
+    assert parse_text(text).theme is None
+
+
+def test_a_question_mark_between_a_themes_halves_is_a_lost_space() -> None:
+    text = "2020年“质量月”活动以“加强全面质量管理?推动经济高质量发展”为主题，随州市市场监管局开展宣传。"
+    assert parse_text(text).theme == "加强全面质量管理 推动经济高质量发展"
