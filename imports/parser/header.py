@@ -395,6 +395,12 @@ def campaign_area(text: str) -> str | None:
         after_year = _places(before[years[-1].end() :]) if years else []
         if after_year:
             return after_year[0]
+        if years:
+            # "2024年湖北省交通运输重点工程“质量月”": a place's sector or programme, no body.
+            rest = before[years[-1].end() :].strip().rstrip("“\"「『‘'")
+            m = rules.PLACE.match(rest)
+            if m and places.is_place(m.group(0)) and not rules.ENDS_AS_BODY.search(rest):
+                return m.group(0)
         named = _places(before)
         if len(named) > 1 and _listed(before, named[-2], named[-1]):
             # "广东省、广州市启动2017年质量月活动": places listed side by side launch together;
@@ -433,6 +439,10 @@ def national_campaign(text: str) -> bool:
             if rules.DURING_CAMPAIGN.match(clause[m.end() :]):
                 continue
             if "全国" in before and not rules.CITED_SUPERIOR.search(before):
+                # "三埠街道办事处联合开平市市场监督管理局在松园开展…全国“质量月”宣传活动": the
+                # national campaign's event of a place named before it is that place's.
+                if _names_a_place(rules.VENUE.sub("", before[: before.index("全国")])):
+                    continue
                 return True
     return False
 
@@ -450,6 +460,16 @@ def _places(text: str) -> list[str]:
         else:
             i += 1
     return found
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether the text names a place China's divisions know, alone or starting a body's name
+    (开平市 in 开平市市场监督管理局)."""
+    for i in range(len(text)):
+        m = rules.PLACE.match(text, i)
+        if m and places.is_place(m.group(0)):
+            return True
+    return False
 
 
 def level_from_text(text: str) -> str | None:
@@ -486,7 +506,8 @@ def level_from_text(text: str) -> str | None:
         before = clause + m.group(1)
         if rules.CITED_SUPERIOR.search(before):
             continue
-        name = rules.TEXT_ORG_LEAD.sub("", m.group(1))
+        # "三埠街道办事处联合开平市市场监督管理局": the body after 联合 is one of its own.
+        name = re.split(r"联合|会同", rules.TEXT_ORG_LEAD.sub("", m.group(1)))[-1]
         found = level_of_body(name, text)
         if found:
             counts[found] = counts.get(found, 0) + 1
@@ -575,12 +596,17 @@ def level_of_name(name: str) -> str | None:
 def level(names: list[str], recipient_list: list[str], doc: Document) -> tuple[str | None, bool]:
     """The issuer's level; returns (level, certain)."""
     if not names:
-        # A copy that lost the issuer's name still addresses its own 所 and 股室.
+        # A copy that lost the issuer's name still addresses its own 所 and 股室 (a report that
+        # names a county bureau's 股 in passing is no such copy).
+        addressed = recipient_list or [ln for ln in doc.lines if ln.rstrip().endswith(("：", ":"))]
         if rules.COUNTY_RECIPIENTS.search("，".join(recipient_list)) or any(
-            rules.COUNTY_OFFICES.search(line) for line in doc.lines
+            rules.COUNTY_OFFICES.search(line) for line in addressed
         ):
             return "county", False
         return None, False
+    if names[0].startswith(("县", "区", "旗")) and not rules.COUNTY_NAME.match(names[0]):
+        # "区市场监督管理局": a body named relative to its own district.
+        return "county", False
     found = level_of_name(names[0])
     if found:
         return found, True

@@ -931,6 +931,8 @@ DURING_CAMPAIGN = re.compile(r"[”\"」』’']?\s*(?:活动)?\s*(?:期间|之�
 VENUE = re.compile(rf"[在于](?:{PLACE.pattern})+")
 # What may follow a place named for itself: anything but more of a name (a verb or 在 may).
 PLACE_GOES_ON = re.compile(rf"(?![开启举召组在于暨和与及])[{CJK}]")
+# Words that end as a body's name do ("长春市政府"), not as a sector's or a programme's.
+ENDS_AS_BODY = re.compile(rf"{ORG_SUFFIX}$")
 # Whether a report names its own campaign at all (the refusal check; header.campaign_area
 # reads which place): "2021年福州市“质量月”" / "山东省2023年“质量月”".
 _AREA = rf"([{CJK}]{{2,12}}?(?:省|自治区|市|县|区|旗|州))"

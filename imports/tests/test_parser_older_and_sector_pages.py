@@ -605,3 +605,38 @@ def test_other_words_quoted_before_zhuti_are_an_events_own() -> None:
 def test_a_question_mark_between_a_themes_halves_is_a_lost_space() -> None:
     text = "2020年“质量月”活动以“加强全面质量管理?推动经济高质量发展”为主题，随州市市场监管局开展宣传。"
     assert parse_text(text).theme == "加强全面质量管理 推动经济高质量发展"
+
+
+# --- levels (session 18) ------------------------------------------------------------------
+
+
+def test_a_body_named_relative_to_its_district_is_county_level() -> None:
+    text = (
+        "区市场监督管理局:多举措扎实开展“质量月”系列活动\n发布机构:区市场监督管理局 发布时间: 2022-09-30\n"
+        "为切实开展好“质量月”活动,全区召开了“质量月”活动启动仪式。"
+    )
+    assert parse_text(text).level == "county"
+
+
+def test_a_report_naming_a_county_bureaus_section_in_passing_is_no_county_document() -> None:
+    text = (
+        "9月14日上午,岳阳市2021年“质量月”宣传暨质量提升服务活动启动仪式在湖南汨罗循环经济产业园举办。\n"
+        "活动由汨罗市质量强市领导小组办公室、汨罗市市场监管股、湖南汨罗循环经济产业园承办。"
+    )
+    assert parse_text(text).level == "city"
+
+
+def test_a_provinces_sector_quality_month_is_the_provinces() -> None:
+    text = (
+        "8月30日,2024年湖北省交通运输重点工程“质量月”活动启动仪式在枝江长江大桥南岸举行。"
+        "省交通运输厅副厅长程保国出席活动并讲话。"
+    )
+    assert parse_text(text).level == "province"
+
+
+def test_a_places_event_of_the_national_campaign_is_that_places() -> None:
+    text = (
+        "近日三埠街道办事处联合开平市市场监督管理局在松园开展以“推动质量变革创新 促进质量强国建设”"
+        "为主题的全国“质量月”宣传活动。"
+    )
+    assert parse_text(text).level == "county"
