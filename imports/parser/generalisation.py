@@ -101,6 +101,7 @@ PATTERNS = (
     "ANSWERING_CALL",
     "REGIONAL_ACTION",
     "SUPPORTING",
+    "ENDS_AS_BODY",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.
@@ -267,6 +268,9 @@ def pieces() -> list[Piece]:
         _code_piece("digest: what bodies 组织的 is one event", digest, "_organised", _false),
         _code_piece("header: a joint red head line by line", header, "_stacked_red_head", _empty),
         _code_piece("header: places listed side by side", header, "_listed", _false),
+        _code_piece(
+            "header: a place before 全国 holds its own event", header, "_names_a_place", _false
+        ),
         _code_piece(
             "places: a county-level city under its prefecture",
             places,
