@@ -189,9 +189,13 @@ def activities_from_item(number: str, text: str, source: str) -> list[Activity]:
 
 
 def parse_roles_labeled(text: str) -> tuple[list[str], list[str]]:
-    """Only the explicit "牵头单位：…" form; bare 负责 in running prose is not an owner."""
+    """Only the explicit "牵头单位：…" form, or an item's last sentence that says who owns it
+    ("由质量发展科负责，各县区局配合。"); bare 负责 in running prose is not an owner."""
     if rules.ROLE_LABELED.search(text):
         return parse_roles(text)
+    stated = rules.ROLE_SENTENCE.search(text)
+    if stated:
+        return parse_roles(stated.group(1))
     return [], []
 
 

@@ -140,6 +140,10 @@ ROLE_LABELED = re.compile(
     rf"({_ROLE_LABEL})\s*[：:]\s*(.+?)(?=\s*{_ROLE_LABEL}\s*[：:]|[；;。\n]|$)"
 )
 # Noise around unit names inside a role clause.
+# An item's closing sentence naming its owners: "…。由质量发展科负责，各县区局配合。"
+ROLE_SENTENCE = re.compile(
+    r"(?:^|[。；;])\s*由([^。；;（）()]{2,60}?(?:牵头|负责)(?:[，,][^。；;（）()]{2,60}?(?:配合|参与|协助))?)[。；;]?\s*$"
+)
 ROLE_UNIT_PREFIX = re.compile(r"^(?:由|请|均由|分别由|以)")
 ROLE_UNIT_SUFFIX = re.compile(r"(?:按职责分工|按职责|按照职责|分别|共同|等单位|等部门|等)$")
 UNIT_SPLIT = re.compile(r"[、，,；;/]|\s+|和(?=[^和]{2,}$)")

@@ -640,3 +640,16 @@ def test_a_places_event_of_the_national_campaign_is_that_places() -> None:
         "为主题的全国“质量月”宣传活动。"
     )
     assert parse_text(text).level == "county"
+
+
+def test_an_items_closing_sentence_names_its_lead_and_support() -> None:
+    text = (
+        "关于开展2023年全市“质量月”活动的通知\n各县（区）市场监督管理局：\n一、活动主题\n质量第一 质量强国\n"
+        "二、重点活动\n1.举办“质量月”启动仪式。由质量发展科负责，各县区局配合。\n"
+        "2.开展质量知识竞赛。由办公室牵头，市教育局参与。\n萍乡市市场监督管理局\n2023年8月25日"
+    )
+    found = [(a.title, a.lead, a.support) for a in parse_text(text).activities]
+    assert found == [
+        ("举办“质量月”启动仪式", ["质量发展科"], ["各县区局"]),
+        ("开展质量知识竞赛", ["办公室"], ["市教育局"]),
+    ]
