@@ -9,6 +9,7 @@ output strings must read exactly as the document wrote them, so the rules accept
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -120,8 +121,13 @@ _GARBLED_ENTITIES = {
 _GARBLED_ENTITY = re.compile("|".join(map(re.escape, _GARBLED_ENTITIES)))
 
 
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+
+
 def fold_characters(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A page copied with its HTML entities: &ldquo;质量月&rdquo;, &quot;, &nbsp;.
+    text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = _GARBLED_ENTITY.sub(lambda m: _GARBLED_ENTITIES[m.group(0)], text)
     text = text.translate(_TRANSLATE)
     return _CONTROL.sub("", text)

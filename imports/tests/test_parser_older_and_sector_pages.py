@@ -653,3 +653,11 @@ def test_an_items_closing_sentence_names_its_lead_and_support() -> None:
         ("举办“质量月”启动仪式", ["质量发展科"], ["各县区局"]),
         ("开展质量知识竞赛", ["办公室"], ["市教育局"]),
     ]
+
+
+def test_a_page_copied_with_its_html_entities_reads_as_its_text() -> None:
+    text = (
+        "9月5日，萍乡市市场监督管理局开展2023年&ldquo;质量月&rdquo;活动，"
+        "活动主题为&quot;质量第一 质量强国&quot;。"
+    )
+    assert parse_text(text).theme == "质量第一 质量强国"
