@@ -377,8 +377,11 @@ def _one_event(sentence: str, m: re.Match[str]) -> bool:
     bodies acting together without a verb of the campaign, the sentence's 质量月 is one event
     ("某某县在中心广场开展“质量月”宣传活动，县市场监管局联合县卫健局等部门设立咨询台")."""
     campaign = rules.CAMPAIGN_WORDS.search(sentence)
+    # "由X、Y共同主办的…宣传活动于…举办": what they host is named between them and the verb.
+    hosted = rules.HOSTED_THE.search(sentence, m.end("lead"), _end(m))
     return bool(
-        rules.EVENT_OBJECT.match(sentence[_end(m) :])
+        (hosted and rules.EVENT_OBJECT.match(sentence[hosted.end() : _end(m)]))
+        or rules.EVENT_OBJECT.match(sentence[_end(m) :])
         or rules.EVENT_PLACE.search(sentence[m.end("lead") : _end(m)])
         or (
             not m.group("verb")

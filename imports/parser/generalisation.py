@@ -102,6 +102,8 @@ PATTERNS = (
     "REGIONAL_ACTION",
     "SUPPORTING",
     "ENDS_AS_BODY",
+    "HOSTED_THE",
+    "NEXT_ARTICLE",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.

@@ -103,7 +103,9 @@ def kind(title_text: str | None, text: str = "") -> str:
         ):
             return "plan"
         return "notice"
-    return "plan" if rules.PLAN_ISSUED.search(text) else "notice"
+    # A plan the report names only as its basis ("按照《…关于印发…活动方案的通知》要求") is
+    # a superior's, not the one it reports.
+    return "plan" if rules.PLAN_ISSUED.search(rules.CITED_BASIS.sub("", text)) else "notice"
 
 
 def issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:

@@ -92,6 +92,8 @@ REPORT_VERB = re.compile(
 )
 # A title in 《》 names a document ("《…分析报告》", "《…实施方案》"), not a material to report.
 CITED_DOCUMENT = re.compile(r"《[^《》]*》")
+# A document named as the basis of what the text reports: "按照《…》要求", "根据…《…》精神".
+CITED_BASIS = re.compile(r"(?:按照|根据|依据|参照|落实)[^。，,《》]{0,20}?《[^《》]*》")
 # "投稿截止日：2020年6月24日" in a letter soliciting slogans or themes.
 DEADLINE_LABELED = re.compile(
     rf"截止(?:日期|时间|日)\s*[：:为]?\s*(?:[0-9]{{4}}\s*年\s*)?"
@@ -329,8 +331,13 @@ BOILERPLATE_LINE = re.compile(
 
 # --- government disclosure pages: the metadata table above the text ---------------------------
 
+# A news page's links to the previous and next article, or a heading over the site's other news
+# on a line of its own ("新闻推荐", "相关阅读"): the article ends there.
+NEXT_ARTICLE = re.compile(
+    r"^\s*(?:(?:上一篇|下一篇|上一条|下一条)\s*[：:]"
+    r"|(?:新闻推荐|相关新闻|相关阅读|推荐阅读|相关文章|猜你喜欢|热点推荐|延伸阅读)\s*[：:]?\s*$)"
+)
 # "索引号: | 1115…/202209-00022 | 组配分类: | 产品质量 |": label and value cells separated by |.
-NEXT_ARTICLE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条)\s*[：:]")
 DISCLOSURE_ROW = re.compile(r"^[^|]*[：:]\s*\|.*\|")
 # The same labels on lines of their own ("发布机构：…"), without the table's cells; only the
 # labels a notice's own text never starts a line with.
@@ -445,6 +452,8 @@ REPORT_ACTIVITY_INTRO = re.compile(
     # "主要活动有：一是…", "活动包括：（一）…": the campaign's activities, announced.
     r"(?:(?:主要|重点)?活动(?:有|包括|内容(?:为|是|有|包括)?)\s*[：:]"
     r"|(?:[\d一二三四五六七八九十]+\s*个方面|以下|如下)[^。；;：:]{0,8}[：:]"
+    # "围绕7个重点开展丰富多彩的质量月活动,一是…": the campaign's points, counted.
+    r"|[\d一二三四五六七八九十]+\s*个重点[^。；;：:，,]{0,16}?活动[：:，,]"
     r"|从[\d一二三四五六七八九十]+\s*个方面(?:展开|开展|进行)[^。；;：:]{0,6}[：:]?)"
 )
 # A list of numbered lines announced as the campaign's activities.
@@ -494,8 +503,10 @@ LISTED_ACTIVITIES = re.compile(r"(?:活动|安排|内容)(?:有|包括|如下)\s
 EVENT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?![0-9])[^，。；;,\d\n]{0,24}?(?:活动|开放日|仪式)")
 # A company's own leading group for its internal 质量月: "公司成立质量月活动领导小组".
 # …and its own party, discipline and union committees ("公司党委副书记、纪委书记、工会主席").
+# …or one headed by its chairman or manager ("成立了以董事长为组长的“质量月”活动领导小组").
 COMPANY_GROUP = re.compile(
     r"(?:公司|集团|企业)[^，。,；;]{0,12}?领导小组|(?:公司|集团|企业)(?:党委|纪委|工会|团委)"
+    r"|以(?:董事长|总经理|厂长|经理)[^，。,；;]{0,20}?领导小组"
 )
 # The page's event is one of the campaign's: "…是桂林市市场监管局“质量月”系列活动的一环".
 PART_OF_CAMPAIGN = re.compile(
@@ -724,7 +735,8 @@ _GOVERNING_VERB = (
 # A copy may glue a line to a URL or a phone number before it ("…452066.htm福建省计量院积极
 # 开展", "0731-84444840上海市质监局开展").
 _CLAUSE_START = (
-    r"(?:^|(?<=[，,：:；;。】\]）)\s])|(?<=\d[日月])|(?<=[上下]午)|(?<=[A-Za-z])"
+    # A headline's subject after its motto: "关注质量 共创和谐——内蒙古质监局2011年…".
+    r"(?:^|(?<=[，,：:；;。】\]）)\s—])|(?<=\d[日月])|(?<=[上下]午)|(?<=[A-Za-z])"
     r"|(?<=[0-9])(?![年月日号时点个家余多项名人次万千百亿元届期第]))"
 )
 # A name is whole: what follows it does not go on into a longer name ("…领导小组" + "办公室").
@@ -817,6 +829,8 @@ RUNNING_VERBS = frozenset(
         "围绕",
         "以",
         "牵头组织",
+        # The host invites its guests to the event the report says is part of the campaign.
+        "邀请",
     }
 )
 # What a sentence's bodies hold together is one event, not the campaign: its co-hosts are not
@@ -836,6 +850,8 @@ EVENT_OBJECT = re.compile(
     # …or an activity of its own name, not the campaign's: "“质量知识校园行”活动".
     r"|^“(?![^”]*质\s*量\s*月)[^”]{2,30}”(?:主题)?(?:宣传)?活动"
 )
+# Bodies that host what follows: "…共同主办的消费品安全知识“进校园”教育宣传活动".
+HOSTED_THE = re.compile(r"(?:主办|组织|举办)的")
 # The same street place between the bodies and their verb: "…，在县城人民广场开展".
 EVENT_PLACE = re.compile(
     r"在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市|中学|小学|学校|校园)"
@@ -930,7 +946,10 @@ PLACE = re.compile(
 # a campaign of provinces, not the nation's.
 REGIONAL_ACTION = re.compile(rf"[”\"」』’']?\s*[{PROVINCE_ABBREV}]{{2,6}}(?:共同|联合|区域)?行动")
 # 质量月 as a time ("…“质量月”期间", "…之际"), not as the campaign a clause is about.
-DURING_CAMPAIGN = re.compile(r"[”\"」』’']?\s*(?:活动)?\s*(?:期间|之际|到来|来临)")
+# "…“质量月”活动广泛开展之际": a few words of its own may come between.
+DURING_CAMPAIGN = re.compile(
+    r"[”\"」』’']?\s*(?:活动)?[^，。,；;“”\n]{0,6}?(?:期间|之际|到来|来临)"
+)
 # Where something is held: 在/于 and the places after it ("在山东省青岛市", "于吉安市").
 VENUE = re.compile(rf"[在于](?:{PLACE.pattern})+")
 # What may follow a place named for itself: anything but more of a name (a verb or 在 may).

@@ -661,3 +661,55 @@ def test_a_page_copied_with_its_html_entities_reads_as_its_text() -> None:
         "活动主题为&quot;质量第一 质量强国&quot;。"
     )
     assert parse_text(text).theme == "质量第一 质量强国"
+
+
+# --- learnt from fresh12 (read once in session 18, then moved into dev) --------------------
+
+
+def test_bodies_that_host_an_event_named_before_its_verb_co_host_one_event() -> None:
+    text = (
+        "9月23日,在全国第47个“质量月”活动广泛开展之际,由大邑县市场监督管理局、大邑县教育局共同主办的"
+        "消费品安全知识“进校园”教育宣传活动于大邑县西街小学大礼堂成功举办。"
+    )
+    assert read(text) == (["大邑县市场监督管理局", "大邑县教育局"], [], "county")
+
+
+def test_a_headlines_subject_after_its_motto_and_a_dash() -> None:
+    text = "关注质量 共创和谐——内蒙古质监局2011年“质量月”特别节目录制完成\n9月26日,特别节目拉开了序幕。"
+    assert read(text)[0] == ["内蒙古质监局"]
+
+
+def test_the_sites_other_news_after_a_recommendation_heading_is_not_the_page() -> None:
+    text = (
+        "9月22日上午,市市场监督管理局邀请市人大代表、企业代表参加2020年南充市“质量开放日”活动。\n"
+        "“本次活动是南充市2020年‘质量月’活动内容之一。”\n新闻推荐\n"
+        "上海民间武术首届武状元网络视频大赛南充选手夺状元"
+    )
+    assert read(text)[0] == ["市市场监督管理局"]
+
+
+def test_a_plan_named_only_as_the_reports_basis_does_not_make_it_a_plan() -> None:
+    text = (
+        "按照《开封市质量技术监督局关于印发2017年“质量月”活动方案的通知》要求,"
+        "杞县质监局开展了“向质量要效益、以质量求发展”为主题的“质量月”活动。"
+    )
+    assert parse_text(text).kind == "notice"
+
+
+def test_a_company_leading_group_headed_by_its_chairman_runs_no_public_campaign() -> None:
+    text = (
+        "2013年9月是全国第36个质量月,公司积极开展质量月活动。为确保“质量月”活动取得实效,公司制订了详细的活动计划,"
+        "并成立了以董事长为组长的“质量月”活动领导小组。"
+    )
+    with pytest.raises(NoticeParseError):
+        parse_text(text)
+
+
+def test_the_campaigns_counted_points_announce_its_activities() -> None:
+    text = (
+        "近日,贵州省委宣传部、贵州省质监局等30个省相关部门联合印发了《关于开展2014年贵州省“质量月”活动的通知》。"
+        "活动期间,30个主办单位将围绕7个重点开展丰富多彩的质量月活动,一是落实好国家质量工作考核任务。"
+        "二是深入开展质量提升活动,推动经济发展转型升级。"
+    )
+    titles = [a.title for a in parse_text(text).activities]
+    assert titles == ["落实好国家质量工作考核任务", "深入开展质量提升活动,推动经济发展转型升级"]
