@@ -104,6 +104,7 @@ PATTERNS = (
     "ENDS_AS_BODY",
     "HOSTED_THE",
     "NEXT_ARTICLE",
+    "METADATA_ROW",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.

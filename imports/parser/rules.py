@@ -337,6 +337,11 @@ NEXT_ARTICLE = re.compile(
     r"^\s*(?:(?:上一篇|下一篇|上一条|下一条)\s*[：:]"
     r"|(?:新闻推荐|相关新闻|相关阅读|推荐阅读|相关文章|猜你喜欢|热点推荐|延伸阅读)\s*[：:]?\s*$)"
 )
+# A disclosure page's metadata rows without their table or colon ("发布机构元阳县人民政府办公室"):
+# the page's, not the document's; never a red head.
+METADATA_ROW = re.compile(
+    r"^(?:索引号|发布机构|发文机关|发布日期|成文日期|时效性|主题分类|公开方式|公开范围)"
+)
 # "索引号: | 1115…/202209-00022 | 组配分类: | 产品质量 |": label and value cells separated by |.
 DISCLOSURE_ROW = re.compile(r"^[^|]*[：:]\s*\|.*\|")
 # The same labels on lines of their own ("发布机构：…"), without the table's cells; only the
@@ -541,8 +546,9 @@ MINISTRY = (
 REPORT_BODY = re.compile(
     CAMPAIGN_BODY.pattern[:-1]
     + r"|监局|分局|监管所|[省市县区州盟旗]政府|强[省市县区]?办|[^\s，,。、]{1,6}(?:(?<!纪)委(?![托屈婉])|厅(?!堂))"
-    # A sector's own bureau (县水利局, 市住建局) or a technical institution (计量测试研究所).
-    r"|(?:[省市县区州盟旗]|国家)[^\s，,。、]{1,8}?(?<![格布大结当时全开骗出僵赌饭变棋战残定])局"
+    # A sector's own bureau (县水利局, 市住建局, 县农业农村和科学技术局) or a technical
+    # institution (计量测试研究所).
+    r"|(?:[省市县区州盟旗]|国家)[^\s，,。、]{1,12}?(?<![格布大结当时全开骗出僵赌饭变棋战残定])局"
     r"|(?:检验|检测|计量|认证|特检|质检)[^\s，,。、]{0,8}?(?:院|所|中心|站)"
     # Customs and the former inspection and quarantine bureaus (检验检疫局) run their own too.
     r"|海关|检验检疫"
@@ -744,7 +750,7 @@ _NAME_ENDS = (
     rf"(?!(?!{_ROLE_VERB}|{_GOVERNING_VERB}|会同)(?:门|员会|[室办局厅委部处科所站组队会院中议长]"
     # …nor into a second name of its own that ends a list: "漯河市委" + "宣传部和市政府…", or
     # into the rest of an institute's name: "中国计量科" + "学研究院开展".
-    rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|{_GOVERNING_VERB})"
+    rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|(?:积极|认真|扎实|深入|精心|广泛)?(?:{_GOVERNING_VERB}))"
     rf"|(?![在于])[{CJK}]{{1,4}}(?:院|所|中心|站)(?={_GOVERNING_VERB})"
     # …nor into the branch it names: "内蒙古特检院" + "乌兰察布分院", "深圳市规划和自然资源局" +
     # "大鹏管理局".

@@ -64,6 +64,7 @@ def is_org_line(line: str) -> bool:
     if (
         "关于" in line
         or len(line) > 60
+        or rules.METADATA_ROW.match(line)
         or rules.HEADING_2.match(line)
         or rules.HEADING_1.match(line)
     ):

@@ -713,3 +713,18 @@ def test_the_campaigns_counted_points_announce_its_activities() -> None:
     )
     titles = [a.title for a in parse_text(text).activities]
     assert titles == ["落实好国家质量工作考核任务", "深入开展质量提升活动,推动经济发展转型升级"]
+
+
+def test_a_pages_metadata_rows_between_separator_lines_stay_apart_from_the_headline() -> None:
+    text = (
+        "-\n索引号20240913-170244-831\n-\n发布机构元阳县人民政府办公室\n-\n文号\n-\n发布日期2021-09-22\n-\n"
+        "时效性有效\n元阳县农业农村和科学技术局积极开展2021年“质量月”宣传活动\n"
+        "二是充分利用当地群众赶集,开展“质量月”宣传活动,发放宣传资料930余份。"
+    )
+    assert read(text)[0] == ["元阳县农业农村和科学技术局"]
+
+
+def test_a_name_runs_on_to_its_bureau_before_an_adverb_and_its_verb() -> None:
+    # "…和科" is no section: the name goes on to 科学技术局 before 积极开展.
+    text = "元阳县农业农村和科学技术局积极开展2021年“质量月”宣传活动。"
+    assert read(text)[0] == ["元阳县农业农村和科学技术局"]
