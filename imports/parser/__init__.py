@@ -278,12 +278,7 @@ def about_a_campaign(text: str) -> bool:
     sentences = [s for s in every if not rules.GENERIC_SENTENCE.search(s)]
     quotes_definition = len(sentences) < len(every)
     rest = "。".join(sentences)
-    # A place running its own campaign (全市, "陇南市宕昌县开展…质量月", "2021年福州市“质量月”").
-    names_itself = (
-        any(p.search(rest) for p, _ in rules.SELF_LEVEL)
-        or bool(rules.PLACE_SUBJECT.search(rest) or rules.CAMPAIGN_AREA.search(rest))
-        or _place_campaign(rest)
-    )
+    names_itself = _names_its_own_campaign(rest)
     # A body named only in the title of a notice the text follows (按照《市场监管总局等关于…》
     # 部署，公司…) is not at work in it: a company's own 质量月 cites its superiors so.
     # …nor is a company's own leading group (公司成立质量月活动领导小组).
@@ -294,6 +289,29 @@ def about_a_campaign(text: str) -> bool:
         and (not quotes_definition or particular_campaign(rest))
         and not _named_only_in_passing(text)
     )
+
+
+def _names_its_own_campaign(text: str) -> bool:
+    """Whether a place runs its own campaign in the text: 全市, "陇南市宕昌县开展…质量月",
+    "2021年福州市“质量月”", "聊城市质量月启动仪式", or the place's whole system at work
+    ("萍乡市各级市场监管部门…开展…“质量月”")."""
+    return bool(
+        any(p.search(text) for p, _ in rules.SELF_LEVEL)
+        or rules.PLACE_SUBJECT.search(text)
+        or rules.CAMPAIGN_AREA.search(text)
+        or _place_campaign(text)
+        or _place_system_at_work(text)
+    )
+
+
+def _place_system_at_work(text: str) -> bool:
+    for sentence in re.split(r"[。！？!?\n]", text):
+        if not rules.CAMPAIGN_WORDS.search(sentence):
+            continue
+        for m in rules.COLLECTIVE_SUBJECT.finditer(sentence):
+            if m.group("place") and places.is_place(m.group("place")):
+                return True
+    return False
 
 
 def _place_campaign(text: str) -> bool:

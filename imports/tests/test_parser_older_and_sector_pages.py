@@ -728,3 +728,8 @@ def test_a_name_runs_on_to_its_bureau_before_an_adverb_and_its_verb() -> None:
     # "…和科" is no section: the name goes on to 科学技术局 before 积极开展.
     text = "元阳县农业农村和科学技术局积极开展2021年“质量月”宣传活动。"
     assert read(text)[0] == ["元阳县农业农村和科学技术局"]
+
+
+def test_a_places_whole_system_at_work_in_the_campaign_is_a_report_on_it() -> None:
+    text = "2023年“质量月”期间，萍乡市各级市场监管部门共开展宣传活动56场，发放资料2万余份。"
+    assert parse_text(text).issuers == []
