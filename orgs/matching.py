@@ -70,10 +70,19 @@ class NameMatcher:
                 exact, aliases = _names(department)
                 if key in (exact if how == "name" else aliases):
                     return Match(name, department=department, how=how)
-            for unit in self.units:
-                exact, aliases = _names(unit)
-                if key in (exact if how == "name" else aliases):
-                    return Match(name, unit=unit, how=how)
+            found = [u for u in self.units if key in _names(u)[0 if how == "name" else 1]]
+            if how == "alias" and len(found) > 1:
+                # A name relative to its place ("省市场监督管理局") is every province's alias: read
+                # at the national level it is the importing unit's own or one of its chain's,
+                # else nobody in particular — the clerk says which.
+                chain = [self.unit.path, *reversed(self.unit.ancestor_paths())]
+                found = sorted(
+                    (u for u in found if u.path in chain), key=lambda u: chain.index(u.path)
+                )[:1]
+                if not found:
+                    return Match(name)
+            if found:
+                return Match(name, unit=found[0], how=how)
         candidates = list(
             OrgUnit.objects.filter(full_name=key).exclude(kind=OrgUnit.Kind.STATION)[:2]
         )

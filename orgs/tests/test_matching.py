@@ -43,3 +43,14 @@ def test_unknown_name_stays_unmatched_and_nothing_is_created(matcher):
     found = matcher.match("不存在的处")
     assert not found.matched
     assert (OrgUnit.objects.count(), Department.objects.count()) == before
+
+
+def test_a_name_relative_to_its_province_read_at_the_national_level_names_no_one_province(world):
+    # Every province's bureau is also "省市场监督管理局": from the top, which one is the clerk's call.
+    found = NameMatcher(world.unit("全国")).match("省市场监督管理局")
+    assert not found.matched
+
+
+def test_a_name_relative_to_its_province_read_below_it_is_that_provinces(world):
+    found = NameMatcher(world.unit("长沙市")).match("省市场监督管理局")
+    assert found.unit.name == "湖南省" and found.how == "alias"
