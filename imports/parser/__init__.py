@@ -305,6 +305,7 @@ def _names_its_own_campaign(text: str) -> bool:
 
 
 def _place_system_at_work(text: str) -> bool:
+    """Whether a sentence naming 质量月 gives it to a known place's whole system."""
     for sentence in re.split(r"[。！？!?\n]", text):
         if not rules.CAMPAIGN_WORDS.search(sentence):
             continue
