@@ -449,14 +449,19 @@ def national_campaign(text: str) -> bool:
     return False
 
 
-def _places(text: str) -> list[str]:
-    """Places named for themselves, not as the start of a body's name (长春市 in 长春市政府)."""
+def _places(text: str, *, for_themselves: bool = True) -> list[str]:
+    """Places named for themselves, not as the start of a body's name (长春市 in 长春市政府);
+    with ``for_themselves=False`` those too (开平市 in 开平市市场监督管理局)."""
     found: list[str] = []
     i = 0
     while i < len(text):
         # Tried at every position: "吉安市和永新县" holds 永新县 after the non-place "和永新县".
         m = rules.PLACE.match(text, i)
-        if m and places.is_place(m.group(0)) and not rules.PLACE_GOES_ON.match(text, m.end()):
+        if (
+            m
+            and places.is_place(m.group(0))
+            and not (for_themselves and rules.PLACE_GOES_ON.match(text, m.end()))
+        ):
             found.append(m.group(0))
             i = m.end()
         else:
@@ -465,13 +470,8 @@ def _places(text: str) -> list[str]:
 
 
 def _names_a_place(text: str) -> bool:
-    """Whether the text names a place China's divisions know, alone or starting a body's name
-    (开平市 in 开平市市场监督管理局)."""
-    for i in range(len(text)):
-        m = rules.PLACE.match(text, i)
-        if m and places.is_place(m.group(0)):
-            return True
-    return False
+    """Whether the text names a place China's divisions know, alone or starting a body's name."""
+    return bool(_places(text, for_themselves=False))
 
 
 def level_from_text(text: str) -> str | None:
