@@ -9,7 +9,7 @@ document. Only the keys present in ``expected`` are scored, and for lists of obj
 keys the expectation spells out, so a gold file pins down exactly what a human checked. Every
 case is also scored on ``refuse``: whether the parser refused it exactly when the gold says so.
 
-The test, fresh5 and fresh13 parts of the corpus are held out: their misses are never printed, only their
+The test and fresh5 parts of the corpus are held out: their misses are never printed, only their
 figures, so that rules are not written against them.
 """
 
@@ -38,10 +38,6 @@ PARTS: tuple[tuple[str, Path, bool], ...] = (
     # Collected in session 11, blind to the parser, while rules were written against the
     # earlier fresh parts (fresh, fresh2, fresh4: measured at the ends of sessions 7-10, now in dev).
     ("fresh5", CORPUS_DIR / "fresh5", False),
-    # Collected in session 18, blind to the parser, by level, while fresh12 (collected at the
-    # session's start, read once mid-session, then moved into dev as fresh11 before it) was being
-    # turned into rules.
-    ("fresh13", CORPUS_DIR / "fresh13", False),
 )
 # Seeds live outside the repo too; a fixture can name a seed found in either place.
 SEED_FALLBACK = Path("/work/shared/seeds")

@@ -144,7 +144,7 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
     if not all(rules.ORG_NAME.match(n) for n in issuers):
         return None
     after = _split(groups.get("after") or "") + _split(groups.get("listed") or "")
-    joint = _split(groups.get("joint") or "") + after
+    joint = _split(groups.get("joint") or "") + _split(groups.get("led") or "") + after
     members = bool(groups.get("joint") and rules.MEMBER_UNITS.match(m.string[m.end("joint") :]))
     if members:
         # "会同市食安委相关成员单位": the members, a collective, run it with the lead.
@@ -314,7 +314,10 @@ def _run_by(sentences: list[str], text: str) -> tuple[tuple[list[str], list[str]
             if not found:
                 continue
             this, named = (m.group("this"), m.group("event")) if stated else (None, None)
-            hosted = m.group("verb") in rules.EVENT_VERBS or _organised(sentence, m) or not stated
+            # "由X牵头，Y等多部门联合举办的…启动仪式": the bodies it leads hold one event with it.
+            verbs = (m.group("verb"), m.groupdict().get("listed_verb"))
+            hosted = any(v in rules.EVENT_VERBS for v in verbs) or _organised(sentence, m)
+            hosted = hosted or not stated
             # "由A主办，B承办的…演讲比赛": the event follows its contractor's clause.
             after = rules.CONTRACTOR_CLAUSE.sub("", sentence[m.end() :]).lstrip("的")
             if hosted and (this or named or rules.EVENT_OBJECT.match(after)):
@@ -353,6 +356,7 @@ def subjects(sentence: str) -> list[re.Match[str]]:
             not m.group("lead").startswith("在")
             and not rules.SOURCE_LABEL.search(sentence, 0, m.start("lead"))
             and not rules.SUPPORTING.match(sentence, m.end("lead"))
+            and not rules.LED_BY_ANOTHER.search(sentence, 0, m.start("lead"))
         ):
             nearest[m.start("verb")] = m
     return sorted(nearest.values(), key=lambda m: m.start())

@@ -105,6 +105,7 @@ PATTERNS = (
     "HOSTED_THE",
     "NEXT_ARTICLE",
     "METADATA_ROW",
+    "LED_BY_ANOTHER",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.

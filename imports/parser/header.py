@@ -343,7 +343,9 @@ def level_of_body(name: str, text: str) -> str | None:
     if name.startswith(("县", "区", "旗")) or rules.COUNTY_NAME.match(name):
         return "county"
     if name.startswith("市") or rules.CITY_NAME.match(name):
-        if rules.MUNICIPALITY_IN_TEXT.search(text):
+        # Only a body named relative to its 市 can be a municipality's: 德州… is 德州's in a
+        # page that names 上海 elsewhere.
+        if name.startswith("市") and rules.MUNICIPALITY_IN_TEXT.search(text):
             return "province"
         # "市市场监督管理局" in a report on 射洪市, a county-level city: the text's own 市.
         own = name.startswith("市") and _own_city(text)

@@ -185,6 +185,9 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines[start:end], dropped
 
 
+_STAMPED = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
+
+
 def _starts_new_paragraph(line: str) -> bool:
     return bool(
         "\t" in line
@@ -214,6 +217,10 @@ def _continues(prev: str, line: str, full_width: int | None, physical: int) -> b
     if not tail or tail[-1] in _SENTENCE_END:
         return False
     if _LABEL.match(prev) or _DATE_LINE.match(prev) or _MENU_LINE.fullmatch(prev):
+        return False
+    if _STAMPED.search(prev):
+        # "- 盐城农产品…贸易总额6.6亿2016-11-28": an article of a page's list, dated as web pages
+        # date them; no sentence is cut after such a stamp.
         return False
     if len(prev.split()) > 1 and is_org_line(prev.strip()):
         # A joint red head or signature two names to a line ("江西省市场监督管理局 江西省发展

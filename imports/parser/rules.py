@@ -459,6 +459,8 @@ REPORT_ACTIVITY_INTRO = re.compile(
     r"|(?:[\d一二三四五六七八九十]+\s*个方面|以下|如下)[^。；;：:]{0,8}[：:]"
     # "围绕7个重点开展丰富多彩的质量月活动,一是…": the campaign's points, counted.
     r"|[\d一二三四五六七八九十]+\s*个重点[^。；;：:，,]{0,16}?活动[：:，,]"
+    # "将开展5个方面活动。一是…": the counted activities, the first item right after the stop.
+    r"|[\d一二三四五六七八九十]+\s*(?:个方面|项)的?(?:重点)?活动[。：:]"
     r"|从[\d一二三四五六七八九十]+\s*个方面(?:展开|开展|进行)[^。；;：:]{0,6}[：:]?)"
 )
 # A list of numbered lines announced as the campaign's activities.
@@ -542,10 +544,10 @@ MINISTRY = (
 )
 # Whether a report names anyone running a campaign at all (so it is not refused): the bodies
 # above and the shorter names reports use — 市监局, 质监分局, 市场监管所, 县政府, 质强办, 经信委,
-# 公安厅, "十部门", "16个相关单位".
+# 公安厅 (not a 大厅, a hall), "十部门", "16个相关单位".
 REPORT_BODY = re.compile(
     CAMPAIGN_BODY.pattern[:-1]
-    + r"|监局|分局|监管所|[省市县区州盟旗]政府|强[省市县区]?办|[^\s，,。、]{1,6}(?:(?<!纪)委(?![托屈婉])|厅(?!堂))"
+    + r"|监局|分局|监管所|[省市县区州盟旗]政府|强[省市县区]?办|[^\s，,。、]{1,6}(?:(?<!纪)委(?![托屈婉])|(?<![大展餐客门业舞])厅(?!堂))"
     # A sector's own bureau (县水利局, 市住建局, 县农业农村和科学技术局) or a technical
     # institution (计量测试研究所).
     r"|(?:[省市县区州盟旗]|国家)[^\s，,。、]{1,12}?(?<![格布大结当时全开骗出僵赌饭变棋战残定])局"
@@ -641,7 +643,8 @@ YEAR_NEAR_CAMPAIGN = re.compile(
 )
 # "第45个“质量月”": the first was 1978, so the Nth is held in 1977 + N.
 ORDINAL_CAMPAIGN = re.compile(
-    rf"第\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*(?:个|届)\s*[“\"「『‘']?\s*(?:全国)?\s*[“\"「『‘']?{CAMPAIGN}"
+    # Not a place's own count: "新宁县第19个“质量月”" is the county's 19th, not the nation's.
+    rf"(?<![县区旗市省州])第\s*([0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*(?:个|届)\s*[“\"「『‘']?\s*(?:全国)?\s*[“\"「『‘']?{CAMPAIGN}"
 )
 FIRST_CAMPAIGN_YEAR = 1977
 # "二〇二三年“质量月”": the year in Chinese numerals.
@@ -759,7 +762,9 @@ _NAME_ENDS = (
 _FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,50}}?"
 CAMPAIGN_SUBJECT = re.compile(
     # "X将与Y、Z等部门共同举办20余项活动": 与 before a joint verb joins the partners as 联合 does.
-    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同|与(?=[^，。,；;]{{2,40}}?(?:共同|联合)))(?P<joint>{_BODIES}))?{_SEVERAL}"
+    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同|与(?=[^，。,；;]{{2,40}}?(?:共同|联合)))(?P<joint>{_BODIES})"
+    # "X牵头，Y、Z等多部门联合开展": the bodies it leads run the campaign with it.
+    rf"|牵头[，,]\s*(?P<led>{_BODIES})(?=(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?\s*(?:共同|联合)))?{_SEVERAL}"
     rf"(?P<between>{_FILLER})"
     # The verb that governs the campaign: issuing its notice, running it, opening it.
     rf"(?P<verb>{_GOVERNING_VERB})"
@@ -790,7 +795,7 @@ RUN_BY = re.compile(
     rf"|(?P<count_after>{_COUNT}))"
     # "由市质强办牵头，市市场监管局、市发改委…等20个部门共同开展": the departments it leads, listed.
     rf"|[，,]\s*(?P<listed>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
-    rf"\s*(?:共同|联合)(?:参与|开展|组织|实施|举办)"
+    rf"\s*(?:共同|联合)(?P<listed_verb>参与|开展|组织|实施|举办)"
     # "由市场监管局指导，质量协会主办": the host named after the body that guides it.
     rf"|[，,]\s*(?P<host>{_BODIES})(?=主办|组织|举办))?"
 )
@@ -808,6 +813,8 @@ THIS_EVENT = re.compile(r"此次|本次|这次")
 CONTRACTED = re.compile(r"^(?:等[^，。,；;]{0,12}?)?(?:共同|联合)?(?:承办|协办)")
 # Bodies that support another's lead: "县市场监管局牵头，县发改局、县教体局等单位配合，开展…".
 SUPPORTING = re.compile(r"(?:等[^，。,；;]{0,12}?)?(?:积极)?(?:配合|协助)")
+# Bodies after another's lead act under it: "由X牵头，Y等多部门联合举办…" (Y is no lead).
+LED_BY_ANOTHER = re.compile(r"牵头[，,]\s*$")
 # A report's own event (此次活动) hosted so is one event, not the campaign: its hosts are not
 # co-organisers. 指导/牵头/组织 say the bodies run the campaign.
 EVENT_VERBS = frozenset({"主办", "承办", "举办", "举行", "开展"})

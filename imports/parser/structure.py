@@ -157,12 +157,13 @@ def _signature(main: list[str]) -> tuple[list[str], str | None, int | None]:
     return [], None, None
 
 
-_DATED_LINE = re.compile(r".{0,6}(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*")
+_DATED_LINE = re.compile(r".{0,40}?(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*")
 
 
 def date_column(lines: list[str]) -> set[int]:
-    """The indexes of lines in a run of three or more short lines that each end in a date: a
-    page's list of other articles (a mirror's sidebar), not a date of the text."""
+    """The indexes of lines in a run of three or more lines that each end in a date after a
+    short title or nothing: a page's list of other articles (a mirror's sidebar, "相关新闻"),
+    not a date of the text."""
     column: set[int] = set()
     start = 0
     for i in range(len(lines) + 1):

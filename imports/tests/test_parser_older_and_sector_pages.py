@@ -733,3 +733,59 @@ def test_a_name_runs_on_to_its_bureau_before_an_adverb_and_its_verb() -> None:
 def test_a_places_whole_system_at_work_in_the_campaign_is_a_report_on_it() -> None:
     text = "2023年“质量月”期间，萍乡市各级市场监管部门共开展宣传活动56场，发放资料2万余份。"
     assert parse_text(text).issuers == []
+
+
+# --- learnt from fresh13 (session 19) ---------------------------------------------------------
+
+
+def test_activities_counted_in_a_sentence_of_their_own_announce_the_items_after_it() -> None:
+    text = (
+        "2014年质量月期间，乌海市质监局精心部署将开展5个方面活动。一是发布企业质量信用报告。"
+        "组织企业发布报告。二是开展开放实验室活动。三是开展专项检查。"
+    )
+    assert [a.title for a in parse_text(text).activities] == [
+        "发布企业质量信用报告",
+        "开展开放实验室活动",
+        "开展专项检查",
+    ]
+
+
+def test_bodies_after_anothers_lead_that_hold_a_launch_with_it_leave_it_the_issuer() -> None:
+    text = (
+        "9月1日，由厦门市市场监管局牵头，市委宣传部等多部门联合举办的“质量月”活动启动仪式隆重开幕。"
+    )
+    assert read(text) == (["厦门市市场监管局"], [], "city")
+
+
+def test_bodies_a_lead_brings_in_to_run_the_campaign_together_are_its_co_organisers() -> None:
+    text = "9月1日，厦门市市场监管局牵头，市委宣传部、市发改委等多部门联合开展2019年“质量月”活动。"
+    names = ["厦门市市场监管局", "市委宣传部", "市发改委"]
+    assert read(text) == (names, names, "city")
+
+
+def test_a_named_citys_body_stays_the_citys_in_a_page_naming_a_municipality_elsewhere() -> None:
+    text = "上海婚博会面孔\n德州检验检疫局开展进口食品安全科普进社区活动"
+    assert header.level_of_body("德州检验检疫局", text) == "city"
+
+
+def test_a_pages_list_of_dated_articles_above_the_text_gives_it_no_year() -> None:
+    text = (
+        "- 首届中西部畜牧业博览会在渝闭幕2016-11-29\n- 首届中国世界遗产主题文化博览会明年福州举行2016-11-29\n"
+        "- 盐城农产品五大会展贸易总额6.6亿2016-11-28\n德州检验检疫局开展进口食品安全科普进社区活动\n"
+        "9月份是德州检验检疫局的“质量月”，德州检验检疫局开展“进口食品安全进社区”活动。"
+    )
+    assert parse_text(text).year is None
+
+
+def test_a_countys_own_count_of_its_campaigns_gives_no_national_year() -> None:
+    text = "9月19日，新宁县市场监督管理局在老广场开展新宁县第19个“质量月”宣传活动。"
+    assert parse_text(text).year is None
+
+
+def test_a_companys_hall_is_no_body_that_runs_a_campaign() -> None:
+    text = (
+        "9月是全国“质量月”。8月31日，山西焦煤在焦煤大厦一楼大厅举办了“质量月”牌板展。"
+        "集团公司党委副书记及机关干部职工一同观看了牌板展。"
+    )
+    with pytest.raises(NoticeParseError):
+        parse_text(text)
