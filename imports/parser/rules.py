@@ -159,7 +159,10 @@ ORG_AT_START = re.compile(
     rf"^([{CJK}（）()]{{2,30}}?{ORG_SUFFIX})"
     r"(?=组织|开展|举办|举行|召开|联合|围绕|部署|实施|集中|推动|推进|发布|指导|会同|牵头|持续|深入|加强|在|将|于|与)"
 )
-ORG_NAME = re.compile(rf"^(?:[{CJK}（）()]{{2,30}}{ORG_SUFFIX}|工商联)$")
+# The federations are named by their short names after one place word or none: 工商联, 市妇联,
+# 县科协.
+SHORT_FEDERATION = r"(?:[省市县区]|全国)?(?:工商联|妇联|科协)"
+ORG_NAME = re.compile(rf"^(?:[{CJK}（）()]{{2,30}}{ORG_SUFFIX}|{SHORT_FEDERATION})$")
 JOINT_WITH = re.compile(r"联合(.+?)(?:共同)?(?:举办|开展|组织|召开|实施|发布|举行)")
 
 # --- time windows: 9月 / 9-10 月 / 9月中旬 / 全年 / 8月-12月 / 九月至十月 ---------------------
@@ -683,20 +686,21 @@ TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\
 _ROLE_VERB = (
     r"召集|联合(?!会)|会同|牵头|组织(?!部)|开展|举办|举行|印发|下发|发出|部署|围绕|[主承协]办"
 )
-# 工商联 is a body whose whole name is a suffix (a federation named in a list of departments).
+# 工商联 is a body whose whole name is a suffix (a federation named in a list of departments);
+# 市妇联 a place word and a suffix.
 # …nor across the basis it acts on or an adverb: "…和共青团中央根据国务院《…》的要求", "嵊泗
 # 检验检疫局积极号召企业…".
 # …nor across its head's title: "萍乡市市场监管局副局长李某带队" is no name ending in 队.
 _NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极|[局厅处科]长|书记|带队"
 # 部门 (departments) and 部署 (deploy) are words, not a name ending in 部 ("全国统一部署").
 NOT_BU_WORD = r"(?<!部(?=[门署]))(?<!部署)"
-_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|(?:[省市县区]|全国)?工商联)"
+_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|{SHORT_FEDERATION})"
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
 # "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
 _BODIES = rf"{_BODY}(?:[{BODY_JOINERS}](?![省市县区]政府\s*[0-9一二三四五六七八九十])(?:{_BODY}))*"
 # One event a body hosts, named before 由 or after the verb.
-_EVENT_NOUN = r"仪式|(?<![社商协学工员])会|开放日|论坛|宣传[日周]"
+_EVENT_NOUN = r"仪式|(?<![社商协学工员])会议?|开放日|论坛|宣传[日周]"
 # "等16个部门", "等10家单位", "十几个市级部门", "20多个省直部门".
 _COUNT = (
     r"[0-9一二三四五六七八九十几多余两]+\s*[个家]?"
@@ -789,7 +793,8 @@ JOINT_RUN = re.compile(
 RUN_BY = re.compile(
     # "启动仪式由漯河市人民政府主办": the event named before 由 is one event, like 此次活动.
     rf"(?:(?P<this>此次|本次|这次|该)?活动|(?P<event>{_EVENT_NOUN}))?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
-    rf"{_SEVERAL}[，,]?(?:与[^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
+    # "…和湖南汨罗循环经济产业园区共同主办": a last partner that is no body is passed over.
+    rf"{_SEVERAL}[，,]?(?:[与和及][^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
     rf"(?:[，,]\s*(?:联合|会同)(?:(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
     # "由省质监局牵头，联合31个省级相关部门…共同开展": the departments it leads, by their count.
     rf"|(?P<count_after>{_COUNT}))"

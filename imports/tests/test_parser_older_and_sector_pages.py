@@ -789,3 +789,22 @@ def test_a_companys_hall_is_no_body_that_runs_a_campaign() -> None:
     )
     with pytest.raises(NoticeParseError):
         parse_text(text)
+
+
+def test_a_last_partner_that_is_no_body_leaves_the_hosts_of_a_launch_found() -> None:
+    text = (
+        "本次活动由岳阳市质量强市领导小组办公室、岳阳市市场监管局和湖南汨罗循环经济产业园区共同主办。"
+        "岳阳市2021年“质量月”活动启动仪式在汨罗举行。"
+    )
+    assert read(text) == (["岳阳市质量强市领导小组办公室", "岳阳市市场监管局"], [], "city")
+
+
+def test_a_meeting_its_hosts_hold_together_is_one_event() -> None:
+    text = "2011年全国“质量月”活动启动。会议由国家质检总局、教育部共同主办。"
+    assert read(text)[1] == []
+
+
+def test_a_federation_by_its_short_name_after_a_place_word_is_one_of_the_partners() -> None:
+    text = "2023年“质量月”期间，长沙市市场监管局与市总工会、团市委、市妇联共同开展系列活动。"
+    names = ["长沙市市场监管局", "市总工会", "团市委", "市妇联"]
+    assert read(text) == (names, names, "city")
