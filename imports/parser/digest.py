@@ -46,6 +46,10 @@ def fullest(names: list[str], text: str) -> list[str]:
     return list(dict.fromkeys(own_place(spelt_out(_fullest(name, text), text)) for name in names))
 
 
+# The bureaus "X局" is short for in the system's own pages.
+_REGULATOR = "(?:质监|质量技术监督|市场监管|市场监督管理)局"
+
+
 def spelt_out(name: str, text: str) -> str:
     """A short name ("苏州市计量所", "吉安市质监局") as the text also spells it out after the same
     place ("苏州市计量测试研究所", "吉安市质量技术监督局"): the short one's words in order, a
@@ -61,6 +65,10 @@ def spelt_out(name: str, text: str) -> str:
         start = rf"{province}{rules.PROVINCE_SUFFIX}?[{rules.CJK}]{{0,4}}?"
     else:
         return name
+    if rest == "局":
+        # "绍兴市局": the system's shorthand for the place's own bureau, spelt "绍兴市质监局".
+        bureau = re.search(rf"{start}{_REGULATOR}", text)
+        return bureau.group(0) if bureau else name
     if len(rest) < 2:
         return name
     gaps = "".join(f"{re.escape(c)}[{rules.CJK}]{{0,4}}?" for c in rest[:-1])
@@ -136,7 +144,9 @@ def _runs_campaigns(name: str) -> bool:
 def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
     # Without a verb only "X联合Y、Z等N个部门" says who runs the campaign.
     groups = m.groupdict()
-    if not m.group("verb") and not (groups.get("several") or groups.get("count")):
+    if not m.group("verb") and not (
+        groups.get("several") or groups.get("count") or groups.get("short")
+    ):
         return None
     issuers = _split(rules.SUBJECT_LEAD.sub("", _lead(m)))
     if not issuers or not _runs_campaigns(issuers[0]):
@@ -145,6 +155,7 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
         return None
     after = _split(groups.get("after") or "") + _split(groups.get("listed") or "")
     joint = _split(groups.get("joint") or "") + _split(groups.get("led") or "") + after
+    joint += (groups.get("short") or "").split("、") if groups.get("short") else []
     members = bool(groups.get("joint") and rules.MEMBER_UNITS.match(m.string[m.end("joint") :]))
     if members:
         # "会同市食安委相关成员单位": the members, a collective, run it with the lead.
@@ -380,7 +391,10 @@ def _one_event(sentence: str, m: re.Match[str]) -> bool:
     place they hold it in stands before the verb ("…，在县城人民广场开展“质量月”宣传"); or,
     bodies acting together without a verb of the campaign, the sentence's 质量月 is one event
     ("某某县在中心广场开展“质量月”宣传活动，县市场监管局联合县卫健局等部门设立咨询台")."""
-    campaign = rules.CAMPAIGN_WORDS.search(sentence)
+    # Without a verb, the 质量月 the bodies go on to hold, else the sentence's own.
+    campaign = rules.CAMPAIGN_WORDS.search(sentence, _end(m)) or rules.CAMPAIGN_WORDS.search(
+        sentence
+    )
     # "由X、Y共同主办的…宣传活动于…举办": what they host is named between them and the verb.
     hosted = rules.HOSTED_THE.search(sentence, m.end("lead"), _end(m))
     return bool(
@@ -392,7 +406,18 @@ def _one_event(sentence: str, m: re.Match[str]) -> bool:
             and campaign
             and rules.EVENT_OBJECT.match(sentence[campaign.end() :].lstrip("”\"」』’'"))
         )
+        # "X联合Y等13个部门，围绕…，在绍兴城市广场开展…": the place they go on to act in, when
+        # no verb or only their purpose (围绕, 以) came before it.
+        or (
+            (m.group("verb") or "") in ("", "围绕", "以")
+            and rules.EVENT_PLACE.search(_up_to_the_verb(sentence[_end(m) :]))
+        )
     )
+
+
+def _up_to_the_verb(rest: str) -> str:
+    verb = rules.AT_WORK.search(rest)
+    return rest[: verb.end()] if verb else rest
 
 
 def _weight(found: tuple[list[str], list[str]]) -> tuple[int, bool]:

@@ -694,7 +694,9 @@ _ROLE_VERB = (
 _NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极|[局厅处科]长|书记|带队"
 # 部门 (departments) and 部署 (deploy) are words, not a name ending in 部 ("全国统一部署").
 NOT_BU_WORD = r"(?<!部(?=[门署]))(?<!部署)"
-_BODY = rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|{SHORT_FEDERATION})"
+_BODY = (
+    rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|{SHORT_FEDERATION})"
+)
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"
 # "漯河市委宣传部和市政府18个主要部门": a government's departments counted are not one more name.
@@ -781,9 +783,13 @@ ANSWERING_CALL = re.compile(
     rf"(?:落实|贯彻|按照|根据|依据)[^。；;\n]{{2,60}}?(?:要求|部署|精神)(?P<verb>[，,])\s*"
     rf"(?P<lead>{_BODIES}){_NAME_ENDS}(?![，,])"
 )
+# "浙江省质监、发改、经信…13个部门": departments by their short names.
+_SHORT = rf"(?:(?!等)[{CJK}]){{2,3}}"
 # "自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在…": bodies acting together.
 JOINT_RUN = re.compile(
     rf"(?P<lead>{_BODIES}){_LEADS}将?(?:联合|会同)(?:(?P<joint>{_BODIES}){_SEVERAL_REQUIRED}"
+    # "内江市市场监管局会同发改、经信、农业等10多个部门组织开展": partners by their short names.
+    rf"|(?P<short>{_SHORT}(?:、{_SHORT})+)等\s*{_COUNT}"
     rf"|(?P<count>{_COUNT}))(?P<verb>)"
 )
 # "本次活动由福建省市场监督管理局、福州市市场监督管理局联合主办": the organisers, stated outright
@@ -829,7 +835,6 @@ ORGANISERS_LABEL = re.compile(
     rf"(?:{CAMPAIGN}|活动)[^。\n]{{0,6}}?(?:联合)?主办单位\s*(?:[：:]|为|是)\s*(.*)$"
 )
 # "浙江省质监、发改、经信…13个部门和单位": departments by their short names after one place.
-_SHORT = rf"(?:(?!等)[{CJK}]){{2,3}}"
 ABBREVIATED_BODIES = re.compile(
     rf"(?P<place>(?:{'|'.join(PROVINCES)})(?:省|市|自治区)?)"
     rf"(?P<names>{_SHORT}(?:、{_SHORT}){{2,}})等?\s*[0-9一二三四五六七八九十]+\s*个?(?:部门|单位)"

@@ -808,3 +808,28 @@ def test_a_federation_by_its_short_name_after_a_place_word_is_one_of_the_partner
     text = "2023年“质量月”期间，长沙市市场监管局与市总工会、团市委、市妇联共同开展系列活动。"
     names = ["长沙市市场监管局", "市总工会", "团市委", "市妇联"]
     assert read(text) == (names, names, "city")
+
+
+# --- learnt from fresh14 (session 19) ---------------------------------------------------------
+
+
+def test_partners_a_lead_brings_in_by_their_short_names_run_the_campaign_with_it() -> None:
+    text = (
+        "本次“质量月开放日”活动是内江市市场监管局会同发改、经信、农业等10多个部门组织开展的"
+        "“质量月”活动之一。"
+    )
+    names = ["内江市市场监管局", "发改", "经信", "农业"]
+    assert read(text) == (names, names, "city")
+
+
+def test_partners_a_lead_brings_to_a_square_hold_one_event_with_it() -> None:
+    text = (
+        "日前，绍兴市质监局联合发改、经信等13个部门，围绕群众关心的质量问题，在绍兴城市广场"
+        "开展大型广场公益活动，将整个质量月活动推向高潮。"
+    )
+    assert read(text) == (["绍兴市质监局"], [], "city")
+
+
+def test_a_places_bureau_in_its_systems_shorthand_is_spelt_as_the_text_names_it() -> None:
+    text = "绍兴市局五大活动掀“质量月”广场活动高潮\n日前，绍兴市质监局在绍兴城市广场开展公益活动。"
+    assert digest.spelt_out("绍兴市局", text) == "绍兴市质监局"
