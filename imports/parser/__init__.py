@@ -81,6 +81,7 @@ def parse_text(text: str) -> ParsedNotice:
         # Digests and news reports name the organising body in their running text.
         level, level_certain = header.level_from_text(norm.text), False
     theme, theme_certain = content.theme(doc)
+    theme = content.as_written(theme, norm.original_text or text)
     slogans = content.slogans(doc)
     co_organizers = content.co_organizers(doc, issuers)
     if not issuers and not doc.signature_orgs:

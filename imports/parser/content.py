@@ -30,6 +30,21 @@ def clean_phrase(text: str) -> str:
     return _LOST_SPACE.sub(" ", text)
 
 
+def as_written(theme: str | None, original: str) -> str | None:
+    """The theme with the word break the page wrote between its halves ("加强质量支撑 共建质量
+    强国"), which normalising the text took out of an unquoted line, when the page never writes
+    it without. Only one or two breaks: a text layer that spaces every character has no halves
+    to keep apart."""
+    if not theme or " " in theme or theme in original:
+        return theme
+    spaced = "[ \u3000]*".join(map(re.escape, theme))
+    m = re.search(spaced, original)
+    if m is None:
+        return theme
+    written = re.sub(r"[ \u3000]+", " ", m.group(0))
+    return written if 0 < written.count(" ") <= 2 else theme
+
+
 def theme(doc: Document) -> tuple[str | None, bool]:
     """Return (theme, certain): a 活动主题 section beats a "主题：" line in an attachment."""
     for section in doc.sections:

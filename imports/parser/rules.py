@@ -447,8 +447,12 @@ THEME_OF_THE_CAMPAIGN = re.compile(r"[”\"」』]\s*为\s*(?:活动)?主\s*题(
 TALK_GIVEN = re.compile(
     r"^了?(?:“[^”]{0,40}”|[^，。；;,“]){0,30}?(?:宣讲|讲解|演讲|授课|讲座|致辞|发言)(?:[，。；;,]|$)"
 )
-# A speech or a talk given on a theme of its own: "以“…”为主题做演讲".
-TALK_ON_THEME = re.compile(r"^(?:做|作|进行)了?(?:主题)?(?:演讲|报告|发言|宣讲|分享)")
+# A speech or a talk given on a theme of its own: "以“…”为主题做演讲"; or a discussion: "和企业
+# 负责人围绕“高质量发展”主题，共同探讨…".
+TALK_ON_THEME = re.compile(
+    r"^(?:(?:做|作|进行)了?(?:主题)?(?:演讲|报告|发言|宣讲|分享)"
+    r"|[，,]?\s*(?:共同|深入)?(?:探讨|交流|座谈|研讨))"
+)
 # An event with a theme of its own inside the campaign: an open day, a week, a contest.
 OWN_EVENT = re.compile(r"开放日|体验周|宣传周|宣传月|比赛|大赛|竞赛|评选|征文")
 THEME_LABEL_PREFIX = re.compile(r"^(?:全国)?(?:统一|活动|年度)?主题\s*[：:]\s*")
@@ -510,7 +514,10 @@ JUNK_BEFORE_PROVINCE = re.compile(
 # A list of the campaign's activities run into one sentence: the bodies in it own an item.
 LISTED_ACTIVITIES = re.compile(r"(?:活动|安排|内容)(?:有|包括|如下)\s*[：:]")
 # The year of an event a report opens with: "2023年全省检验检测机构开放日活动启动仪式".
-EVENT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?![0-9])[^，。；;,\d\n]{0,24}?(?:活动|开放日|仪式)")
+# Not the year something began: "公司自2003年开展质量管理小组活动以来".
+EVENT_YEAR = re.compile(
+    r"(?<![自从])((?:19|20)\d\d)\s*年(?![0-9])[^，。；;,\d\n]{0,24}?(?:活动|开放日|仪式)"
+)
 # A company's own leading group for its internal 质量月: "公司成立质量月活动领导小组".
 # …and its own party, discipline and union committees ("公司党委副书记、纪委书记、工会主席").
 # …or one headed by its chairman or manager ("成立了以董事长为组长的“质量月”活动领导小组").
@@ -800,7 +807,8 @@ RUN_BY = re.compile(
     # "启动仪式由漯河市人民政府主办": the event named before 由 is one event, like 此次活动.
     rf"(?:(?P<this>此次|本次|这次|该)?活动|(?P<event>{_EVENT_NOUN}))?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
     # "…和湖南汨罗循环经济产业园区共同主办": a last partner that is no body is passed over.
-    rf"{_SEVERAL}[，,]?(?:[与和及][^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
+    # "由A、B、C等共同主办": a bare 等 closes the list before the joint verb.
+    rf"{_SEVERAL}(?:等(?=共同|联合))?[，,]?(?:[与和及][^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
     rf"(?:[，,]\s*(?:联合|会同)(?:(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
     # "由省质监局牵头，联合31个省级相关部门…共同开展": the departments it leads, by their count.
     rf"|(?P<count_after>{_COUNT}))"

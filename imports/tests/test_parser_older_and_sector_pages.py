@@ -833,3 +833,36 @@ def test_partners_a_lead_brings_to_a_square_hold_one_event_with_it() -> None:
 def test_a_places_bureau_in_its_systems_shorthand_is_spelt_as_the_text_names_it() -> None:
     text = "绍兴市局五大活动掀“质量月”广场活动高潮\n日前，绍兴市质监局在绍兴城市广场开展公益活动。"
     assert digest.spelt_out("绍兴市局", text) == "绍兴市质监局"
+
+
+def test_hosts_listed_up_to_a_bare_deng_before_their_joint_verb_are_all_found() -> None:
+    text = (
+        "9月19日，由国家质检总局、工业和信息化部、全国总工会、中国质量协会等共同主办的"
+        "全国第32次质量管理小组代表会议在西安召开。此次会议是全国质量月中的一项重大活动。"
+    )
+    names = ["国家质检总局", "工业和信息化部", "全国总工会", "中国质量协会"]
+    assert read(text) == (names, [], "national")
+
+
+def test_the_year_something_began_is_no_year_of_the_campaign() -> None:
+    text = (
+        "由国家质检总局等共同主办的全国质量管理小组代表会议召开，此次会议是全国质量月中的一项重大活动。"
+        "据悉，公司自2003年开展质量管理小组活动以来，总计注册QC小组320多个。"
+    )
+    assert parse_text(text).year is None
+
+
+def test_the_topic_of_a_discussion_is_no_theme_of_the_campaign() -> None:
+    text = (
+        "连日来，钟祥市市场监督管理局宣传专班走进企业，和企业负责人围绕“高质量发展”主题，共同探讨"
+        "质量管理工作。\n据了解，今年“质量月”宣传活动的主题是“质量提升行动 加快建设质量强市”。"
+    )
+    assert parse_text(text).theme == "质量提升行动 加快建设质量强市"
+
+
+def test_an_unquoted_theme_keeps_the_break_the_page_writes_between_its_halves() -> None:
+    text = (
+        "2024年9月是第47个全国“质量月”，主题是：加强质量支撑 共建质量强国。"
+        "武汉质量与认证认可协会开展了一系列的质量活动。"
+    )
+    assert parse_text(text).theme == "加强质量支撑 共建质量强国"
