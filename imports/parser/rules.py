@@ -671,7 +671,9 @@ TEXT_ORG_LEAD = re.compile(r"^.*?(?:由|是|在|和|与|及|、|讯|日|经|按�
 # A digest names the document it is about: "制定了《徐闻县市场监督管理局2023年“质量月”活动安排表》".
 CITED_TITLE = re.compile(
     # "制定了以“…”为主题的《…方案》": what the verb governs may be said before the title.
-    r"(?:(?:制定|印发|下发|出台|发布|联发|发出|宣读|解读|宣布|通报|公布)了?(?:[^《》。；;]{0,40}?的)?"
+    # "宣读了蓝田县质量发展委员会办公室《…通知》": the body whose notice it is may come between.
+    r"(?:(?:制定|印发|下发|出台|发布|联发|发出|宣读|解读|宣布|通报|公布)了?"
+    rf"(?:[^《》。；;]{{0,40}}?的|[{CJK}]{{2,30}}?{ORG_SUFFIX})?"
     # "…在《关于开展…的通知》(以下简称《通知》)中": the one a report is about, whatever the verb.
     r"|(?=《[^《》]{0,80}》\s*[（(]以下简称))"
     r"《([^《》]{0,40}质量月[^《》]{0,30}(?:通知|方案|安排表|安排|计划|函))》"
@@ -943,7 +945,9 @@ LIST_CLOSE = re.compile(
 # "全省各级市场监管部门开展…"): the units it then quotes are parts of it, none the issuer.
 COLLECTIVE_SUBJECT = re.compile(
     rf"(?:^|[，,：:])\s*(?P<place>[{CJK}]{{2,8}}?[省市县区])?(?:全[省市县区])?(?:各级)?"
-    r"(?:质监|质检|市场监管|质量技术监督|工商)(?:部门|系统)"
+    r"(?:(?:质监|质检|市场监管|质量技术监督|工商)(?:部门|系统)"
+    # …or a sector's system in the place: "柳州市住建系统2022年“质量月”启动仪式…".
+    rf"|(?<=[省市县区])[{CJK}]{{2,6}}?系统(?=\s*(?:19|20)\d{{2}}\s*年))"
 )
 # A headline is at most this long.
 HEADLINE_LENGTH = 40

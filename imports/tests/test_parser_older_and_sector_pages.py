@@ -866,3 +866,16 @@ def test_an_unquoted_theme_keeps_the_break_the_page_writes_between_its_halves() 
         "武汉质量与认证认可协会开展了一系列的质量活动。"
     )
     assert parse_text(text).theme == "加强质量支撑 共建质量强国"
+
+
+def test_a_sectors_system_in_a_place_holds_the_places_campaign() -> None:
+    text = "9月27日，柳州市住建系统2022年“质量月”启动仪式暨工程质量安全提升现场观摩会在万科城项目举行。"
+    assert read(text) == ([], [], "city")
+
+
+def test_a_notice_read_out_under_its_issuers_name_is_the_title_the_report_names() -> None:
+    text = (
+        "2021年9月1日，蓝田县举办2021年蓝田“质量月”活动启动仪式。启动仪式第二项由县市场监督管理局"
+        "负责同志宣读了蓝田县质量发展委员会办公室《关于开展2021年蓝田质量月活动的通知》。"
+    )
+    assert parse_text(text).title == "关于开展2021年蓝田质量月活动的通知"
