@@ -152,16 +152,17 @@ UNIT_SPLIT = re.compile(r"[、，,；;/]|\s+|和(?=[^和]{2,}$)")
 
 # A co-organizer's item starts with its own name: "二、省工业和信息化厅组织…".
 ORG_SUFFIX = (
-    r"(?:委员会|办公室|领导小组|总工会|工商联|妇联|科协|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
+    r"(?:委员会|办公室|领导小组|总工会|工商联|妇联|科协|质协|消协|个协|残联|侨联|文联|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
     r"|商会|研究院|政府|团中央|院|局|厅|委|部|署|行|社|会|办|所|处|科|室|队|站|组|馆|台|报社|大学|集团|公司)"
 )
 ORG_AT_START = re.compile(
     rf"^([{CJK}（）()]{{2,30}}?{ORG_SUFFIX})"
     r"(?=组织|开展|举办|举行|召开|联合|围绕|部署|实施|集中|推动|推进|发布|指导|会同|牵头|持续|深入|加强|在|将|于|与)"
 )
-# The federations are named by their short names after one place word or none: 工商联, 市妇联,
-# 县科协.
-SHORT_FEDERATION = r"(?:[省市县区]|全国)?(?:工商联|妇联|科协)"
+# The federations and associations are named by their short names after one place word or
+# none: 工商联, 市妇联, 县科协, 省质协, 市消协, 省残联.
+_FEDERATION = r"(?:工商联|妇联|科协|质协|消协|个协|残联|侨联|文联)"
+SHORT_FEDERATION = rf"(?:[省市县区]|全国)?{_FEDERATION}"
 ORG_NAME = re.compile(rf"^(?:[{CJK}（）()]{{2,30}}{ORG_SUFFIX}|{SHORT_FEDERATION})$")
 JOINT_WITH = re.compile(r"联合(.+?)(?:共同)?(?:举办|开展|组织|召开|实施|发布|举行)")
 
@@ -764,8 +765,9 @@ _CLAUSE_START = (
     r"|(?<=[0-9])(?![年月日号时点个家余多项名人次万千百亿元届期第]))"
 )
 # A name is whole: what follows it does not go on into a longer name ("…领导小组" + "办公室").
+# …nor into the system it heads: "全国质协" + "系统" is every association, not one.
 _NAME_ENDS = (
-    rf"(?!(?!{_ROLE_VERB}|{_GOVERNING_VERB}|会同)(?:门|员会|[室办局厅委部处科所站组队会院中议长]"
+    rf"(?!(?!{_ROLE_VERB}|{_GOVERNING_VERB}|会同)(?:门|员会|系统|[室办局厅委部处科所站组队会院中议长]"
     # …nor into a second name of its own that ends a list: "漯河市委" + "宣传部和市政府…", or
     # into the rest of an institute's name: "中国计量科" + "学研究院开展".
     rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|(?:积极|认真|扎实|深入|精心|广泛)?(?:{_GOVERNING_VERB}))"

@@ -879,3 +879,23 @@ def test_a_notice_read_out_under_its_issuers_name_is_the_title_the_report_names(
         "负责同志宣读了蓝田县质量发展委员会办公室《关于开展2021年蓝田质量月活动的通知》。"
     )
     assert parse_text(text).title == "关于开展2021年蓝田质量月活动的通知"
+
+
+# --- probes of the genre's joint lists (session 19) -------------------------------------------
+
+
+@pytest.mark.parametrize("partners", [["省质协", "省消委会"], ["省残联", "省侨联", "省文联"]])
+def test_associations_and_federations_by_their_short_names_are_partners(partners) -> None:
+    text = f"近日，湖北省市场监管局、{'、'.join(partners)}等部门联合开展2023年全省“质量月”活动。"
+    names = ["湖北省市场监管局", *partners]
+    assert read(text) == (names, names, "province")
+
+
+def test_an_associations_whole_system_is_no_one_association() -> None:
+    text = "8月28日，全国质协系统2018年全国“质量月”活动启动仪式在郑州举行。"
+    assert read(text)[0] == []
+
+
+def test_an_institute_among_a_provinces_departments_leaves_the_campaign_the_provinces() -> None:
+    text = "近日，湖北省市场监管局、省质量强省办、省标准化院等部门联合开展2023年全省“质量月”活动。"
+    assert read(text)[2] == "province"
