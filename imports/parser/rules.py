@@ -693,9 +693,7 @@ TITLE_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?{ORG_SUFFIX})(?=关于|(?:19|20)\
 # "包头市…办公室和包头市…办公室联发《…》".
 # A name never runs across the verb that gives its role: "…办公室召集部分成员单位及华星燃气公司"
 # is one office convening others, not one name ending in 公司 (联合会 is a name, 联合 a verb).
-_ROLE_VERB = (
-    r"召集|联合(?!会)|会同|牵头|组织(?!部)|开展|举办|举行|印发|下发|发出|部署|围绕|[主承协]办"
-)
+_ROLE_VERB = r"召集|联合(?!会)|会同|联手|携手|牵头|组织(?!部)|开展|举办|举行|印发|下发|发出|部署|围绕|[主承协]办"
 # 工商联 is a body whose whole name is a suffix (a federation named in a list of departments);
 # 市妇联 a place word and a suffix.
 # …nor across the basis it acts on or an adverb: "…和共青团中央根据国务院《…》的要求", "嵊泗
@@ -722,6 +720,8 @@ _COUNT = (
 _SEVERAL_REQUIRED = rf"(?P<several>(?:等|[和及][省市县区]政府)?\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
 _SEVERAL = rf"{_SEVERAL_REQUIRED}?"
 _LEADS = r"(?:牵头[，,]?\s*)?"
+# The words by which a lead brings partners in: "X联合Y", "X会同Y", "X联手Y", "X携手Y".
+_JOINS = r"(?:联合|会同|联手|携手)"
 # A joint notice's title: "市场监管总局等21个部门关于开展2022年全国“质量月”活动的通知".
 TITLE_JOINT = re.compile(rf"^(?P<names>{_BODIES})等\s*{_COUNT}(?=关于)")
 # What stands between a body and the verb it governs is any short stretch of its own sentence
@@ -779,7 +779,7 @@ _NAME_ENDS = (
 _FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,50}}?"
 CAMPAIGN_SUBJECT = re.compile(
     # "X将与Y、Z等部门共同举办20余项活动": 与 before a joint verb joins the partners as 联合 does.
-    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:联合|会同|与(?=[^，。,；;]{{2,40}}?(?:共同|联合)))(?P<joint>{_BODIES})"
+    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:{_JOINS}|[与同](?=[^，。,；;]{{2,40}}?(?:共同|联合)))(?P<joint>{_BODIES})"
     # "X牵头，Y、Z等多部门联合开展": the bodies it leads run the campaign with it.
     rf"|牵头[，,]\s*(?P<led>{_BODIES})(?=(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?\s*(?:共同|联合)))?{_SEVERAL}"
     rf"(?P<between>{_FILLER})"
@@ -798,7 +798,7 @@ ANSWERING_CALL = re.compile(
 _SHORT = rf"(?:(?!等)[{CJK}]){{2,3}}"
 # "自治区市场监管局将联合自治区党委宣传部、发改委等25个部门，在…": bodies acting together.
 JOINT_RUN = re.compile(
-    rf"(?P<lead>{_BODIES}){_LEADS}将?(?:联合|会同)(?:(?P<joint>{_BODIES}){_SEVERAL_REQUIRED}"
+    rf"(?P<lead>{_BODIES}){_LEADS}将?{_JOINS}(?:(?P<joint>{_BODIES}){_SEVERAL_REQUIRED}"
     # "内江市市场监管局会同发改、经信、农业等10多个部门组织开展": partners by their short names.
     rf"|(?P<short>{_SHORT}(?:、{_SHORT})+)等\s*{_COUNT}"
     rf"|(?P<count>{_COUNT}))(?P<verb>)"
@@ -809,11 +809,11 @@ JOINT_RUN = re.compile(
 # "此次活动由…与石家庄市政府共同举办": 此次 is the event the report is about (see EVENT_VERBS).
 RUN_BY = re.compile(
     # "启动仪式由漯河市人民政府主办": the event named before 由 is one event, like 此次活动.
-    rf"(?:(?P<this>此次|本次|这次|该)?活动|(?P<event>{_EVENT_NOUN}))?由(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?"
+    rf"(?:(?P<this>此次|本次|这次|该)?活动|(?P<event>{_EVENT_NOUN}))?由(?P<lead>{_BODIES})(?:将?{_JOINS}(?P<joint>{_BODIES}))?"
     # "…和湖南汨罗循环经济产业园区共同主办": a last partner that is no body is passed over.
     # "由A、B、C等共同主办": a bare 等 closes the list before the joint verb.
     rf"{_SEVERAL}(?:等(?=共同|联合))?[，,]?(?:[与和及][^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
-    rf"(?:[，,]\s*(?:联合|会同)(?:(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
+    rf"(?:[，,]\s*{_JOINS}(?:(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
     # "由省质监局牵头，联合31个省级相关部门…共同开展": the departments it leads, by their count.
     rf"|(?P<count_after>{_COUNT}))"
     # "由市质强办牵头，市市场监管局、市发改委…等20个部门共同开展": the departments it leads, listed.
@@ -825,7 +825,7 @@ RUN_BY = re.compile(
 # "市场监管总局组织的第十二届全国检验检测机构开放日活动启动仪式": the bodies before 主办/组织/举办的
 # host the event that follows, as "由…主办的…" says it without 由.
 HOSTED_BY = re.compile(
-    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:将?(?:联合|会同)(?P<joint>{_BODIES}))?{_SEVERAL}"
+    rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:将?{_JOINS}(?P<joint>{_BODIES}))?{_SEVERAL}"
     rf"(?P<jointly>联合|共同)?(?P<verb>主办|组织(?!部)|举办)(?=的)"
 )
 # "…共同主办，省质量评价协会承办的…": the contractor's clause between the hosts and their event.

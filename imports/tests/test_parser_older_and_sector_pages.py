@@ -899,3 +899,13 @@ def test_an_associations_whole_system_is_no_one_association() -> None:
 def test_an_institute_among_a_provinces_departments_leaves_the_campaign_the_provinces() -> None:
     text = "近日，湖北省市场监管局、省质量强省办、省标准化院等部门联合开展2023年全省“质量月”活动。"
     assert read(text)[2] == "province"
+
+
+@pytest.mark.parametrize("joins", ["联手", "携手", "同"])
+def test_a_lead_brings_its_partners_in_by_any_of_the_genres_joining_words(joins: str) -> None:
+    together = "联合" if joins == "同" else ""
+    text = (
+        f"近日，湖北省市场监管局{joins}省发展改革委、省教育厅{together}开展2023年全省“质量月”活动。"
+    )
+    names = ["湖北省市场监管局", "省发展改革委", "省教育厅"]
+    assert read(text) == (names, names, "province")
