@@ -7,7 +7,13 @@ import re
 from functools import lru_cache
 
 from . import places, rules
-from .header import campaign_area, level_from_text, level_of_bodies, level_of_body
+from .header import (
+    campaign_area,
+    level_from_text,
+    level_of_bodies,
+    level_of_body,
+    without_second_name,
+)
 
 
 def _split(text: str) -> list[str]:
@@ -23,7 +29,7 @@ def _split(text: str) -> list[str]:
         else:
             out.append(part)
     # A spun mirror's junk word glued before a province's body ("提高广东省市场监管局").
-    out = [rules.JUNK_BEFORE_PROVINCE.sub("", n) for n in out]
+    out = [without_second_name(rules.JUNK_BEFORE_PROVINCE.sub("", n)) for n in out]
     return [n.strip() for n in dict.fromkeys(out) if n.strip()]
 
 

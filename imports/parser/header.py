@@ -111,8 +111,16 @@ def kind(title_text: str | None, text: str = "") -> str:
 def issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:
     """Return (issuers, certain); a generic name without its place is no issuer."""
     names, certain = _issuers(doc, title_text)
-    names = [n for n in names if not rules.BARE_BODY.match(n)]
+    names = [without_second_name(n) for n in names if not rules.BARE_BODY.match(n)]
     return names, certain and bool(names)
+
+
+_SECOND_NAME_END = re.compile(rf"{rules.SECOND_NAME}$")
+
+
+def without_second_name(name: str) -> str:
+    """A bureau by its first name: "宜昌市市场监督管理局（宜昌市知识产权局）" is 宜昌市市场监督管理局."""
+    return _SECOND_NAME_END.sub("", name)
 
 
 def _issuers(doc: Document, title_text: str | None) -> tuple[list[str], bool]:

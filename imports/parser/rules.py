@@ -163,7 +163,12 @@ ORG_AT_START = re.compile(
 # none: 工商联, 市妇联, 县科协, 省质协, 市消协, 省残联.
 _FEDERATION = r"(?:工商联|妇联|科协|质协|消协|个协|残联|侨联|文联)"
 SHORT_FEDERATION = rf"(?:[省市县区]|全国)?{_FEDERATION}"
-ORG_NAME = re.compile(rf"^(?:[{CJK}（）()]{{2,30}}{ORG_SUFFIX}|{SHORT_FEDERATION})$")
+# A bureau's second name, which it signs with since the 2018 reform: "宜昌市市场监督管理局
+# （宜昌市知识产权局）" is one unit.
+SECOND_NAME = rf"[（(][{CJK}]{{2,20}}?(?:局|办|委|厅|室|会)[）)]"
+ORG_NAME = re.compile(
+    rf"^(?:[{CJK}（）()]{{2,30}}{ORG_SUFFIX}(?:{SECOND_NAME})?|{SHORT_FEDERATION})$"
+)
 JOINT_WITH = re.compile(r"联合(.+?)(?:共同)?(?:举办|开展|组织|召开|实施|发布|举行)")
 
 # --- time windows: 9月 / 9-10 月 / 9月中旬 / 全年 / 8月-12月 / 九月至十月 ---------------------
@@ -703,7 +708,8 @@ _NOT_IN_NAME = rf"{_ROLE_VERB}|根据|按照|依据|积极|[局厅处科]长|书
 # 部门 (departments) and 部署 (deploy) are words, not a name ending in 部 ("全国统一部署").
 NOT_BU_WORD = r"(?<!部(?=[门署]))(?<!部署)"
 _BODY = (
-    rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}|{SHORT_FEDERATION})"
+    rf"(?:(?:(?!{_NOT_IN_NAME})[{CJK}（）()]){{2,30}}?{ORG_SUFFIX}{NOT_BU_WORD}(?:{SECOND_NAME})?"
+    rf"|{SHORT_FEDERATION})"
 )
 # 暨 (曁) joins two bodies as 和 does: "长春市政府暨长春市质监局".
 BODY_JOINERS = "、和及与暨曁"

@@ -909,3 +909,21 @@ def test_a_lead_brings_its_partners_in_by_any_of_the_genres_joining_words(joins:
     )
     names = ["湖北省市场监管局", "省发展改革委", "省教育厅"]
     assert read(text) == (names, names, "province")
+
+
+def test_a_bureau_signing_with_its_second_name_is_the_issuer_by_its_first() -> None:
+    text = (
+        "关于开展2023年全市“质量月”活动的通知\n各县市区市场监督管理局：\n"
+        "为做好2023年“质量月”工作，现就有关事项通知如下：\n一、活动主题\n质量强国 建设有我\n"
+        "宜昌市市场监督管理局（宜昌市知识产权局）\n2023年8月30日"
+    )
+    assert read(text) == (["宜昌市市场监督管理局"], [], "city")
+
+
+def test_a_lead_named_with_its_second_name_still_heads_its_list_of_partners() -> None:
+    text = (
+        "近日，湖北省市场监管局（省知识产权局）、省发展改革委、省教育厅等15个部门联合开展"
+        "2023年全省“质量月”活动。"
+    )
+    names = ["湖北省市场监管局", "省发展改革委", "省教育厅"]
+    assert read(text) == (names, names, "province")
