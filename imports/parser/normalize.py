@@ -199,6 +199,8 @@ def _starts_new_paragraph(line: str) -> bool:
         or rules.PUBLICATION.match(line)
         or _LABEL.match(line)
         or _DATE_LINE.match(line)
+        # The document's number on its own line under the red head.
+        or rules.DOC_NUMBER.fullmatch(line.strip())
     )
 
 
@@ -225,6 +227,10 @@ def _continues(prev: str, line: str, full_width: int | None, physical: int) -> b
     if len(prev.split()) > 1 and is_org_line(prev.strip()):
         # A joint red head or signature two names to a line ("江西省市场监督管理局 江西省发展
         # 和改革委员会"): a row of names, not a cut sentence.
+        return False
+    red_head = rules.RED_HEAD.match(prev.strip())
+    if red_head and is_org_line(red_head.group(1)):
+        # "湖北省市场监督管理局 湖北省发展和改革委员会 湖北省教育厅文件": a red head on one line.
         return False
     if full_width and physical >= full_width - 1:
         # The line filled the page width, so whatever it looks like, it was cut.

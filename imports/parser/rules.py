@@ -166,6 +166,8 @@ SHORT_FEDERATION = rf"(?:[省市县区]|全国)?{_FEDERATION}"
 # A bureau's second name, which it signs with since the 2018 reform: "宜昌市市场监督管理局
 # （宜昌市知识产权局）" is one unit.
 SECOND_NAME = rf"[（(][{CJK}]{{2,20}}?(?:局|办|委|厅|室|会)[）)]"
+# The stamp a signature notes after its name: "（盖章）", "（省市场监管局代章）".
+STAMP = re.compile(r"[（(](?:[^（）()]{0,12}代)?(?:盖章|印章|公章|章)[）)]$")
 ORG_NAME = re.compile(
     rf"^(?:[{CJK}（）()]{{2,30}}{ORG_SUFFIX}(?:{SECOND_NAME})?|{SHORT_FEDERATION})$"
 )

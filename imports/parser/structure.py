@@ -69,8 +69,14 @@ def is_org_line(line: str) -> bool:
         or rules.HEADING_1.match(line)
     ):
         return False
-    tokens = line.split()
+    tokens = org_names(line)
     return bool(tokens) and all(rules.ORG_NAME.match(tok) for tok in tokens)
+
+
+def org_names(line: str) -> list[str]:
+    """The names of a signature or red-head line, without the stamp a signature may note
+    ("湖北省市场监督管理局（盖章）", "…领导小组办公室（省市场监管局代章）")."""
+    return [rules.STAMP.sub("", token) for token in line.split()]
 
 
 def is_terminator(line: str) -> bool:
@@ -83,6 +89,9 @@ def is_terminator(line: str) -> bool:
         or _standalone_date(line)
         or is_org_line(line)
     )
+
+
+_SIGNED_LINE = re.compile(rf"(.+?)\s*({rules.DATE.pattern})")
 
 
 def _standalone_date(line: str) -> re.Match[str] | None:
@@ -139,15 +148,19 @@ def _attachment_list(main: list[str]) -> tuple[list[tuple[int | None, str]], set
 def _signature(main: list[str]) -> tuple[list[str], str | None, int | None]:
     """Issuers listed above a standalone date, possibly several per line (joint issue)."""
     for i, line in enumerate(main):
-        if not _standalone_date(line):
+        # A copy may run the last name and the date into one line ("湖北省市场监督管理局
+        # 2023年8月25日").
+        signed = _SIGNED_LINE.fullmatch(line.strip())
+        orgs = org_names(signed.group(1)) if signed and is_org_line(signed.group(1)) else []
+        if not orgs and not _standalone_date(line):
             continue
-        orgs: list[str] = []
+        date = signed.group(2) if orgs else line
         j = i - 1
         while j >= 0 and is_org_line(main[j]):
-            orgs = main[j].split() + orgs
+            orgs = org_names(main[j]) + orgs
             j -= 1
         if orgs:
-            return orgs, line, i
+            return orgs, date, i
     # A date alone at the very end of the running text still signs the document; one in a
     # column of dates is a page's list of other articles.
     listed = date_column(main)

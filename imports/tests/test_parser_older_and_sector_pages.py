@@ -927,3 +927,43 @@ def test_a_lead_named_with_its_second_name_still_heads_its_list_of_partners() ->
     )
     names = ["湖北省市场监管局", "省发展改革委", "省教育厅"]
     assert read(text) == (names, names, "province")
+
+
+# --- probes of the signature and the red head (session 19) ------------------------------------
+
+_NOTICE = (
+    "关于开展2023年全省“质量月”活动的通知\n各市州市场监督管理局：\n"
+    "为深入贯彻落实《质量强国建设纲要》，决定在全省开展2023年“质量月”活动。现将有关事项通知如下：\n"
+    "一、活动主题\n质量强国 建设有我\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuer"),
+    [
+        ("湖北省市场监督管理局（盖章）", "湖北省市场监督管理局"),
+        (
+            "湖北省质量强省工作领导小组办公室（省市场监管局代章）",
+            "湖北省质量强省工作领导小组办公室",
+        ),
+    ],
+)
+def test_the_stamp_a_signature_notes_is_no_part_of_its_name(signature: str, issuer: str) -> None:
+    parsed = parse_text(f"{_NOTICE}{signature}\n2023年8月25日")
+    assert (parsed.issuers, parsed.issue_date) == ([issuer], "2023-08-25")
+
+
+def test_a_signature_run_into_its_date_on_one_line_still_signs() -> None:
+    parsed = parse_text(f"{_NOTICE}湖北省市场监督管理局 2023年8月25日")
+    assert (parsed.issuers, parsed.issue_date) == (["湖北省市场监督管理局"], "2023-08-25")
+
+
+def test_a_joint_red_head_on_one_line_keeps_its_number_and_title_apart() -> None:
+    text = (
+        "湖北省市场监督管理局 湖北省发展和改革委员会 湖北省教育厅文件\n鄂市监质联〔2023〕45号\n"
+        f"{_NOTICE}2023年8月25日"
+    )
+    parsed = parse_text(text)
+    names = ["湖北省市场监督管理局", "湖北省发展和改革委员会", "湖北省教育厅"]
+    assert (parsed.issuers, parsed.doc_number) == (names, "鄂市监质联〔2023〕45号")
+    assert parsed.title == "关于开展2023年全省“质量月”活动的通知"
