@@ -72,7 +72,8 @@ def parse_text(text: str) -> ParsedNotice:
     issuers, issuers_certain = header.issuers(doc, title)
     if not issuers and meta.get("issuer"):
         # The disclosure page's 发布机构, for a document without a signature or red head.
-        issuers = [n for n in meta["issuer"].split() if rules.ORG_NAME.match(n)]
+        # A joint document's bodies, by spaces or by 、 ("湖北省市场监督管理局、湖北省发展…").
+        issuers = [n for n in re.split(r"[\s、，,；;]+", meta["issuer"]) if rules.ORG_NAME.match(n)]
         issuers_certain = bool(issuers)
     recipients = header.recipients(doc)
     issue_date = disclosure.iso_date(meta.get("issue_date")) or header.iso_date(doc.signature_date)

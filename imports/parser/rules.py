@@ -358,7 +358,7 @@ DISCLOSURE_ROW = re.compile(r"^[^|]*[：:]\s*\|.*\|")
 # The same labels on lines of their own ("发布机构：…"), without the table's cells; only the
 # labels a notice's own text never starts a line with.
 DISCLOSURE_LINE = re.compile(
-    r"^\s*(文号|发文字号|成文日期|发布机构|发文机关|发文部门|发文单位)\s*[：:]\s*(\S.*?)\s*$"
+    r"^\s*(文号|发文字号|成文日期|发布机构|发文机关|发文部门|发文单位|标题)\s*[：:]\s*(\S.*?)\s*$"
 )
 # Label (without its colon) → the field it fills.
 DISCLOSURE_LABELS: dict[str, str] = {

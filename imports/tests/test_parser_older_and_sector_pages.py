@@ -967,3 +967,14 @@ def test_a_joint_red_head_on_one_line_keeps_its_number_and_title_apart() -> None
     names = ["湖北省市场监督管理局", "湖北省发展和改革委员会", "湖北省教育厅"]
     assert (parsed.issuers, parsed.doc_number) == (names, "鄂市监质联〔2023〕45号")
     assert parsed.title == "关于开展2023年全省“质量月”活动的通知"
+
+
+def test_a_disclosure_pages_joint_issuers_and_its_title_line_are_read_as_labelled() -> None:
+    text = (
+        "索引号：011043/2023-12345\n发文机关：湖北省市场监督管理局、湖北省发展和改革委员会\n"
+        "发文字号：鄂市监质联〔2023〕45号\n标题：关于开展2023年全省“质量月”活动的通知\n"
+        "各市州市场监督管理局：\n为深入贯彻落实《质量强国建设纲要》，决定在全省开展2023年“质量月”活动。"
+    )
+    parsed = parse_text(text)
+    assert parsed.issuers == ["湖北省市场监督管理局", "湖北省发展和改革委员会"]
+    assert parsed.title == "关于开展2023年全省“质量月”活动的通知"
