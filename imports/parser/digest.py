@@ -443,14 +443,19 @@ def shared_names(text: str) -> str:
     return rules.SHARED_NAME.sub(spell, text)
 
 
+# Verbs by which a body holds an event, whatever the event is.
+_HOSTING = frozenset({"举办", "举行", "主办", "召开"})
+
+
 def _found(sentence: str, m: re.Match[str], text: str) -> tuple[list[str], list[str]] | None:
     """The bodies a subject match says run the campaign; the host of the campaign's own area
     alone when what they hold is one event, or when a partner is no body that runs campaigns
     (a community, a school, a firm: "X局联合某某社区共同开展…")."""
     if _cited(sentence, m) or _at_the_scene(sentence, m) or _contractor(sentence, m):
         return None
-    if rules.TALK_GIVEN.match(sentence[_end(m) :]):
-        # "…市场监督管理所进行了“…”主题宣讲": a speaker at the event, not its host.
+    if m.group("verb") not in _HOSTING and rules.TALK_GIVEN.match(sentence[_end(m) :]):
+        # "…市场监督管理所进行了“…”主题宣讲": a speaker at the event, not its host; one that
+        # 举办 a lecture holds it.
         return None
     if rules.LISTED_ACTIVITIES.search(sentence, 0, m.start("lead")):
         # "全国统一部署的活动有：…；国家统计局、国家质检总局共同发布…公报": an item's owners.

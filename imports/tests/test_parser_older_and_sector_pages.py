@@ -978,3 +978,8 @@ def test_a_disclosure_pages_joint_issuers_and_its_title_line_are_read_as_labelle
     parsed = parse_text(text)
     assert parsed.issuers == ["湖北省市场监督管理局", "湖北省发展和改革委员会"]
     assert parsed.title == "关于开展2023年全省“质量月”活动的通知"
+
+
+def test_a_body_that_holds_a_lecture_hosts_it_rather_than_gives_it() -> None:
+    text = "9月5日，在平凉市市场监管局的指导下，平凉市质量协会举办2023年“质量月”质量知识讲座。"
+    assert read(text) == (["平凉市质量协会"], [], "city")
