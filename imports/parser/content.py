@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import header, rules
 from .result import Attachment as ParsedAttachment
@@ -79,14 +80,7 @@ def theme(doc: Document) -> tuple[str | None, bool]:
             m = _campaign_theme(pattern, line)
             if m:
                 return clean_phrase(m.group(1)), False
-        m = next(
-            (
-                m
-                for m in rules.THEME_QUOTED_BEFORE.finditer(line)
-                if header.theme_words(m.group(1)) in rules.NATIONAL_THEMES
-            ),
-            None,
-        )
+        m = _first(rules.THEME_QUOTED_BEFORE, line, _national_theme)
         if m:
             return clean_phrase(m.group(1)), False
     for line in lines:
@@ -95,7 +89,7 @@ def theme(doc: Document) -> tuple[str | None, bool]:
             return clean_phrase(m.group(1) or m.group(2)), False
     for line in lines:
         # Quoted words naming this year's 质量月 event; not a slogan of other words.
-        m = next((m for m in rules.THEME_NAMING.finditer(line) if "质" in m.group(1)), None)
+        m = _first(rules.THEME_NAMING, line, lambda m: "质" in m.group(1))
         if m:
             return clean_phrase(m.group(1)), False
     for pattern in (rules.THEME_UNQUOTED, rules.THEME_STATED):
@@ -106,9 +100,21 @@ def theme(doc: Document) -> tuple[str | None, bool]:
     return None, False
 
 
+def _first(
+    pattern: re.Pattern[str], line: str, accept: Callable[[re.Match[str]], bool]
+) -> re.Match[str] | None:
+    """The first of the pattern's matches in the line that ``accept`` takes."""
+    return next((m for m in pattern.finditer(line) if accept(m)), None)
+
+
 def _campaign_theme(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
     """The first of the pattern's themes in the line that is the campaign's, not an event's."""
-    return next((m for m in pattern.finditer(line) if not _event_theme(m)), None)
+    return _first(pattern, line, lambda m: not _event_theme(m))
+
+
+def _national_theme(m: re.Match[str]) -> bool:
+    """Whether the quoted words are a year's national theme."""
+    return header.theme_words(m.group(1)) in rules.NATIONAL_THEMES
 
 
 def _event_theme(m: re.Match[str]) -> bool:

@@ -336,7 +336,7 @@ def level_of_body(name: str, text: str) -> str | None:
     if (
         branch
         and rules.PROVINCE_PREFIX.match(name)
-        and places.level_of_place_word(branch.group(1) + "局", rules.PLACE_BUREAU) == "city"
+        and places.level_of_word(branch.group(1)) == "city"
     ):
         # A province body's branch named by its city: 江西省市场监管局南昌分局.
         return "city"
@@ -620,7 +620,8 @@ def level(names: list[str], recipient_list: list[str], doc: Document) -> tuple[s
             return "county", False
         return None, False
     if names[0].startswith(("县", "区", "旗")) and not rules.COUNTY_NAME.match(names[0]):
-        # "区市场监督管理局": a body named relative to its own district.
+        # "区市场监督管理局": a body named relative to its own district (CITY_NAME would read
+        # "区市" as a city).
         return "county", False
     found = level_of_name(names[0])
     if found:

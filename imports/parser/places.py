@@ -85,12 +85,16 @@ _LEVEL_OF_KIND = {"province": "province", "prefecture": "city", "county": "count
 
 
 def level_of_place_word(name: str, body: re.Pattern[str]) -> str | None:
-    """The level of such a body, from its place. Words a prefecture shares with a county
-    (铁岭市, 铁岭县; 中山市, 中山区) said bare mean the prefecture: a text names the county
-    by its kind (铁岭县) to tell it from the city it is named after."""
+    """The level of such a body, from its place."""
     word = _place_word(name, body)
-    if word is None:
-        return None
+    return level_of_word(word) if word else None
+
+
+def level_of_word(word: str) -> str | None:
+    """The level of a place named by its own words, its kind left out (南昌, 图木舒克). Words a
+    prefecture shares with a county (铁岭市, 铁岭县; 中山市, 中山区) said bare mean the
+    prefecture: a text names the county by its kind (铁岭县) to tell it from the city it is
+    named after."""
     stems = _stems()
     found = {_LEVEL_OF_KIND.get(kind, "county") for kind, words in stems.items() if word in words}
     if len(found) > 1 and word in stems["prefecture"] and word not in stems["province"]:
