@@ -757,6 +757,8 @@ _GOVERNING_VERB = (
     r"|推出(?=[^。；;]{0,160}?活动)"
     # The host invites its guests: "渭南市纤维检验所…邀请我市10余家纺织企业代表…参与此次…活动".
     r"|邀请"
+    # Pushing the campaign itself on: "X扎实推进2023年“质量月”活动", "全力做好…“质量月”各项工作".
+    r"|(?:推进|推动|做好|抓好|策划|谋划)(?=[^。，,；;]{0,12}?质\s*量\s*月)"
     # A ministry passing the national notice on to its system: "铁道部已将五部门《…》转发给各铁路局".
     r"|转发(?=给|至)"
     # A plan says who drew it up where its signature is cut: "铁岭检验检疫局结合工作实际，制定本方案".

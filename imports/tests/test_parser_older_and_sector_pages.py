@@ -983,3 +983,9 @@ def test_a_disclosure_pages_joint_issuers_and_its_title_line_are_read_as_labelle
 def test_a_body_that_holds_a_lecture_hosts_it_rather_than_gives_it() -> None:
     text = "9月5日，在平凉市市场监管局的指导下，平凉市质量协会举办2023年“质量月”质量知识讲座。"
     assert read(text) == (["平凉市质量协会"], [], "city")
+
+
+@pytest.mark.parametrize("verb", ["扎实推进", "积极推动", "全力做好", "精心策划"])
+def test_a_body_pushing_the_campaign_itself_on_runs_it(verb: str) -> None:
+    text = f"常德市市场监管局{verb}2023年“质量月”活动。"
+    assert read(text) == (["常德市市场监管局"], [], "city")
