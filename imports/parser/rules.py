@@ -765,6 +765,8 @@ _GOVERNING_VERB = (
     r"|特?制定(?:了)?本(?:活动|实施|工作)?方案"
     # A body's own 质量月, its year right after its name: "滨州市质监局2015年“质量月”活动正式启帏".
     r"|(?<=[局办委厅部会院所心站组室府])(?:19|20)\d{2}\s*年度?(?=\s*[“\"「『‘']?\s*质\s*量\s*月)"
+    # …or without its year, as a headline says it: "常德市市场监管局“质量月”活动亮点纷呈".
+    r"|(?<=[局办委厅部会院所心站组室府])[“\"「『‘']?质\s*量\s*月(?=[”\"」』’']?(?:活动|期间))"
 )
 # A subject opens its clause: the sentence's start, a punctuation mark, or a date ("9月质检总局").
 # A copy may glue a line to a URL or a phone number before it ("…452066.htm福建省计量院积极

@@ -989,3 +989,12 @@ def test_a_body_that_holds_a_lecture_hosts_it_rather_than_gives_it() -> None:
 def test_a_body_pushing_the_campaign_itself_on_runs_it(verb: str) -> None:
     text = f"常德市市场监管局{verb}2023年“质量月”活动。"
     assert read(text) == (["常德市市场监管局"], [], "city")
+
+
+@pytest.mark.parametrize(
+    "headline", ["常德市市场监管局“质量月”活动亮点纷呈", "常德市市场监管局质量月活动综述"]
+)
+def test_a_headline_naming_a_bodys_own_campaign_without_its_year_names_its_runner(
+    headline: str,
+) -> None:
+    assert read(headline) == (["常德市市场监管局"], [], "city")
