@@ -9,6 +9,7 @@ from functools import lru_cache
 from . import places, rules
 from .header import (
     campaign_area,
+    first_particular,
     level_from_text,
     level_of_bodies,
     level_of_body,
@@ -479,14 +480,8 @@ def _headline(line: str) -> bool:
 def _given_to_a_system(sentences: list[str]) -> bool:
     """Whether the first sentence about a particular campaign (its year, 今年, its number)
     gives it to a whole system."""
-    for sentence in sentences:
-        if (
-            rules.CAMPAIGN_WORDS.search(sentence)
-            and rules.EDITION.search(sentence)
-            and not rules.GENERIC_SENTENCE.search(sentence)
-        ):
-            return bool(rules.COLLECTIVE_SUBJECT.search(sentence))
-    return False
+    sentence = first_particular(sentences)
+    return bool(sentence and rules.COLLECTIVE_SUBJECT.search(sentence))
 
 
 def _about_the_campaign(text: str) -> list[tuple[str, bool, bool]]:

@@ -430,6 +430,29 @@ def campaign_area(text: str) -> str | None:
     return None
 
 
+def first_particular(sentences: list[str]) -> str | None:
+    """The first sentence about one particular campaign (its year, 今年, its number)."""
+    return next(
+        (
+            s
+            for s in sentences
+            if rules.CAMPAIGN_WORDS.search(s)
+            and rules.EDITION.search(s)
+            and not rules.GENERIC_SENTENCE.search(s)
+        ),
+        None,
+    )
+
+
+def _system_place(text: str) -> str | None:
+    """The place whose whole system that sentence gives the campaign to ("今年“质量月”期间，
+    湖北省各地市场监管部门积极开展…": 湖北省)."""
+    sentence = first_particular(re.split(r"[。！？\n]", text))
+    system = sentence and rules.COLLECTIVE_SUBJECT.search(sentence)
+    place = system and system.group("place")
+    return place if place and places.is_place(place) else None
+
+
 def _listed(text: str, first: str, second: str) -> bool:
     """Whether two places stand in a list (广东省、广州市), not in a chain (湖北省来凤县)."""
     at = text.find(first)
@@ -491,7 +514,7 @@ def level_from_text(text: str) -> str | None:
     """The level of the body a digest or report is about: the level of the campaign's area,
     else the level most often named for the organising bodies, leaving out the superior ones
     it cites ("按照市场监管总局…")."""
-    area = campaign_area(text)
+    area = campaign_area(text) or _system_place(text)
     if area:
         found = level_of_body(area, text)
         if found:

@@ -958,7 +958,7 @@ LIST_CLOSE = re.compile(
 # A headline or lead that gives the campaign to a whole system ("福建省质监部门多举措开展…",
 # "全省各级市场监管部门开展…"): the units it then quotes are parts of it, none the issuer.
 COLLECTIVE_SUBJECT = re.compile(
-    rf"(?:^|[，,：:])\s*(?P<place>[{CJK}]{{2,8}}?[省市县区])?(?:全[省市县区])?(?:各级)?"
+    rf"(?:^|[，,：:])\s*(?P<place>[{CJK}]{{2,8}}?[省市县区])?(?:全[省市县区])?(?:各级|各地)?"
     r"(?:(?:质监|质检|市场监管|质量技术监督|工商)(?:部门|系统)"
     # …or a sector's system in the place: "柳州市住建系统2022年“质量月”启动仪式…".
     rf"|(?<=[省市县区])[{CJK}]{{2,6}}?系统(?=\s*(?:19|20)\d{{2}}\s*年))"

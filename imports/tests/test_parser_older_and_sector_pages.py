@@ -998,3 +998,11 @@ def test_a_headline_naming_a_bodys_own_campaign_without_its_year_names_its_runne
     headline: str,
 ) -> None:
     assert read(headline) == (["常德市市场监管局"], [], "city")
+
+
+def test_a_roundup_giving_the_campaign_to_a_provinces_bodies_everywhere_names_none() -> None:
+    text = (
+        "今年“质量月”期间，湖北省各地市场监管部门积极开展活动。武汉市市场监管局举办质量知识竞赛；"
+        "宜昌市市场监管局开展质量进社区活动。"
+    )
+    assert read(text) == ([], [], "province")
