@@ -141,6 +141,10 @@ def fix_spaces(line: str) -> str:
     if "\t" in line:
         # Table rows keep their cells as written ("9-10 月" is reported raw).
         return "\t".join(cell.strip() for cell in line.split("\t"))
+    if len(line.split()) > 1 and is_org_line(line.strip()):
+        # A joint signature's row of names keeps them apart, also after a closing bracket
+        # ("…监督管理局（…知识产权局）    湖南省发展和改革委员会").
+        return " ".join(line.split())
     line = _MULTISPACE.sub(" ", line.strip())
     line = _SPACE_AROUND_PUNCT.sub("", line)
     line = _SPACE_CJK_NARROW.sub("", line)

@@ -1006,3 +1006,12 @@ def test_a_roundup_giving_the_campaign_to_a_provinces_bodies_everywhere_names_no
         "宜昌市市场监管局开展质量进社区活动。"
     )
     assert read(text) == ([], [], "province")
+
+
+def test_a_joint_signature_row_keeps_a_second_named_bureau_apart_from_its_neighbour() -> None:
+    text = (
+        f"{_NOTICE}湖南省市场监督管理局（湖南省知识产权局）    湖南省发展和改革委员会\n"
+        "湖南省教育厅（盖章）\n2023年8月25日"
+    )
+    names = ["湖南省市场监督管理局", "湖南省发展和改革委员会", "湖南省教育厅"]
+    assert read(text) == (names, names, "province")
