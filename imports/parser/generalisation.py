@@ -275,9 +275,7 @@ def pieces() -> list[Piece]:
         _code_piece(
             "places: a body after a place's own words", places, "starts_with_place_word", _false
         ),
-        _code_piece(
-            "places: the level of a place's own words", places, "level_of_place_word", _none
-        ),
+        _code_piece("places: the level of a place's own words", places, "level_of_word", _none),
         _code_piece("digest: 该局 is the bureau named before", digest, "this_bureau", _same_text),
         _code_piece("digest: what bodies 组织的 is one event", digest, "_organised", _false),
         _code_piece("header: a joint red head line by line", header, "_stacked_red_head", _empty),
@@ -296,6 +294,10 @@ def pieces() -> list[Piece]:
             digest,
             "_of_place",
             lambda name, place: name.startswith(place),
+        ),
+        _code_piece("header: a system's place gives the level", header, "_system_place", _none),
+        _code_piece(
+            "digest: the square bodies go on to act in", digest, "_up_to_the_verb", lambda r: ""
         ),
     ]
     return out
