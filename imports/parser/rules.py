@@ -785,8 +785,9 @@ _NAME_ENDS = (
     rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|(?:积极|认真|扎实|深入|精心|广泛)?(?:{_GOVERNING_VERB}))"
     rf"|(?![在于])[{CJK}]{{1,4}}(?:院|所|中心|站)(?={_GOVERNING_VERB})"
     # …nor into the branch it names: "内蒙古特检院" + "乌兰察布分院", "深圳市规划和自然资源局" +
-    # "大鹏管理局".
-    rf"|[{CJK}]{{1,6}}?分(?:院|局|所|中心)|[{CJK}]{{2,4}}?管理局))"
+    # "大鹏管理局", "国家税务总局" + "湖北省税务局", "人民银行" + "武汉分行".
+    rf"|[{CJK}]{{1,6}}?(?:分(?:院|局|所|中心|行)|中心支行)|[{CJK}]{{2,4}}?管理局"
+    rf"|(?<=总局)[{CJK}]{{2,8}}?(?:省|自治区|市)[{CJK}]{{0,8}}?局))"
 )
 _FILLER = rf"{_NAME_ENDS}(?!的)(?:(?!{PERSON_TITLE})[^。！？!?；;\n]){{0,50}}?"
 CAMPAIGN_SUBJECT = re.compile(
@@ -903,6 +904,9 @@ HOSTED_THE = re.compile(r"(?:主办|组织|举办)的")
 EVENT_PLACE = re.compile(
     r"在[^，。,；;]{0,15}?(?:街|广场|路口|商场|卖场|公园|社区|超市|中学|小学|学校|校园)"
 )
+# Bodies whose districts are their own, not a government's: a customs house (武汉海关 serves
+# Hubei) or a central-bank branch (人民银行武汉分行) is named by a city whatever it serves.
+OWN_DISTRICTS = re.compile(r"海关$|分行$")
 # Names that end so are bodies that can run a campaign too: governments, party departments,
 # ministries, commissions and their offices ("苏州市政府", "漯河市委宣传部", "共青团中央").
 RUNNING_BODY_END = re.compile(r"(?:政府|局|部|厅|委|办|总署|总社|团中央|联合会|商会|协会|海关)$")

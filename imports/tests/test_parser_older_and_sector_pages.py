@@ -1015,3 +1015,20 @@ def test_a_joint_signature_row_keeps_a_second_named_bureau_apart_from_its_neighb
     )
     names = ["湖南省市场监督管理局", "湖南省发展和改革委员会", "湖南省教育厅"]
     assert read(text) == (names, names, "province")
+
+
+def test_a_customs_house_named_by_its_city_stands_among_a_provinces_departments() -> None:
+    text = (
+        "近日，湖北省市场监管局、省国资委、武汉海关、省广电局等部门联合开展2023年全省“质量月”活动。"
+    )
+    names = ["湖北省市场监管局", "省国资委", "武汉海关", "省广电局"]
+    assert read(text) == (names, names, "province")
+
+
+def test_a_national_bodys_provincial_branch_and_a_bank_branch_are_each_one_name() -> None:
+    text = (
+        "近日，湖北省市场监管局、国家税务总局湖北省税务局、人民银行武汉分行、湖北银保监局等部门"
+        "联合开展2023年全省“质量月”活动。"
+    )
+    names = ["湖北省市场监管局", "国家税务总局湖北省税务局", "人民银行武汉分行", "湖北银保监局"]
+    assert read(text) == (names, names, "province")
