@@ -779,7 +779,7 @@ _CLAUSE_START = (
 # A name is whole: what follows it does not go on into a longer name ("…领导小组" + "办公室").
 # …nor into the system it heads: "全国质协" + "系统" is every association, not one.
 _NAME_ENDS = (
-    rf"(?!(?!{_ROLE_VERB}|{_GOVERNING_VERB}|会同)(?:门|员会|系统|[室办局厅委部处科所站组队会院中议长]"
+    rf"(?!(?!{_ROLE_VERB}|{_GOVERNING_VERB}|会同)(?:门|员会|系统|支行|[室办局厅委部处科所站组队会院中议长]"
     # …nor into a second name of its own that ends a list: "漯河市委" + "宣传部和市政府…", or
     # into the rest of an institute's name: "中国计量科" + "学研究院开展".
     rf"|[{CJK}]{{1,4}}(?:部|局|厅|办|委)(?=[、和及与]|(?:积极|认真|扎实|深入|精心|广泛)?(?:{_GOVERNING_VERB}))"

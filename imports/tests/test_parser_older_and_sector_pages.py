@@ -1032,3 +1032,12 @@ def test_a_national_bodys_provincial_branch_and_a_bank_branch_are_each_one_name(
     )
     names = ["湖北省市场监管局", "国家税务总局湖北省税务局", "人民银行武汉分行", "湖北银保监局"]
     assert read(text) == (names, names, "province")
+
+
+def test_a_central_bank_sub_branch_is_one_name_in_a_citys_list() -> None:
+    text = (
+        "近日，宜昌市市场监管局、人行宜昌市中心支行、宜昌银保监分局、市消委会等部门联合开展"
+        "2023年全市“质量月”活动。"
+    )
+    names = ["宜昌市市场监管局", "人行宜昌市中心支行", "宜昌银保监分局", "市消委会"]
+    assert read(text) == (names, names, "city")
