@@ -204,7 +204,9 @@ def listed_organisers(lines: list[str]) -> list[str]:
         listed = m.group(1).strip() or next(
             (n.strip() for n in lines[i + 1 : i + 3] if n.strip()), ""
         )
-        names = [n for n in _split(re.sub(r"[。.;；]$", "", listed)) if rules.ORG_NAME.match(n)]
+        # Listed with 、 or, on a page's own line, with spaces ("宜昌市市场监督管理局 宜昌市教育局").
+        listed = "、".join(re.sub(r"[。.;；]$", "", listed).split())
+        names = [n for n in _split(listed) if rules.ORG_NAME.match(n)]
         if names:
             return names
     return []

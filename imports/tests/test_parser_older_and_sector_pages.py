@@ -1041,3 +1041,9 @@ def test_a_central_bank_sub_branch_is_one_name_in_a_citys_list() -> None:
     )
     names = ["宜昌市市场监管局", "人行宜昌市中心支行", "宜昌银保监分局", "市消委会"]
     assert read(text) == (names, names, "city")
+
+
+def test_a_campaigns_organisers_listed_with_spaces_are_each_one_unit() -> None:
+    text = "2023年宜昌市“质量月”活动主办单位：宜昌市市场监督管理局 宜昌市教育局 共青团宜昌市委"
+    names = ["宜昌市市场监督管理局", "宜昌市教育局", "共青团宜昌市委"]
+    assert read(text) == (names, names, "city")
