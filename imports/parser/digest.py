@@ -13,6 +13,7 @@ from .header import (
     level_from_text,
     level_of_bodies,
     level_of_body,
+    title_bodies,
     without_second_name,
 )
 
@@ -588,4 +589,18 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
                     found = _found(sentence, m, text)
                     if found:
                         return found
-    return best or (outright if one_event else None)
+    return best or (outright if one_event else None) or issued_title(text)
+
+
+def issued_title(text: str) -> tuple[list[str], list[str]] | None:
+    """The issuers a report's notice names in its title, when the report gives that notice as
+    issued ("《A B关于开展…的通知》印发"): a joint title's bodies, or the one that opens it."""
+    m = rules.ISSUED_TITLE.search(text)
+    if m is None:
+        return None
+    title = "、".join(m.group(1).split())
+    joint = title_bodies(title)
+    if joint:
+        return joint, joint
+    single = rules.TITLE_ISSUER.match(title)
+    return ([single.group(1)], []) if single else None

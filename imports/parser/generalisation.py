@@ -114,6 +114,8 @@ PATTERNS = (
     "NEXT_ARTICLE",
     "METADATA_ROW",
     "LED_BY_ANOTHER",
+    "ISSUED_TITLE",
+    "OWN_DISTRICTS",
 )
 SETS = ("RUNNING_VERBS", "EVENT_VERBS")
 # Vocabulary, not fitted to a document: the provinces and the suffixes a unit's name ends with.
@@ -296,6 +298,7 @@ def pieces() -> list[Piece]:
             lambda name, place: name.startswith(place),
         ),
         _code_piece("header: a system's place gives the level", header, "_system_place", _none),
+        _code_piece("digest: an issued notice's title names", digest, "issued_title", _none),
         _code_piece(
             "digest: the square bodies go on to act in", digest, "_up_to_the_verb", lambda r: ""
         ),

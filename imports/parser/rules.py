@@ -686,6 +686,12 @@ CITED_TITLE = re.compile(
     r"|(?=《[^《》]{0,80}》\s*[（(]以下简称))"
     r"《([^《》]{0,40}质量月[^《》]{0,30}(?:通知|方案|安排表|安排|计划|函))》"
 )
+# "《湖北省市场监督管理局 湖北省发展和改革委员会关于开展…“质量月”活动的通知》印发": a report
+# that gives the notice it reports as issued, its issuers named in its title.
+ISSUED_TITLE = re.compile(
+    r"《([^《》]{2,80}?关于[^《》]{0,60}质量月[^《》]{0,40}(?:通知|方案))》\s*"
+    r"(?:近日|日前|已|正式)?(?:印发|下发|出台|发布)"
+)
 # "8月24日，国家质检总局向全国质检系统发出《…质量月…》" / "8月25日…联合发文": a report's
 # date of the notice it reports; the year is the campaign's.
 REPORTED_ISSUE_DATE = re.compile(

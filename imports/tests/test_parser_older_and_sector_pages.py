@@ -1047,3 +1047,12 @@ def test_a_campaigns_organisers_listed_with_spaces_are_each_one_unit() -> None:
     text = "2023年宜昌市“质量月”活动主办单位：宜昌市市场监督管理局 宜昌市教育局 共青团宜昌市委"
     names = ["宜昌市市场监督管理局", "宜昌市教育局", "共青团宜昌市委"]
     assert read(text) == (names, names, "city")
+
+
+def test_a_notice_a_report_gives_as_issued_names_its_issuers_in_its_title() -> None:
+    text = (
+        "近日，《湖北省市场监督管理局 湖北省发展和改革委员会关于开展2023年全省“质量月”活动的通知》"
+        "印发，部署全省质量月工作。"
+    )
+    names = ["湖北省市场监督管理局", "湖北省发展和改革委员会"]
+    assert read(text) == (names, names, "province")
