@@ -18,9 +18,10 @@ from imports.parser.accuracy import CORPUS_DIR, evaluate_cases, load_cases
 # fresh11 joined dev in session 18. Session 18 (fresh12, collected blind at its start, read once
 # mid-session and moved into dev): dev 0.978 (issuers 0.932), test 0.922 (0.731), fresh5 0.924
 # (0.761), fresh13 (collected blind that session by level) 0.924 (0.833 on 12 campaign pages);
-# fresh13 joined dev in session 19.
-FLOORS = {"dev": 0.97, "test": 0.91, "fresh5": 0.91}
-ISSUER_FLOORS = {"dev": 0.92, "test": 0.72, "fresh5": 0.74}
+# fresh13 joined dev in session 19. Session 19 (fresh14 and fresh15 collected blind, each read
+# once and moved into dev): dev 0.975 (issuers 0.930), test 0.928 (0.763), fresh5 0.930 (0.804).
+FLOORS = {"dev": 0.97, "test": 0.92, "fresh5": 0.92}
+ISSUER_FLOORS = {"dev": 0.92, "test": 0.75, "fresh5": 0.78}
 
 
 @pytest.mark.parametrize(("part", "floor"), FLOORS.items())
