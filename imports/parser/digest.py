@@ -163,7 +163,8 @@ def _bodies(m: re.Match[str]) -> tuple[list[str], list[str]] | None:
         return None
     after = _split(groups.get("after") or "") + _split(groups.get("listed") or "")
     joint = _split(groups.get("joint") or "") + _split(groups.get("led") or "") + after
-    joint += (groups.get("short") or "").split("、") if groups.get("short") else []
+    short = groups.get("short")
+    joint += short.split("、") if short else []
     members = bool(groups.get("joint") and rules.MEMBER_UNITS.match(m.string[m.end("joint") :]))
     if members:
         # "会同市食安委相关成员单位": the members, a collective, run it with the lead.
@@ -429,6 +430,7 @@ def _one_event(sentence: str, m: re.Match[str]) -> bool:
 
 
 def _up_to_the_verb(rest: str) -> str:
+    """The rest of a sentence up to the first verb of someone at work in it."""
     verb = rules.AT_WORK.search(rest)
     return rest[: verb.end()] if verb else rest
 
