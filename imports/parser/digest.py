@@ -10,6 +10,7 @@ from . import places, rules
 from .header import (
     campaign_area,
     first_particular,
+    governed,
     level_from_text,
     level_of_bodies,
     level_of_body,
@@ -272,10 +273,8 @@ def own_area(issuers: list[str], text: str) -> list[str]:
 
 def levels_differ(names: list[str], text: str) -> bool:
     """Whether the bodies are of two levels of government (a technical institution aside, and
-    the bodies whose districts are no government's: a customs house or a central-bank branch
-    named by its city, 武汉海关 among Hubei's departments)."""
-    governed = [n for n in names if not rules.OWN_DISTRICTS.search(n)]
-    return len({level_of_body(n, text) for n in governed} - {None, "station"}) > 1
+    the bodies whose districts are no government's, see ``header.governed``)."""
+    return len({level_of_body(n, text) for n in governed(names)} - {None, "station"}) > 1
 
 
 def event_leads(lead: str) -> list[str]:

@@ -377,11 +377,16 @@ def _own_city(text: str) -> str | None:
     return None
 
 
+def governed(names: list[str]) -> list[str]:
+    """The bodies whose district is a government's: not a customs house or a central-bank
+    branch, named by a city whatever it serves (武汉海关 among Hubei's departments)."""
+    return [n for n in names if not rules.OWN_DISTRICTS.search(n)]
+
+
 def level_of_bodies(names: list[str], text: str) -> str | None:
     """The campaign's level when bodies of several levels run it together: the lowest one
     (a province bureau and a city bureau co-host the city's campaign)."""
-    # A customs house or a bank branch named by its city serves a district of its own.
-    names = [n for n in names if not rules.OWN_DISTRICTS.search(n)] or names
+    names = governed(names) or names
     levels = [lv for lv in (level_of_body(n, text) for n in names) if lv]
     # An institute among the departments of a place (省标准化院 with 省市场监管局) takes part in
     # its place's campaign; the campaign is a station's only when institutes alone run it.
