@@ -202,6 +202,13 @@ class OfficialDocument:
         return format_chinese_date(self.issue_date)
 
     @property
+    def recipients_line(self) -> str:
+        """The 主送机关 line, ending with a full-width colon; empty when there is no recipient
+        (a document sent to nobody in particular has no such line, not a lone "：")."""
+        text = self.recipients.strip().rstrip(":：")
+        return f"{text}：" if text else ""
+
+    @property
     def publication_text(self) -> str:
         """The 附注 in full-width parentheses, whatever brackets the caller gave."""
         text = self.publication.strip().strip("()（）")

@@ -415,7 +415,8 @@ def write_official_document_ofd(doc: OfficialDocument, out: BinaryIO) -> None:
     _head(layout, doc)
     layout.paragraph(doc.title, size=TITLE, pitch=36 * PT, align="center")
     layout.skip(LINE)
-    layout.paragraph(doc.recipients.rstrip(":：") + "：")
+    if doc.recipients_line:
+        layout.paragraph(doc.recipients_line)
     _blocks(layout, doc.body)
     for contact in doc.contacts:
         for line in contact.lines:

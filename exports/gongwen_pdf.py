@@ -175,7 +175,8 @@ def _story(doc: OfficialDocument) -> list[Flowable]:
     story += [Spacer(1, LINE), _p(doc.doc_number, "number")]
     story.append(HRFlowable(width="100%", thickness=1, color=RED, spaceBefore=4 * mm, spaceAfter=0))
     story += [Spacer(1, LINE * 2), _p(doc.title, "title"), Spacer(1, LINE)]
-    story.append(_p(doc.recipients.rstrip(":：") + "：", "recipients"))
+    if doc.recipients_line:
+        story.append(_p(doc.recipients_line, "recipients"))
     story += _blocks(doc.body)
     for contact in doc.contacts:
         story += [_p(line, "body") for line in contact.lines]

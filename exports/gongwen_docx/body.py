@@ -28,10 +28,10 @@ def write_body(document: DocxDocument, doc: OfficialDocument) -> None:
     add_run(title, doc.title, FONT_XIAOBIAOSONG, SIZE_2)
 
     # 7.3.2: one line below the title, flush left, ends with a full-width colon.
-    recipients = add_paragraph(document, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    recipients.paragraph_format.space_before = LINE
-    text = doc.recipients.rstrip(":：")
-    add_run(recipients, text + "：", FONT_FANGSONG, SIZE_3)
+    if doc.recipients_line:
+        recipients = add_paragraph(document, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        recipients.paragraph_format.space_before = LINE
+        add_run(recipients, doc.recipients_line, FONT_FANGSONG, SIZE_3)
 
     write_blocks(document, doc.body)
     for contact in doc.contacts:

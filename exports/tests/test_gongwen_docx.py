@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
@@ -264,3 +265,8 @@ def test_markup_characters_in_text_survive() -> None:
     texts = _texts(_roundtrip(odd))
     assert "关于<测试>&“质量月”的通知" in texts
     assert "A & B < C" in texts
+
+
+def test_a_document_sent_to_no_recipient_has_no_lone_colon_line() -> None:
+    document = _roundtrip(dataclasses.replace(yongan_plan(), recipients=""))
+    assert "：" not in [p.text.strip() for p in document.paragraphs]

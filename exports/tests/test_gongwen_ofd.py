@@ -3,6 +3,7 @@ GB/T 33190 package structure the readers of electronic official documents expect
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -154,3 +155,8 @@ def test_no_line_starts_with_closing_punctuation(yongan_ofd: bytes) -> None:
         for o in page.iter("{http://www.ofdspec.org/2016}TextObject")
     ]
     assert not [ch for ch in starts if ch in "，。、；：？！）》”"]
+
+
+def test_a_document_sent_to_no_recipient_has_no_lone_colon_line() -> None:
+    text = _read_back(_ofd_bytes(dataclasses.replace(yongan_plan(), recipients="")))
+    assert "：" not in [line.strip() for line in text.splitlines()]

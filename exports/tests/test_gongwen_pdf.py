@@ -167,3 +167,8 @@ def test_a_table_row_taller_than_a_page_continues_on_the_next_page() -> None:
     # straddle the break, so count a character only it has).
     assert text.count("剑") == 60
     assert "开展标准宣贯。" in text
+
+
+def test_a_document_sent_to_no_recipient_has_no_lone_colon_line() -> None:
+    text = _text(_pdf_bytes(dataclasses.replace(yongan_plan(), recipients="")))
+    assert "：" not in [line.strip() for line in text.splitlines()]
