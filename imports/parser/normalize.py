@@ -59,13 +59,18 @@ _TITLE_END = re.compile(
     r"(通知|方案|名单|口号|标语|安排表|计划表|计划|要点|活动|情况表|一览表|的函|倡议书)$"
 )
 _LABEL = re.compile(
-    r"^(?:联\s*系\s*人|电\s*话|手\s*机|传\s*真|邮\s*箱|电子邮箱|地\s*址|邮\s*编|附\s*件|主\s*题|口\s*号|抄\s*送)"
+    r"^(?:联\s*系\s*人|电\s*话|手\s*机|传\s*真|邮\s*箱|电子邮箱|地\s*址|邮\s*编|附\s*件|抄\s*送"
+    # …but a wrapped line may start with the word itself ("主题。" after "以“…”为").
+    r"|(?:主\s*题|口\s*号)(?=\s*[：:]|$))"
     # A disclosure page's metadata rows without their table ("发布机构元阳县人民政府办公室").
     rf"|{rules.METADATA_ROW.pattern}"
     # "2024年“质量月”主题：…" on a line of its own: a labelled value, not a cut sentence.
     r"|^[^：:，。,]{0,16}?(?:主\s*题|口\s*号)\s*[：:]"
 )
 _SEPARATOR_LINE = re.compile(r"[-—–|·•_=]+")
+# A PDF's or OFD's page number between two pages' lines (GB/T 9704: "— 1 —"); a sentence cut by
+# the page break runs on across it.
+_PAGE_NUMBER = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]")
 # "2024年3月20日" or a web page's "2024-03-20" on a line of its own.
 _DATE_LINE = re.compile(rf"^(?:{rules.DATE.pattern}(?:印发|发布)?|\d{{4}}-\d{{1,2}}-\d{{1,2}})$")
 # A wrapped physical line is long; short unpunctuated lines are headings, names or slogans.
@@ -296,7 +301,13 @@ def normalize(text: str) -> Normalized:
     # Blank lines carry no meaning here: the seeds break paragraphs with and without them; nor do
     # a page's separator lines ("-" between its metadata rows).
     kept, dropped = strip_boilerplate(
-        [ln for ln in raw_lines if ln.strip() and not _SEPARATOR_LINE.fullmatch(ln.strip())]
+        [
+            ln
+            for ln in raw_lines
+            if ln.strip()
+            and not _SEPARATOR_LINE.fullmatch(ln.strip())
+            and not _PAGE_NUMBER.fullmatch(ln.strip())
+        ]
     )
     if dropped:
         warnings.append(f"已忽略网页附带内容 {len(dropped)} 行。")

@@ -170,3 +170,13 @@ def test_blank_text_is_an_error(text: str) -> None:
 
 def test_normalize_reports_dropped_boilerplate() -> None:
     assert normalize("质量月活动通知发布-某某网站\n关于开展质量月活动的通知\n正文。").warnings
+
+
+def test_a_page_number_between_two_pages_lines_leaves_the_cut_sentence_whole() -> None:
+    lines = normalize("活动以“质量强国 建设有我\n— 1 —\n”为主题。").lines
+    assert lines == ["活动以“质量强国 建设有我”为主题。"]
+
+
+def test_a_wrapped_line_that_starts_with_the_word_theme_continues_its_sentence() -> None:
+    text = "近日，长沙市市场监管局会同市发改委等18个部门联合开展活动，活动以“质量强国 建设有我”为\n主题。"
+    assert len(normalize(text).lines) == 1
