@@ -150,19 +150,21 @@ ROLE_UNIT_PREFIX = re.compile(r"^(?:由|请|均由|分别由|以)")
 ROLE_UNIT_SUFFIX = re.compile(r"(?:按职责分工|按职责|按照职责|分别|共同|等单位|等部门|等)$")
 UNIT_SPLIT = re.compile(r"[、，,；;/]|\s+|和(?=[^和]{2,}$)")
 
+# Federations and associations by their short names: 工商联, 妇联, 科协, 质协, 消协, 残联….
+_FEDERATIONS = ("工商联", "妇联", "科协", "质协", "消协", "个协", "残联", "侨联", "文联")
 # A co-organizer's item starts with its own name: "二、省工业和信息化厅组织…".
 ORG_SUFFIX = (
-    r"(?:委员会|办公室|领导小组|总工会|工商联|妇联|科协|质协|消协|个协|残联|侨联|文联|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
+    r"(?:委员会|办公室|领导小组|总工会|"
+    + "|".join(_FEDERATIONS)
+    + r"|联合会|联社|总社|支行|分行|海关|总局|管理局|中心|协会|学会"
     r"|商会|研究院|政府|团中央|院|局|厅|委|部|署|行|社|会|办|所|处|科|室|队|站|组|馆|台|报社|大学|集团|公司)"
 )
 ORG_AT_START = re.compile(
     rf"^([{CJK}（）()]{{2,30}}?{ORG_SUFFIX})"
     r"(?=组织|开展|举办|举行|召开|联合|围绕|部署|实施|集中|推动|推进|发布|指导|会同|牵头|持续|深入|加强|在|将|于|与)"
 )
-# The federations and associations are named by their short names after one place word or
-# none: 工商联, 市妇联, 县科协, 省质协, 市消协, 省残联.
-_FEDERATION = r"(?:工商联|妇联|科协|质协|消协|个协|残联|侨联|文联)"
-SHORT_FEDERATION = rf"(?:[省市县区]|全国)?{_FEDERATION}"
+# A federation's short name after one place word or none is a whole name: 工商联, 市妇联, 省质协.
+SHORT_FEDERATION = rf"(?:[省市县区]|全国)?(?:{'|'.join(_FEDERATIONS)})"
 # A bureau's second name, which it signs with since the 2018 reform: "宜昌市市场监督管理局
 # （宜昌市知识产权局）" is one unit.
 SECOND_NAME = rf"[（(][{CJK}]{{2,20}}?(?:局|办|委|厅|室|会)[）)]"
@@ -734,6 +736,8 @@ _COUNT = (
 _SEVERAL_REQUIRED = rf"(?P<several>(?:等|[和及][省市县区]政府)?\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位)|[及等]相关部门)"
 _SEVERAL = rf"{_SEVERAL_REQUIRED}?"
 _LEADS = r"(?:牵头[，,]?\s*)?"
+# What closes a list of named departments: "等20个部门", "及有关单位".
+_CLOSED_LIST = rf"(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))"
 # The words by which a lead brings partners in: "X联合Y", "X会同Y", "X联手Y", "X携手Y".
 _JOINS = r"(?:联合|会同|联手|携手)"
 # A joint notice's title: "市场监管总局等21个部门关于开展2022年全国“质量月”活动的通知".
@@ -800,7 +804,7 @@ CAMPAIGN_SUBJECT = re.compile(
     # "X将与Y、Z等部门共同举办20余项活动": 与 before a joint verb joins the partners as 联合 does.
     rf"{_CLAUSE_START}(?P<lead>{_BODIES})(?:{_LEADS}将?(?:{_JOINS}|[与同](?=[^，。,；;]{{2,40}}?(?:共同|联合)))(?P<joint>{_BODIES})"
     # "X牵头，Y、Z等多部门联合开展": the bodies it leads run the campaign with it.
-    rf"|牵头[，,]\s*(?P<led>{_BODIES})(?=(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?\s*(?:共同|联合)))?{_SEVERAL}"
+    rf"|牵头[，,]\s*(?P<led>{_BODIES})(?={_CLOSED_LIST}?\s*(?:共同|联合)))?{_SEVERAL}"
     rf"(?P<between>{_FILLER})"
     # The verb that governs the campaign: issuing its notice, running it, opening it.
     rf"(?P<verb>{_GOVERNING_VERB})"
@@ -832,11 +836,11 @@ RUN_BY = re.compile(
     # "…和湖南汨罗循环经济产业园区共同主办": a last partner that is no body is passed over.
     # "由A、B、C等共同主办": a bare 等 closes the list before the joint verb.
     rf"{_SEVERAL}(?:等(?=共同|联合))?[，,]?(?:[与和及][^，。,；;]{{2,20}}?)?(?P<jointly>联合|共同)?(?P<verb>主办|承办|牵头|指导|组织(?!部)|举办|举行|开展)"
-    rf"(?:[，,]\s*{_JOINS}(?:(?P<after>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
+    rf"(?:[，,]\s*{_JOINS}(?:(?P<after>{_BODIES}){_CLOSED_LIST}?"
     # "由省质监局牵头，联合31个省级相关部门…共同开展": the departments it leads, by their count.
     rf"|(?P<count_after>{_COUNT}))"
     # "由市质强办牵头，市市场监管局、市发改委…等20个部门共同开展": the departments it leads, listed.
-    rf"|[，,]\s*(?P<listed>{_BODIES})(?:等\s*{_COUNT}|[及等](?:有关|相关)?(?:部门|单位))?"
+    rf"|[，,]\s*(?P<listed>{_BODIES}){_CLOSED_LIST}?"
     rf"\s*(?:共同|联合)(?P<listed_verb>参与|开展|组织|实施|举办)"
     # "由市场监管局指导，质量协会主办": the host named after the body that guides it.
     rf"|[，,]\s*(?P<host>{_BODIES})(?=主办|组织|举办))?"
