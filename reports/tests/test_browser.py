@@ -66,3 +66,26 @@ def test_drafts_save_as_the_clerk_types_and_survive_a_network_error(
     report.refresh_from_db()
     assert report.status == Report.Status.SUBMITTED
     assert report.summary == "9月1日举行启动仪式，参与群众3000人次"
+
+
+def test_what_the_clerk_typed_before_the_page_s_scripts_ran_is_saved_too(reporting, page):
+    """A slow connection shows the form a moment before its scripts run: text typed then
+    raised its events before anything listened. The page saves it once it is ready."""
+    expected = factories.expected(reporting.city_req, reporting.unit("芙蓉区"))
+    _log_in(page, "furong_editor")
+    # The clerk types between the form's appearing and the scripts' running: the document
+    # is parsed (readyState "interactive") and the deferred scripts have not yet run.
+    page.add_init_script(
+        """document.addEventListener("readystatechange", function () {
+          var summary = document.getElementById("id_summary");
+          if (document.readyState !== "interactive" || !summary) return;
+          summary.value = "9月1日举行启动仪式";
+          summary.dispatchEvent(new Event("input", { bubbles: true }));
+          summary.dispatchEvent(new Event("change", { bubbles: true }));
+        });"""
+    )
+    page.get_by_role("link", name="报送", exact=True).click()
+    page.get_by_role("link", name="长沙市2023年“质量月”活动方案").click()
+
+    page.get_by_text("已自动保存").wait_for(timeout=10_000)
+    assert Report.objects.get(expected=expected).summary == "9月1日举行启动仪式"

@@ -51,6 +51,12 @@
     form.addEventListener("input", function () {
       localStorage.setItem(key, JSON.stringify({ dirty: true, data: snapshot(form), at: Date.now() }));
     });
+    // The page shows its fields before its scripts run: what a clerk typed in that moment
+    // raised its events before htmx listened. This listener runs after htmx has set the
+    // form up (its script comes first), so one autosave now saves it.
+    if (fields(form).some(function (el) { return el.value !== el.defaultValue; })) {
+      htmx.trigger(form, "change");
+    }
     // htmx does not swap error responses by default; the autosave's 409/400 carry the message.
     document.body.addEventListener("htmx:beforeSwap", function (event) {
       if (event.detail.target && event.detail.target.id === "autosave-status" && event.detail.xhr.status >= 400) {
