@@ -133,6 +133,12 @@ def _database(url: str) -> dict:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
         }
+        # Tests use a file beside the database too, not Django's shared in-memory default:
+        # there two requests writing at once (an autosave and an upload in a browser test)
+        # fail at once with "database table is locked" instead of one waiting as above.
+        if database["NAME"] and database["NAME"] != ":memory:":
+            name = Path(database["NAME"])
+            database["TEST"] = {"NAME": str(name.with_name(f"test_{name.name}"))}
     elif database["ENGINE"] == "django.db.backends.postgresql":
         # Prepared statements: PostgreSQL plans each statement once per connection instead of
         # on every execution: the autosave's joined lock cost far more to plan than to run

@@ -268,10 +268,6 @@ def test_recount_reports_a_wrong_activity_tally_and_fixes_it(world, campaigns, c
     assert counts.by_status == [("计划中", 1)]
 
 
-@pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres") is False,
-    reason="concurrent writers need PostgreSQL",
-)
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_on_units_sharing_ancestors_lose_no_count(world):
     national_campaigns_load()

@@ -6,22 +6,12 @@ import threading
 import urllib.error
 import urllib.request
 
-import pytest
 from django.core.servers.basehttp import WSGIServer
-from django.db import connection
 
 # The live server listens with Django's backlog of 10: of a few hundred connections opened
 # at once, the kernel resets those beyond it, and a flood test would test the backlog. Set
 # when the tests are collected, before the (session-wide) live server starts listening.
 WSGIServer.request_queue_size = 1024
-
-
-def require_database_server() -> None:
-    """Skip on SQLite: its in-memory test database is shared between threads through a
-    shared cache, which answers "table is locked" instead of waiting — such a test would
-    test SQLite's test set-up, not our lock. `make test` runs these on PostgreSQL."""
-    if connection.vendor == "sqlite":
-        pytest.skip("needs a database server; runs on PostgreSQL in `make test`")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from core.testing.concurrency import require_database_server, send_at_once
+from core.testing.concurrency import send_at_once
 from public.models import Registration
 from public.tests.factories import public_activity
 
@@ -20,7 +20,6 @@ VISITORS = 16
 
 
 def test_concurrent_registrations_never_exceed_capacity(live_server, settings):
-    require_database_server()
     settings.QM_PUBLIC_RATE_LIMITS = {"register": (1000, 600)}
     from core.testing.world import build_world
 

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from core.testing.concurrency import require_database_server, send_at_once
+from core.testing.concurrency import send_at_once
 from public import services
 from public.models import Vote
 
@@ -38,7 +38,6 @@ def database_cache(settings):
 def test_parallel_votes_from_one_address_never_exceed_the_limit(
     live_server, settings, database_cache
 ):
-    require_database_server()
     from core.testing.world import build_world
 
     world = build_world()

@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
-from core.testing.concurrency import require_database_server, send_at_once
+from core.testing.concurrency import send_at_once
 from reports import services
 from reports.models import Report, StatisticValue
 from reports.tests import factories
@@ -35,7 +35,6 @@ def _session_cookie(user) -> str:
 
 
 def test_of_simultaneous_autosaves_of_one_version_exactly_one_is_written(live_server, reporting):
-    require_database_server()
     expected = factories.expected(reporting.city_req, reporting.unit("芙蓉区"))
     report = services.report_start(actor=reporting.furong_editor, expected=expected)
     url = live_server.url + reverse("reports:report_autosave", args=[expected.pk])

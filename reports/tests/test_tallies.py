@@ -18,7 +18,6 @@ from django.utils import timezone
 from campaigns.models import Campaign
 from core import tallies as registry
 from core.management.commands import recount
-from core.testing.concurrency import require_database_server
 from orgs.divisions import Division
 from orgs.models import OrgUnit
 from orgs.services import divisions_load
@@ -284,7 +283,6 @@ WRITERS = 8
 
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_submissions_and_reviews_below_shared_ancestors_count_exactly(world):
-    require_database_server()
     divisions_load(MORE_DIVISIONS)
     actor = world.users["national_admin"]
     nation = world.unit("全国")
