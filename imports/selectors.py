@@ -123,3 +123,25 @@ def basis_matches(user, numbers: list[str]) -> list[tuple[str, Notice | None]]:
         for n in Notice.objects.for_user(user).filter(doc_number__in=numbers).order_by("-pk")
     }
     return [(number, found.get(number)) for number in numbers]
+
+
+# A headline is among a page's first lines, names the subject and is no sentence.
+_HEADLINE_LINES = 5
+_HEADLINE_MAX = 60
+
+
+def title_suggestions(notice_import: NoticeImport, data: ParsedNotice) -> list[str]:
+    """Titles the clerk can take with one press when the parser read none: a news report or a
+    digest has no title of its own, but its headline names what the draft is about. Offered,
+    not filled in: the preview saved unchanged keeps what was read."""
+    if data.title:
+        return []
+    lines = [line.strip() for line in notice_import.source_text.splitlines() if line.strip()]
+    return [
+        line
+        for line in lines[:_HEADLINE_LINES]
+        if "质量" in line
+        and len(line) <= _HEADLINE_MAX
+        and "：" not in line
+        and not line.endswith(("。", "；", "，", "！"))
+    ][:1]

@@ -120,6 +120,7 @@ def import_preview(request, pk: int):
             "activities": activities,
             "contacts": contacts,
             "matches": matches,
+            "title_suggestions": selectors.title_suggestions(notice_import, data),
             "unmatched": unmatched,
             "activity_rows": list(zip_longest(activities.forms, matches["activities"])),
             "uncertain": dict.fromkeys(

@@ -63,6 +63,8 @@ def test_clerk_uploads_a_docx_checks_the_preview_and_gets_a_draft(page, screensh
 
     page.get_by_role("heading", name="核对导入内容").wait_for()
     assert page.get_by_label("发文字号").input_value() == "湘市监办发〔2023〕57号"
+    # A title was read: no headline is offered in its place.
+    assert page.get_by_role("group", name="原文没有公文标题").count() == 0
     assert page.get_by_text("质量局 ✓ 质量发展局（别名）").first.is_visible()
     assert page.get_by_text("产品监督处 · 新单位？").first.is_visible()
     page.get_by_label("活动主题", exact=True).fill("增强质量意识 推进湖南高质量发展")
@@ -141,9 +143,19 @@ def test_clerk_picks_the_issuer_of_a_news_report_from_the_units_it_names(page, s
     assert office.get_attribute("aria-pressed") == "true"
     assert bureau.get_attribute("aria-pressed") == "false"
     page.screenshot(path=os.path.join(screenshot_dir, "import-news-report.png"), full_page=True)
-    # A report has no title of its own: the clerk names the draft.
-    page.get_by_label("标题").fill("长沙市2024年“质量月”活动")
+    # A report has no title of its own: its headline is offered, and the clerk can still edit
+    # what it put in the field.
+    title = page.get_by_label("标题", exact=True)
+    assert title.input_value() == ""
+    page.get_by_role("group", name="原文没有公文标题").get_by_role(
+        "button", name="长沙市启动2024年“质量月”活动"
+    ).click()
+    assert title.input_value() == "长沙市启动2024年“质量月”活动"
+    title.press("End")
+    title.press_sequentially("的通知")
 
     page.get_by_role("button", name="确认导入").click()
     page.wait_for_url("**/notices/*/")
-    assert Notice.objects.get(unit=changsha).issuer_names == ["长沙市质量强市工作领导小组办公室"]
+    notice = Notice.objects.get(unit=changsha)
+    assert notice.issuer_names == ["长沙市质量强市工作领导小组办公室"]
+    assert notice.title == "长沙市启动2024年“质量月”活动的通知"

@@ -47,6 +47,18 @@
     box.dispatchEvent(new Event("input", { bubbles: true }));
   });
 
+  // <button data-fill-field="id" value="text">: puts the text in that field (a headline the
+  // import offers for 标题); the clerk can go on editing it there.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-fill-field]");
+    if (!button) return;
+    var box = document.getElementById(button.dataset.fillField);
+    if (!box) return;
+    box.value = button.value;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.focus();
+  });
+
   // <input data-filter-options="id"> (core.widgets, above a select of thousands of units):
   // typing narrows the list to the options whose name holds what was typed, shown open as a
   // list to click in. Options already chosen stay in it: filtering never changes what the form
