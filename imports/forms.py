@@ -94,10 +94,13 @@ class NoticeDataForm(forms.Form):
     """The notice as the parser understood it, every field editable by the clerk."""
 
     doc_number = forms.CharField(label=_("发文字号"), required=False, max_length=100)
-    title = forms.CharField(label=_("标题"), max_length=300)
+    # Title and year are needed to create the draft (notice_import_confirm refuses it without
+    # them), not to save corrections: a news report has no title of its own, and the clerk
+    # saves its preview, unchanged or half corrected, all the same.
+    title = forms.CharField(label=_("标题"), required=False, max_length=300)
     issuers = LinesField(label=_("发文机关（每行一个）"))
     issue_date = forms.DateField(label=_("成文日期"), required=False, widget=DateInput())
-    year = forms.IntegerField(label=_("年度"), min_value=1978, max_value=2100)
+    year = forms.IntegerField(label=_("年度"), required=False, min_value=1978, max_value=2100)
     level = forms.ChoiceField(label=_("层级"), choices=LEVELS, required=False)
     kind = forms.ChoiceField(label=_("文种"), choices=Notice.Kind.choices)
     theme = forms.CharField(label=_("活动主题"), required=False, max_length=200)
@@ -192,6 +195,7 @@ def _kept(formset, key: str) -> list[dict]:
 def data_from_forms(base: ParsedNotice, form, activities, contacts) -> ParsedNotice:
     """The import's data with the clerk's corrections applied (all forms valid)."""
     fields = {name: form.cleaned_data[name] for name in NoticeDataForm.FIELDS_FROM_DATA}
+    fields["title"] = fields["title"] or None
     if fields["issue_date"]:
         fields["issue_date"] = fields["issue_date"].isoformat()
     return replace(

@@ -181,6 +181,8 @@ def notice_import_confirm(
     year = data.year
     if not year:
         raise ValidationError({"year": _("请填写年度。")})
+    if not (data.title or "").strip():
+        raise ValidationError({"title": _("请填写标题。")})
     doc_number = (data.doc_number or "").strip()
     if doc_number and Notice.objects.filter(unit=unit, doc_number=doc_number).exists():
         raise ValidationError({"doc_number": _(MSG_DUPLICATE_DOC_NUMBER) % {"n": doc_number}})

@@ -143,10 +143,18 @@ def test_clerk_picks_the_issuer_of_a_news_report_from_the_units_it_names(page, s
     assert office.get_attribute("aria-pressed") == "true"
     assert bureau.get_attribute("aria-pressed") == "false"
     page.screenshot(path=os.path.join(screenshot_dir, "import-news-report.png"), full_page=True)
-    # A report has no title of its own: its headline is offered, and the clerk can still edit
-    # what it put in the field.
+    # A report has no title of its own. The clerk's choices are saved all the same, the title
+    # still empty; confirming without one is refused, nothing created.
     title = page.get_by_label("标题", exact=True)
     assert title.input_value() == ""
+    page.get_by_role("button", name="保存修改并重新匹配").click()
+    page.get_by_text("修改已保存，名称匹配已更新。").wait_for()
+    assert issuers.input_value() == "长沙市质量强市工作领导小组办公室"
+    assert title.input_value() == ""
+    page.get_by_role("button", name="确认导入").click()
+    page.get_by_role("alert").filter(has_text="请填写标题。").wait_for()
+    assert not Notice.objects.exists()
+    # Its headline is offered; the clerk can still edit what it put in the field.
     page.get_by_role("group", name="原文没有公文标题").get_by_role(
         "button", name="长沙市启动2024年“质量月”活动"
     ).click()

@@ -14,6 +14,7 @@ from campaigns.models import Campaign, Notice, Slogan
 from campaigns.services import national_campaigns_load, notice_create, notice_issue
 from core.testing.world import make_user
 from imports.models import NoticeImport
+from imports.parser import ParsedNotice
 from imports.services import (
     MSG_DUPLICATE_DOC_NUMBER,
     ImportStateError,
@@ -244,6 +245,23 @@ def test_same_doc_number_twice_in_one_unit_is_refused_with_a_message(
     duplicate = MSG_DUPLICATE_DOC_NUMBER % {"n": "湘市监办发〔2023〕57号"}
     assert duplicate in response.content.decode()
     assert Notice.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "message"), [("title", "请填写标题。"), ("year", "请填写年度。")]
+)
+def test_edits_save_without_title_or_year_but_confirming_needs_both(
+    client_for, hunan_editor, hunan_import, field, message
+):
+    client = client_for(hunan_editor)
+    saved = client.post(preview_url(hunan_import), form_post(hunan_import, **{field: ""}))
+    assert saved.status_code == 302
+    hunan_import.refresh_from_db()
+    assert getattr(ParsedNotice.from_json(hunan_import.data), field) is None
+    response = client.post(preview_url(hunan_import), form_post(hunan_import, confirm="1"))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Notice.objects.exists()
 
 
 def test_viewer_cannot_confirm(client_for, world, hunan_import):
