@@ -91,9 +91,12 @@
     var box = event.target;
     if (event.key === "Enter" && box.matches && box.matches("[data-filter-options]")) event.preventDefault();
   });
-  // The box does nothing without this script, so it is shown only once the script runs.
+  // The box, and the buttons of <… data-needs-script hidden> (the import's offers), do nothing
+  // without this script: they are shown only once it runs, never pressed in vain before.
   function reveal(root) {
-    root.querySelectorAll("[data-filter-options][hidden]").forEach(function (box) { box.hidden = false; });
+    root.querySelectorAll("[data-filter-options][hidden], [data-needs-script][hidden]").forEach(function (el) {
+      el.hidden = false;
+    });
   }
   reveal(document);
   document.addEventListener("htmx:load", function (event) { reveal(event.target); });
