@@ -25,6 +25,23 @@ def _watch_policy(page) -> list[str]:
     return problems
 
 
+def test_a_language_chosen_before_the_page_s_scripts_ran_still_switches_it(page):
+    """On a slow line the page shows its selects a moment before site.js runs: a choice made
+    then raised its change event unheard. The script submits it once it runs."""
+    build_world()
+    log_in(page, "changsha_editor")
+    page.add_init_script(
+        """document.addEventListener("readystatechange", function () {
+          var select = document.getElementById("lang-select");
+          if (document.readyState !== "interactive" || !select || select.value === "en") return;
+          select.value = "en";
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        });"""
+    )
+    page.get_by_role("link", name="通知与方案").click()
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+
+
 def test_choosing_a_language_switches_the_page_at_once(page):
     build_world()
     problems = _watch_policy(page)

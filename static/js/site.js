@@ -7,13 +7,27 @@
   // <select data-autosubmit>: choosing an option submits its form (language, year). With
   // data-autosubmit-clear="field", that field of the form is emptied first (a requirement
   // chosen for the previous year means nothing in the new one).
-  document.addEventListener("change", function (event) {
-    var el = event.target;
-    if (!(el.matches && el.matches("[data-autosubmit]") && el.form)) return;
+  function autosubmit(el) {
     var clear = el.dataset.autosubmitClear && el.form.elements[el.dataset.autosubmitClear];
     if (clear) clear.value = "";
     el.form.submit();
+  }
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.matches && el.matches("[data-autosubmit]") && el.form) autosubmit(el);
   });
+  // A choice made while the page was shown but this script not yet run went unheard: the
+  // select no longer shows the option the page came with, so it is submitted now. Not on a
+  // page reached by Back, where the browser may put back the choice that left it: submitting
+  // that would send the clerk forward again.
+  var navigation = performance.getEntriesByType("navigation")[0];
+  if (!(navigation && navigation.type === "back_forward")) {
+    document.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
+      var options = Array.prototype.slice.call(el.options);
+      var given = options.filter(function (o) { return o.defaultSelected; })[0] || options[0];
+      if (el.form && given && el.selectedIndex >= 0 && el.options[el.selectedIndex] !== given) autosubmit(el);
+    });
+  }
 
   // (<form data-confirm="question"> is reports/static/reports/confirm.js, on the pages using it.)
 
