@@ -5,6 +5,7 @@ from django.http import Http404
 from campaigns.models import Notice
 from imports.models import NoticeImport
 from imports.parser import ParsedNotice, places
+from imports.parser.digest import is_headline
 from orgs import scoping
 from orgs.matching import Match, NameMatcher, normalize_name
 from orgs.models import Membership, OrgUnit
@@ -125,23 +126,20 @@ def basis_matches(user, numbers: list[str]) -> list[tuple[str, Notice | None]]:
     return [(number, found.get(number)) for number in numbers]
 
 
-# A headline is among a page's first lines, names the subject and is no sentence.
+# A headline is among a page's first lines.
 _HEADLINE_LINES = 5
-_HEADLINE_MAX = 60
 
 
 def title_suggestions(notice_import: NoticeImport, data: ParsedNotice) -> list[str]:
     """Titles the clerk can take with one press when the parser read none: a news report or a
-    digest has no title of its own, but its headline names what the draft is about. Offered,
-    not filled in: the preview saved unchanged keeps what was read."""
+    digest has no title of its own, but its headline (as the parser's digest reads one) names
+    what the draft is about. Offered, not filled in: the preview saved unchanged keeps what was
+    read. A labelled line (来源：…质量技术监督局) is no headline."""
     if data.title:
         return []
     lines = [line.strip() for line in notice_import.source_text.splitlines() if line.strip()]
     return [
         line
         for line in lines[:_HEADLINE_LINES]
-        if "质量" in line
-        and len(line) <= _HEADLINE_MAX
-        and "：" not in line
-        and not line.endswith(("。", "；", "，", "！"))
+        if "质量" in line and "：" not in line and not line.endswith("。") and is_headline(line)
     ][:1]

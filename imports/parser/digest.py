@@ -479,7 +479,7 @@ def _found(sentence: str, m: re.Match[str], text: str) -> tuple[list[str], list[
     return found
 
 
-def _headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
     """A line of a headline's length without a clause break."""
     return len(line.strip()) <= rules.HEADLINE_LENGTH and not re.search("[，,；;]", line)
 
@@ -585,7 +585,7 @@ def campaign_bodies(text: str) -> tuple[list[str], list[str]] | None:
                 # A headline says what its subject does in few words ("上海市质监局开展“检测
                 # 实验室开放日”活动"): any verb of the campaign.
                 if m.group("verb") in rules.RUNNING_VERBS or (
-                    sentence in lines and _headline(sentence[m.start() :])
+                    sentence in lines and is_headline(sentence[m.start() :])
                 ):
                     found = _found(sentence, m, text)
                     if found:

@@ -269,7 +269,7 @@ def pieces() -> list[Piece]:
         _code_piece("header: 全国 names a national campaign", header, "national_campaign", _false),
         _code_piece("digest: a campaign given to a system", digest, "_given_to_a_system", _false),
         _code_piece("digest: a short name spelt out", digest, "spelt_out", lambda n, t: n),
-        _code_piece("digest: a headline's subject", digest, "_headline", _false),
+        _code_piece("digest: a headline's subject", digest, "is_headline", _false),
         _code_piece("places: only places the divisions know", places, "is_place", _true),
         _code_piece("digest: after a sentence dating it", digest, "_about_the_campaign", _named),
         _code_piece("digest: a contractor runs nothing", digest, "_contractor", _false),
